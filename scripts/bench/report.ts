@@ -1,0 +1,93 @@
+import type { LoadResult } from './load.ts';
+import type { machineInfo } from './machine.ts';
+
+/** One contender under one load: body size × connections. */
+export interface Cell extends LoadResult {
+  contender: string;
+  body: string;
+  connections: number;
+  /** Bytes; undefined for `direct` (no proxy process). */
+  peakRss: number | undefined;
+  /** The proxy process's CPU time (user + system) per request, µs; undefined for `direct`. */
+  cpuPerRequest: number | undefined;
+}
+
+export interface Ratio {
+  name: string;
+  value: number | undefined;
+  target: string;
+  met: boolean | undefined;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: ReturnType<typeof machineInfo>;
+  settings: Record<string, string | number>;
+  contenders: Array<{ id: string; label: string; status: string }>;
+  cells: Cell[];
+  soak: { seconds: number; contender: string; requestsPerSecond: number; errors: number; startRss: number; endRss: number; peakRss: number; growth: number } | undefined;
+  upstream: { invocations: number; stsAssumeRoleCallsDuringLoad: number; stsAssumeRoleCallsTotal: number };
+  wallSeconds: number;
+  ratios?: Ratio[];
+}
+
+const MB = 1024 * 1024;
+const GATEWAYS = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role'];
+
+/** The markdown table (pasted as-is into the README) and the ratios against the issue's targets. */
+export function formatReport(report: BenchReport): { text: string; ratios: Ratio[] } {
+  const find = (contender: string, body: string, connections: number) => report.cells.find((c) => c.contender === contender && c.body === body && c.connections === connections);
+  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : a / b);
+  const label = new Map(report.contenders.map((c) => [c.id, c.label]));
+
+  const lines = [
+    `Machine: ${report.machine.cpus} CPUs (${report.machine.cpuModel}), Node ${report.machine.node}, load average at start ${report.machine.loadAverageAtStart.join(' / ')}. ${report.date.slice(0, 16).replace('T', ' ')} UTC.`,
+    `Each cell: ${report.settings.warmupSeconds} s warm-up, then ${report.settings.secondsPerCell} s measured with autocannon. Upstream signature check: ${report.settings.upstreamSignatureCheck}. Gateway logs: ${report.settings.gatewayLogLevel}.`,
+    '',
+    '| body | conns | contender | req/s | p50 ms | p99 ms | max ms | errors | peak RSS MB | CPU µs/req |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const cell of report.cells) {
+    lines.push(
+      `| ${cell.body} | ${cell.connections} | ${label.get(cell.contender)} | ${cell.requestsPerSecond.toFixed(0)} | ${cell.p50.toFixed(2)} | ${cell.p99.toFixed(2)} | ${cell.max.toFixed(1)} | ${cell.errors} | ${cell.peakRss === undefined ? '—' : (cell.peakRss / MB).toFixed(0)} | ${cell.cpuPerRequest === undefined ? '—' : cell.cpuPerRequest.toFixed(0)} |`,
+    );
+  }
+  for (const contender of report.contenders) {
+    if (contender.status.startsWith('not available') || contender.status.startsWith('FAILED')) lines.push(`| all | — | ${contender.label} | ${contender.status} | | | | | | |`);
+  }
+
+  const ratios: Ratio[] = [];
+  const rps = (id: string, body: string, conns: number) => find(id, body, conns)?.requestsPerSecond;
+  for (const id of GATEWAYS) {
+    if (!find(id, '100 B', 64)) continue;
+    const name = label.get(id) ?? id;
+    const toBare = ratio(rps(id, '100 B', 64), rps('bare', '100 B', 64));
+    const toHand = ratio(rps(id, '100 B', 64), rps('hand-written', '100 B', 64));
+    ratios.push({ name: `${name}: throughput / bare proxy, 64 conns, 100 B`, value: toBare, target: '≥ 0.5', met: toBare === undefined ? undefined : toBare >= 0.5 });
+    ratios.push({ name: `${name}: throughput / hand-written, 64 conns, 100 B`, value: toHand, target: '≥ 2.5', met: toHand === undefined ? undefined : toHand >= 2.5 });
+    const gw1 = find(id, '100 B', 1);
+    const bare1 = find('bare', '100 B', 1);
+    const added = gw1 && bare1 ? gw1.p50 - bare1.p50 : undefined;
+    ratios.push({ name: `${name}: added p50 over bare proxy, 1 conn, 100 B (ms)`, value: added, target: '≤ 0.3 ms', met: added === undefined ? undefined : added <= 0.3 });
+    const peaks = report.cells.filter((c) => c.contender === id && c.peakRss !== undefined).map((c) => c.peakRss!);
+    const peakSmall = Math.max(...report.cells.filter((c) => c.contender === id && c.body === '100 B').map((c) => c.peakRss ?? 0));
+    ratios.push({ name: `${name}: peak RSS, 100 B bodies (MB)`, value: peakSmall / MB, target: '≤ 120 MB', met: peakSmall / MB <= 120 });
+    if (peaks.length > 0) ratios.push({ name: `${name}: peak RSS, all cells incl. 64 × 1 MB in flight (MB)`, value: Math.max(...peaks) / MB, target: '≤ 120 MB', met: Math.max(...peaks) / MB <= 120 });
+    const toBareLarge = ratio(rps(id, '1 MB', 64), rps('bare', '1 MB', 64));
+    const toHandLarge = ratio(rps(id, '1 MB', 64), rps('hand-written', '1 MB', 64));
+    ratios.push({ name: `${name}: throughput / bare proxy, 64 conns, 1 MB (no target)`, value: toBareLarge, target: '—', met: undefined });
+    ratios.push({ name: `${name}: throughput / hand-written, 64 conns, 1 MB (no target)`, value: toHandLarge, target: '—', met: undefined });
+  }
+  if (report.soak) {
+    ratios.push({ name: `gateway: RSS growth over a ${report.soak.seconds} s run at 64 conns (${(report.soak.startRss / MB).toFixed(0)} → ${(report.soak.endRss / MB).toFixed(0)} MB, ${report.soak.requestsPerSecond.toFixed(0)} req/s, ${report.soak.errors} errors)`, value: report.soak.growth * 100, target: '≤ 10 %', met: report.soak.growth <= 0.1 });
+  }
+  if (find('gateway-assume-role', '100 B', 64)) {
+    ratios.push({ name: 'role-chained gateway: STS AssumeRole calls during the whole load', value: report.upstream.stsAssumeRoleCallsDuringLoad, target: '0 (credentials cached)', met: report.upstream.stsAssumeRoleCallsDuringLoad === 0 });
+  }
+
+  lines.push('', '| measure | value | target | met |', '|---|---:|---|---|');
+  for (const r of ratios) {
+    lines.push(`| ${r.name} | ${r.value === undefined ? 'n/a' : r.value.toFixed(2)} | ${r.target} | ${r.met === undefined ? '' : r.met ? 'yes' : 'NO'} |`);
+  }
+  return { text: lines.join('\n'), ratios };
+}

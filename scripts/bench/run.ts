@@ -1,0 +1,206 @@
+import { AwsV4Signer } from 'aws4fetch';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startChild, type Child } from './child.ts';
+import { BASE_KEYS, INVOKE_PATH, PROXY_PATH, REGION } from './common.ts';
+import { runLoad, type LoadResult } from './load.ts';
+import { machineInfo } from './machine.ts';
+import { cpuMillisOf, memoryOf, resetPeak, sampleRss } from './process-stats.ts';
+import { formatReport, type BenchReport, type Cell } from './report.ts';
+
+/**
+ * `npm run bench`: starts the upstream and every contender on loopback, runs
+ * each under the same autocannon load (100 B and 1 MB bodies, 1 and 64
+ * connections), then a soak of the gateway for the memory-growth check, and
+ * prints one table (also written to bench-results/latest.json).
+ *
+ * Options: --seconds N (measured seconds per cell, default 4), --warmup N
+ * (default 1), --soak N (default 60; 0 skips it), --profile (gateway children
+ * run with --cpu-prof into bench-results/profiles/), --only a,b (contender ids),
+ * --body 100B|1MB and --conns 1|64 (one row or column of the matrix, for profiling).
+ * Every loop is bounded: the default run takes about three minutes.
+ */
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const OUT_DIR = join(ROOT, 'bench-results');
+
+function numberArg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index === -1 ? undefined : Number(process.argv[index + 1]);
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+const SECONDS = Math.min(numberArg('seconds', 4), 30);
+const WARMUP = Math.min(numberArg('warmup', 1), 10);
+const SOAK = Math.min(numberArg('soak', 60), 120);
+const PROFILE = process.argv.includes('--profile');
+const ONLY = process.argv.includes('--only') ? new Set(process.argv[process.argv.indexOf('--only') + 1]?.split(',')) : undefined;
+
+/** A JSON body of exactly `size` bytes (passthrough mode requires JSON). */
+function jsonBody(size: number): Buffer {
+  const skeleton = '{"key1":"value1","key2":"value2","pad":""}';
+  return Buffer.from(skeleton.replace('"pad":""', `"pad":"${'x'.repeat(size - skeleton.length)}"`));
+}
+const ALL_BODIES = [
+  { label: '100 B', body: jsonBody(100) },
+  { label: '1 MB', body: jsonBody(1024 * 1024) },
+];
+const BODY_FILTER = process.argv.includes('--body') ? process.argv[process.argv.indexOf('--body') + 1] : undefined;
+const BODIES = ALL_BODIES.filter((b) => !BODY_FILTER || b.label.replace(' ', '') === BODY_FILTER);
+const CONNS_FILTER = process.argv.includes('--conns') ? Number(process.argv[process.argv.indexOf('--conns') + 1]) : undefined;
+const CONNECTIONS = [1, 64].filter((c) => !CONNS_FILTER || c === CONNS_FILTER);
+
+interface Contender {
+  id: string;
+  label: string;
+  /** undefined for `direct`, which has no process of its own. */
+  child: Child | undefined;
+  /** Request target and per-body headers. */
+  url: string;
+  headers: (body: Buffer) => Promise<Record<string, string>>;
+  /** What the upstream should see from its smoke request. */
+  signs: boolean;
+}
+
+const jsonHeaders = async (): Promise<Record<string, string>> => ({ 'content-type': 'application/json' });
+
+/** The direct contender's requests: signed once per body by aws4fetch, then replayed (signature checks are off under load). */
+async function presignedHeaders(upstream: string, body: Buffer): Promise<Record<string, string>> {
+  const signer = new AwsV4Signer({
+    url: `${upstream}${INVOKE_PATH}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse' },
+    body: body as Uint8Array<ArrayBuffer>,
+    ...BASE_KEYS,
+    service: 'lambda',
+    region: REGION,
+  });
+  const signed = await signer.sign();
+  return Object.fromEntries(signed.headers);
+}
+
+async function control(upstream: string, path: string): Promise<Record<string, number | boolean>> {
+  return (await (await fetch(`${upstream}/__bench/${path}`)).json()) as Record<string, number | boolean>;
+}
+
+/**
+ * One request through a contender with the upstream's signature check on:
+ * proves the contender works (200, the body echoed back) and, for the signing
+ * ones, that its SigV4 signature verifies before any number is taken.
+ */
+async function smoke(contender: Contender, upstream: string): Promise<string> {
+  const body = ALL_BODIES[0]!.body;
+  await control(upstream, `verify?on=${contender.signs ? 1 : 0}`);
+  const before = await control(upstream, 'stats');
+  const response = await fetch(contender.url, { method: 'POST', headers: await contender.headers(body), body: body as Uint8Array<ArrayBuffer> });
+  const text = await response.text();
+  const after = await control(upstream, 'stats');
+  await control(upstream, 'verify?on=0');
+  if (response.status !== 200 || !text.includes('key1')) return `FAILED: ${response.status} ${text.slice(0, 200)}`;
+  if (contender.signs && after.verified === before.verified) return 'FAILED: the upstream did not verify a signature';
+  return contender.signs ? 'ok, SigV4 verified by the upstream' : 'ok (unsigned by design)';
+}
+
+async function measure(contender: Contender, body: Buffer, connections: number): Promise<{ load: LoadResult; peakRss: number | undefined; cpuPerRequest: number | undefined }> {
+  const headers = await contender.headers(body);
+  const pid = contender.child?.pid;
+  if (WARMUP > 0) await runLoad({ url: contender.url, body, headers, connections, seconds: WARMUP });
+  const canReset = pid !== undefined && resetPeak(pid);
+  const sampler = pid !== undefined ? sampleRss(pid, 100) : undefined;
+  const cpuBefore = pid !== undefined ? cpuMillisOf(pid) : undefined;
+  const load = await runLoad({ url: contender.url, body, headers, connections, seconds: SECONDS });
+  const cpuAfter = pid !== undefined ? cpuMillisOf(pid) : undefined;
+  const samples = sampler?.stop() ?? [];
+  const hwm = pid !== undefined && canReset ? memoryOf(pid)?.hwm : undefined;
+  const peakRss = pid === undefined ? undefined : Math.max(hwm ?? 0, ...samples);
+  // CPU per request is steadier than req/s on a shared machine: it does not depend on who else got the cores.
+  const cpuPerRequest = cpuBefore !== undefined && cpuAfter !== undefined && load.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / load.total : undefined;
+  return { load, peakRss, cpuPerRequest };
+}
+
+/** The gateway under a steady 64-connection load for SOAK seconds: RSS at the start vs the end. */
+async function soak(contender: Contender): Promise<BenchReport['soak']> {
+  const pid = contender.child!.pid;
+  const body = ALL_BODIES[0]!.body;
+  const sampler = sampleRss(pid, 1_000);
+  const load = await runLoad({ url: contender.url, body, headers: await contender.headers(body), connections: 64, seconds: SOAK });
+  const samples = sampler.stop();
+  // Skip the first 5 s (pools and JIT settle), then compare the first and last 10 s windows.
+  const settled = samples.slice(5);
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  const start = mean(settled.slice(0, 10));
+  const end = mean(settled.slice(-10));
+  return { seconds: SOAK, contender: contender.id, requestsPerSecond: load.requestsPerSecond, errors: load.errors, startRss: start, endRss: end, peakRss: Math.max(...samples), growth: end / start - 1 };
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  mkdirSync(OUT_DIR, { recursive: true });
+  const profileDir = PROFILE ? join(OUT_DIR, 'profiles') : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+
+  const children: Child[] = [];
+  const contenders: Contender[] = [];
+  try {
+    const upstreamChild = await startChild('upstream', './upstream.ts', []);
+    children.push(upstreamChild);
+    const upstream = upstreamChild.url!;
+    const proxied = async (id: string, label: string, file: string, args: string[], signs: boolean) => {
+      if (ONLY && !ONLY.has(id)) return;
+      const child = await startChild(id, file, ['--upstream', upstream, ...args], { cpuProfileDir: id.startsWith('gateway') ? profileDir : undefined });
+      children.push(child);
+      contenders.push({ id, label, child, url: `${child.url}${PROXY_PATH}`, headers: jsonHeaders, signs });
+    };
+    if (!ONLY || ONLY.has('direct')) {
+      contenders.push({ id: 'direct', label: 'direct (pre-signed, no proxy)', child: undefined, url: `${upstream}${INVOKE_PATH}`, headers: (body) => presignedHeaders(upstream, body), signs: true });
+    }
+    await proxied('bare', 'bare proxy (node:http)', './bare-proxy.ts', [], false);
+    await proxied('hand-written', 'hand-written (Express + SDK)', './hand-written.ts', [], true);
+    await proxied('gateway', 'gateway (Node), passthrough', './gateway.ts', ['--mode', 'passthrough'], true);
+    await proxied('gateway-apigw-v2', 'gateway (Node), API GW v2', './gateway.ts', ['--mode', 'apigateway-v2'], true);
+    await proxied('gateway-assume-role', 'gateway (Node), role-chained', './gateway.ts', ['--mode', 'assume-role'], true);
+
+    const smokes: Record<string, string> = {};
+    for (const contender of contenders) {
+      smokes[contender.id] = contender.child?.unavailable ? `not available: ${contender.child.unavailable}` : await smoke(contender, upstream);
+      console.error(`smoke ${contender.id}: ${smokes[contender.id]}`);
+    }
+    const runnable = contenders.filter((c) => !c.child?.unavailable && !smokes[c.id]!.startsWith('FAILED'));
+
+    const stsBefore = (await control(upstream, 'stats')).assumeRole as number;
+    const cells: Cell[] = [];
+    for (const { label: bodyLabel, body } of BODIES) {
+      for (const connections of CONNECTIONS) {
+        for (const contender of runnable) {
+          const { load, peakRss, cpuPerRequest } = await measure(contender, body, connections);
+          cells.push({ contender: contender.id, body: bodyLabel, connections, ...load, peakRss, cpuPerRequest });
+          console.error(
+            `${contender.id.padEnd(20)} ${bodyLabel.padStart(5)} ${String(connections).padStart(2)}c  ${load.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${load.p50.toFixed(2)} ms  CPU ${cpuPerRequest?.toFixed(0) ?? '—'} µs/req  errors ${load.errors}`,
+          );
+        }
+      }
+    }
+    const stats = await control(upstream, 'stats');
+    const gateway = runnable.find((c) => c.id === 'gateway');
+    const soakResult = gateway && SOAK > 0 ? await soak(gateway) : undefined;
+
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      machine: machineInfo(),
+      settings: { secondsPerCell: SECONDS, warmupSeconds: WARMUP, soakSeconds: SOAK, upstreamSignatureCheck: 'off under load (each signer verified once beforehand)', gatewayLogLevel: 'info (access logs on, to /dev/null)' },
+      contenders: contenders.map((c) => ({ id: c.id, label: c.label, status: c.child?.unavailable ? `not available: ${c.child.unavailable}` : smokes[c.id]! })),
+      cells,
+      soak: soakResult,
+      upstream: { invocations: stats.invocations as number, stsAssumeRoleCallsDuringLoad: (stats.assumeRole as number) - stsBefore, stsAssumeRoleCallsTotal: stats.assumeRole as number },
+      wallSeconds: (Date.now() - startedAt) / 1000,
+    };
+    const { text, ratios } = formatReport(report);
+    report.ratios = ratios;
+    writeFileSync(join(OUT_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(text);
+    console.log(`\n(${report.wallSeconds.toFixed(0)} s; JSON in bench-results/latest.json${profileDir ? `; CPU profiles in ${profileDir}` : ''})`);
+  } finally {
+    await Promise.all(children.map((child) => child.stop()));
+  }
+}
+
+await main();

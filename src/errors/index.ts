@@ -1,0 +1,2 @@
+export { GatewayError, errorResponse } from './gateway-error.ts';
+export type { GatewayErrorCode, GatewayErrorOptions } from './gateway-error.ts';

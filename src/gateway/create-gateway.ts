@@ -1,0 +1,121 @@
+import { Hono } from 'hono';
+import type { BackendDescriptor, BackendDescriptorInput } from '../descriptor/index.ts';
+import { GatewayError, errorResponse } from '../errors/index.ts';
+import { createRouter, type HttpRouteMatch } from '../routing/index.ts';
+import { bindBackend, type BoundBackend } from './bound-backend.ts';
+import { handleLambdaRequest } from './handle-lambda-request.ts';
+import { registerHealthRoutes } from './health.ts';
+import { requestIdFor } from './request-id.ts';
+import type { RouteFilter } from './route-filters.ts';
+import { getDefaultRuntime, type GatewayRuntime } from './runtime.ts';
+
+/** One route: Gateway API matches and the Lambda backend they lead to. */
+export interface GatewayRouteSpec {
+  /** Shown in logs and the route table; defaults to `route-<index>`. */
+  name?: string;
+  /** HTTPRoute matches (ORed). Empty or absent: everything (`PathPrefix /`). */
+  matches?: HttpRouteMatch[];
+  /** The backend descriptor (validated here with the same schema as config files). */
+  backend: BackendDescriptorInput | BackendDescriptor;
+  /** Backend name for logs (config files pass `backends.<name>`'s key). */
+  backendName?: string;
+  /** Gateway API filters applied in order (HTTPRoute manifests: header modifiers, URL rewrites). */
+  filters?: readonly RouteFilter[];
+}
+
+export interface CreateGatewayOptions {
+  routes: GatewayRouteSpec[];
+  /** Defaults to the process environment, `fetch` and environment keys. */
+  runtime?: GatewayRuntime;
+}
+
+/** A row of the resolved route table (for `check` and start-up logs). */
+export interface RouteTableRow {
+  route: string;
+  match: HttpRouteMatch;
+  backend: string;
+  functionId: string;
+  qualifier: string | undefined;
+  invocationMode: 'Sync' | 'Async';
+  payloadMode: string;
+  auth: string;
+  /** Filter types applied on this route, in order (empty when none). */
+  filters: string[];
+}
+
+export interface CompiledGateway {
+  app: Hono;
+  backends: BoundBackend[];
+  /** Routes in precedence order. */
+  table: RouteTableRow[];
+}
+
+/**
+ * Builds the gateway: validates and binds every backend, orders the routes by
+ * Gateway API precedence and returns a Hono app with `/healthz`, `/readyz` and
+ * a catch-all that dispatches to the matching Lambda route (404 JSON otherwise).
+ * The CLI, the worker entry and programmatic users all come through here.
+ */
+export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
+  const runtime = options.runtime ?? getDefaultRuntime();
+  const backendsByName = new Map<string, BoundBackend>();
+  const routes = options.routes.map((spec, index) => {
+    const name = spec.name ?? `route-${index}`;
+    const backendName = spec.backendName ?? name;
+    let backend = backendsByName.get(backendName);
+    if (!backend) {
+      backend = bindBackend(backendName, spec.backend, runtime, spec.backendName ? `backends.${backendName}` : `routes[${index}].backend`);
+      backendsByName.set(backendName, backend);
+    }
+    return { name, matches: spec.matches ?? [], target: { backend, filters: spec.filters ?? [] } };
+  });
+  const router = createRouter(routes);
+
+  const app = new Hono();
+  registerHealthRoutes(app, () => [...backendsByName.values()]);
+  app.all('*', (c) => {
+    const matched = router.match(c.req.method, new URL(c.req.url), c.req.raw.headers);
+    if (!matched) {
+      const requestId = requestIdFor(c.req.raw.headers);
+      return errorResponse(new GatewayError(404, 'RouteNotFound', `no route matches ${c.req.method} ${new URL(c.req.url).pathname}`), requestId);
+    }
+    const { backend, filters } = matched.target;
+    return handleLambdaRequest(c, backend, { routeName: matched.routeName, pathParameters: matched.pathParameters, routeKey: matched.routeKey, resource: matched.resource, match: matched.match, filters }, runtime);
+  });
+  app.onError((error, c) => {
+    runtime.logger.error('unhandled error', { error: error.message });
+    return errorResponse(new GatewayError(500, 'InternalError', 'internal error'), requestIdFor(c.req.raw.headers));
+  });
+
+  const table = router.describe().map(({ routeName, match, target: { backend, filters } }): RouteTableRow => {
+    return {
+      route: routeName,
+      match,
+      backend: backend.name,
+      functionId: backend.resolved.functionId,
+      qualifier: backend.resolved.qualifier,
+      invocationMode: backend.descriptor.invocationMode,
+      payloadMode: backend.descriptor.payloadMode,
+      auth: describeAuth(backend),
+      filters: filters.map((filter) => filter.type),
+    };
+  });
+  return { app, backends: [...backendsByName.values()], table };
+}
+
+/** Builds the gateway's Hono app from a route list. See compileGateway. */
+export function createGateway(options: CreateGatewayOptions): Hono {
+  return compileGateway(options).app;
+}
+
+function describeAuth(backend: BoundBackend): string {
+  const auth = backend.descriptor.auth;
+  switch (auth.type) {
+    case 'ambient':
+      return 'ambient';
+    case 'secret':
+      return `secret ${auth.name}`;
+    case 'assumeRole':
+      return `assumeRole ${auth.roleArn}`;
+  }
+}

@@ -1,0 +1,10 @@
+export { compileGateway, createGateway } from './create-gateway.ts';
+export type { CompiledGateway, CreateGatewayOptions, GatewayRouteSpec, RouteTableRow } from './create-gateway.ts';
+export { lambda } from './lambda-handler.ts';
+export type { LambdaHandlerOptions } from './lambda-handler.ts';
+export { getDefaultRuntime, processEnv } from './runtime.ts';
+export type { GatewayRuntime } from './runtime.ts';
+export { bindBackend } from './bound-backend.ts';
+export type { BoundBackend } from './bound-backend.ts';
+export { applyRequestFilters, applyResponseFilters } from './route-filters.ts';
+export type { HeaderModifier, HeaderValue, PathModifier, RouteFilter, UrlRewrite } from './route-filters.ts';

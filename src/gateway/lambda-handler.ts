@@ -1,0 +1,34 @@
+import type { Context, Handler } from 'hono';
+import type { BackendDescriptor, BackendDescriptorInput } from '../descriptor/index.ts';
+import { bindBackend } from './bound-backend.ts';
+import { handleLambdaRequest } from './handle-lambda-request.ts';
+import { getDefaultRuntime, type GatewayRuntime } from './runtime.ts';
+
+export interface LambdaHandlerOptions {
+  /** Name for logs; defaults to the function name. */
+  name?: string;
+  /** Defaults to the process environment, `fetch` and environment keys. */
+  runtime?: GatewayRuntime;
+}
+
+/**
+ * A Hono handler bound to a Lambda backend, for any Hono app:
+ * `app.post('/echo', lambda({ functionName: 'echo', accountId: '…', region: '…' }))`.
+ * The descriptor is validated now (same schema and messages as config files);
+ * path parameters come from Hono's route (`/items/:id`).
+ */
+export function lambda(descriptor: BackendDescriptorInput | BackendDescriptor, options: LambdaHandlerOptions = {}): Handler {
+  const runtime = options.runtime ?? getDefaultRuntime();
+  const name = options.name ?? descriptor.functionName;
+  const backend = bindBackend(name, descriptor, runtime, 'lambda()');
+  return (c: Context) => {
+    const params = c.req.param() as Record<string, string>;
+    const resource = c.req.routePath.replace(/:([A-Za-z0-9_]+)/g, '{$1}').replace(/\*$/, '{proxy+}');
+    return handleLambdaRequest(
+      c,
+      backend,
+      { routeName: `${c.req.method} ${c.req.routePath}`, pathParameters: Object.keys(params).length > 0 ? params : undefined, routeKey: `${c.req.method} ${resource}`, resource },
+      runtime,
+    );
+  };
+}

@@ -1,0 +1,47 @@
+import type { Context } from 'hono';
+import { CredentialResolver, environmentCredentials } from '../credentials/index.ts';
+import type { EnvLookup } from '../descriptor/index.ts';
+import { fetchTransport, type HttpTransport, type SigV4Crypto } from '../invoke/index.ts';
+import { createJsonLogger, type Logger } from '../logging/index.ts';
+
+/**
+ * What differs between runtimes (Node in a container, a worker): environment,
+ * transport, credential sources, logging and how to find the client address.
+ * Everything else in the gateway is shared.
+ */
+export interface GatewayRuntime {
+  env: EnvLookup;
+  transport: HttpTransport;
+  /** Synchronous SigV4 hashing (Node's `node:crypto`); absent: aws4fetch's WebCrypto. */
+  sigv4Crypto?: SigV4Crypto | undefined;
+  credentials: CredentialResolver;
+  logger: Logger;
+  /**
+   * Reads the request body within `limit` (same contract as readBodyWithLimit)
+   * by a faster runtime-specific route; returns undefined to fall back to
+   * reading `c.req.raw` as a Web stream.
+   */
+  readBody?: ((c: Context, limit: number) => Promise<Uint8Array> | undefined) | undefined;
+  /** The client address for envelopes (`sourceIp`), when the runtime knows it. */
+  sourceIp?: ((c: Context) => string | undefined) | undefined;
+}
+
+/** Reads an environment variable where a `process` global exists (Node, workers with nodejs_compat). */
+export const processEnv: EnvLookup = (name) =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+
+let defaultRuntime: GatewayRuntime | undefined;
+
+/**
+ * The runtime used when none is passed: process environment (if any), Web
+ * `fetch`, static keys from the environment, JSON logs on the console.
+ */
+export function getDefaultRuntime(): GatewayRuntime {
+  defaultRuntime ??= {
+    env: processEnv,
+    transport: fetchTransport,
+    credentials: new CredentialResolver({ ambient: environmentCredentials(processEnv), secrets: undefined }),
+    logger: createJsonLogger((line) => console.log(line)),
+  };
+  return defaultRuntime;
+}

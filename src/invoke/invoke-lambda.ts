@@ -1,0 +1,93 @@
+import type { CredentialProvider } from '../credentials/index.ts';
+import type { ResolvedBackend } from '../descriptor/index.ts';
+import { GatewayError } from '../errors/index.ts';
+import { mapLambdaApiError, parseLambdaApiError } from './lambda-errors.ts';
+import { signRequest, type SigV4Crypto } from './signer.ts';
+import type { HttpTransport } from './transport.ts';
+
+export interface InvokeOptions {
+  credentials: CredentialProvider;
+  transport: HttpTransport;
+  /** Aborted when the client goes away; the invocation is then abandoned. */
+  signal?: AbortSignal | undefined;
+  /** Synchronous hashing for SigV4 where the runtime has it (Node); else WebCrypto. */
+  crypto?: SigV4Crypto | undefined;
+}
+
+/** A successful Invoke call (2xx), which may still carry a function error. */
+export interface InvokeResponse {
+  /** 200 (RequestResponse) or 202 (Event). */
+  status: number;
+  headers: Headers;
+  payload: Uint8Array;
+  /** `X-Amz-Function-Error` (`Unhandled`, `Handled`) when the function failed. */
+  functionError: string | undefined;
+  lambdaRequestId: string | undefined;
+}
+
+/**
+ * Calls Lambda's Invoke API for `backend` with `payload`, signed with the
+ * backend's credentials. The invocation type comes from the descriptor only.
+ *
+ * Throws GatewayError: mapped Lambda API errors (see mapLambdaApiError),
+ * 504 BackendTimeout after `timeoutMs`, 502 BackendUnreachable on network failure.
+ */
+export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array, options: InvokeOptions): Promise<InvokeResponse> {
+  const credentials = await options.credentials.getCredentials();
+  // Built from scratch: no client header ever reaches the Invoke call.
+  const headers = new Headers({ 'content-type': 'application/json', 'x-amz-invocation-type': backend.invocationType });
+  const signedHeaders = await signRequest(
+    credentials,
+    { service: 'lambda', region: backend.region },
+    { url: backend.invokeUrl, method: 'POST', headers, body: payload },
+    options.crypto,
+  );
+
+  // One controller for both deadlines, a plain timer for the timeout: cheaper per
+  // request than AbortSignal.timeout + AbortSignal.any, and released in `finally`.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`the function did not answer within ${backend.timeoutMs} ms`, 'TimeoutError'));
+  }, backend.timeoutMs);
+  const clientSignal = options.signal;
+  const onClientAbort = () => controller.abort(clientSignal?.reason);
+  if (clientSignal?.aborted) onClientAbort();
+  else clientSignal?.addEventListener('abort', onClientAbort, { once: true });
+  try {
+    const response = await options.transport.send({ url: backend.invokeUrl, method: 'POST', headers: signedHeaders, body: payload, signal: controller.signal });
+    const body = await response.bytes();
+    if (response.status < 200 || response.status >= 300) {
+      throw mapLambdaApiError(parseLambdaApiError(response.status, response.headers, body), response.headers.get('retry-after'));
+    }
+    return {
+      status: response.status,
+      headers: response.headers,
+      payload: body,
+      functionError: response.headers.get('x-amz-function-error') ?? undefined,
+      lambdaRequestId: response.headers.get('x-amzn-requestid') ?? undefined,
+    };
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    if (timedOut) {
+      throw new GatewayError(504, 'BackendTimeout', `the function did not answer within ${backend.timeoutMs} ms`, { cause: error });
+    }
+    if (clientSignal?.aborted) {
+      throw new GatewayError(499, 'BadRequest', 'the client closed the request', { cause: error });
+    }
+    throw new GatewayError(502, 'BackendUnreachable', 'the Lambda endpoint could not be reached', {
+      cause: error,
+      logMessage: `network error calling ${new URL(backend.invokeUrl).origin}: ${describeNetworkError(error)}`,
+    });
+  } finally {
+    clearTimeout(timer);
+    clientSignal?.removeEventListener('abort', onClientAbort);
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${(error.cause as { code?: string }).code ?? error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}

@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A response before it is written to the socket. */
+export interface LocalResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+}
+
+/** The body, or `undefined` when it exceeded the limit (nothing past the limit is kept). */
+export type BodyReadResult = Buffer | undefined;
+
+/** After a 413, keep discarding at most this much so the client can read our answer, then hang up. */
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+
+function discardRest(request: IncomingMessage): void {
+  let discarded = 0;
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARDED_BYTES) request.socket.destroy();
+  });
+  request.resume();
+}
+
+/**
+ * Reads the request body, refusing to hold more than `limitBytes`: a declared
+ * Content-Length over the limit is refused without reading, and a streamed
+ * body stops being collected the moment it crosses the limit.
+ */
+export function readBodyWithLimit(request: IncomingMessage, limitBytes: number): Promise<BodyReadResult> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limitBytes) {
+    discardRest(request);
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limitBytes) {
+        cleanup();
+        chunks.length = 0;
+        discardRest(request);
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('error', onError);
+    };
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('error', onError);
+  });
+}
+
+/** Writes a LocalResponse; `closeConnection` is for answers sent before the body was consumed. */
+export function writeResponse(response: ServerResponse, local: LocalResponse, closeConnection: boolean): void {
+  const body = local.body ?? '';
+  const headers: Record<string, string> = { ...local.headers, 'Content-Length': String(Buffer.byteLength(body)) };
+  if (closeConnection) headers['Connection'] = 'close';
+  response.writeHead(local.status, headers);
+  response.end(body);
+}

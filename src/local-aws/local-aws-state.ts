@@ -1,0 +1,63 @@
+import { AccountDirectory, type FunctionRecord } from './account-directory.ts';
+import { CallCounter } from './call-counter.ts';
+import { ConcurrencyLimiter } from './concurrency-limiter.ts';
+import { CredentialStore } from './credential-store.ts';
+import type { ServiceName } from './errors.ts';
+import { FunctionLoader } from './function-loader.ts';
+import { InvocationRecorder } from './invocation-recorder.ts';
+import type { Scenario } from './scenario-schema.ts';
+
+/**
+ * Everything a running local AWS knows and remembers, shared by all service
+ * handlers: the scenario's accounts, issued credentials, function sandboxes,
+ * call counts and the availability switches tests flip.
+ */
+export class LocalAwsState {
+  readonly directory: AccountDirectory;
+  readonly credentials: CredentialStore;
+  readonly functions: FunctionLoader;
+  readonly recorder = new InvocationRecorder();
+  readonly counter = new CallCounter();
+  private readonly limiters = new Map<string, ConcurrencyLimiter>();
+  private readonly unavailable = new Set<ServiceName>();
+  private readonly background = new Set<Promise<unknown>>();
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly now: () => number,
+  ) {
+    this.directory = new AccountDirectory(scenario);
+    this.credentials = new CredentialStore(this.directory, now);
+    this.functions = new FunctionLoader(scenario.functionsDir);
+  }
+
+  /** Reserved concurrency is per function, shared by all its versions and aliases. */
+  limiterFor(fn: FunctionRecord): ConcurrencyLimiter {
+    let limiter = this.limiters.get(fn.arn);
+    if (!limiter) {
+      limiter = new ConcurrencyLimiter(fn.config.reservedConcurrency);
+      this.limiters.set(fn.arn, limiter);
+    }
+    return limiter;
+  }
+
+  isAvailable(service: ServiceName): boolean {
+    return !this.unavailable.has(service);
+  }
+
+  setAvailable(service: ServiceName, up: boolean): void {
+    if (up) this.unavailable.delete(service);
+    else this.unavailable.add(service);
+  }
+
+  /** Keeps track of work that outlives its request (Event invocations). */
+  trackBackground(work: Promise<unknown>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+  }
+
+  /** Stops queued work; running functions are left to finish on their own. */
+  close(): void {
+    for (const limiter of this.limiters.values()) limiter.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LocalAws, StartLocalAwsOptions } from './api-types.ts';
+import { acquireConsoleCapture } from './function-logs.ts';
+import { lambdaService } from './lambda-service.ts';
+import { LocalAwsState } from './local-aws-state.ts';
+import { createRequestListener } from './request-router.ts';
+import { resolveScenario } from './scenario.ts';
+import type { ServiceDefinition } from './service-definition.ts';
+import { stsService } from './sts-service.ts';
+
+/** Order matters only if two services could claim the same path; these cannot. */
+const SERVICES: readonly ServiceDefinition[] = [lambdaService, stsService];
+
+/**
+ * Starts the local AWS: one HTTP server answering Lambda Invoke and STS for
+ * every account in the scenario, on one origin.
+ */
+export async function startLocalAws(options: StartLocalAwsOptions): Promise<LocalAws> {
+  const scenario = await resolveScenario(options.scenario);
+  const state = new LocalAwsState(scenario, options.clock ?? Date.now);
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer(createRequestListener(state, SERVICES, options.log));
+  // Signed requests can be large (6 MB); Node's default timeouts are generous enough, but keep-alive sockets must not block close().
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const releaseConsole = acquireConsoleCapture();
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        state.close();
+        releaseConsole();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+    calls: (action) => state.counter.count(action),
+    resetCalls: () => state.counter.reset(),
+    setServiceAvailable: (service, up) => state.setAvailable(service, up),
+    invocations: (functionName) => state.recorder.list(functionName),
+  };
+}

@@ -1,0 +1,11 @@
+import type { StsAction } from './sts-action.ts';
+
+/** `Action=GetCallerIdentity`: who signed this request. Needs no permission, as in AWS. */
+export const getCallerIdentityAction: StsAction = {
+  signed: true,
+  async run({ context, caller }) {
+    const principal = caller!.principal;
+    context.logFields['caller'] = principal.arn;
+    return { UserId: principal.userId, Account: principal.accountId, Arn: principal.arn };
+  },
+};

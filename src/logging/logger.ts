@@ -1,0 +1,44 @@
+/** Structured logger: one JSON object per line. Fields must never hold secrets. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+/** Field names whose values are replaced by `[redacted]` wherever they appear, as a last line of defence. */
+const SECRET_FIELD = /secret|token|password|authorization|credential|signature|^cookie$/i;
+
+function redact(value: unknown, depth = 0): unknown {
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] = SECRET_FIELD.test(key) ? '[redacted]' : redact(inner, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * A JSON-lines logger writing through `write` (stdout on Node, console in workers).
+ * Keys that look like secrets are redacted even if a caller passes them by mistake.
+ */
+export function createJsonLogger(write: (line: string) => void, level: LogLevel = 'info'): Logger {
+  const min = RANK[level];
+  const emit = (lvl: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
+    if (RANK[lvl] < min) return;
+    const entry = { time: new Date().toISOString(), level: lvl, msg: message, ...(fields ? (redact(fields) as object) : {}) };
+    write(JSON.stringify(entry));
+  };
+  return {
+    info: (message, fields) => emit('info', message, fields),
+    warn: (message, fields) => emit('warn', message, fields),
+    error: (message, fields) => emit('error', message, fields),
+  };
+}
+
+/** A logger that drops everything (tests, embedding). */
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -1,0 +1,11 @@
+export { translateManifests } from './translate.ts';
+export { translateBackend } from './kgateway-backend.ts';
+export type { TranslatedBackend } from './kgateway-backend.ts';
+export { translateHttpRoute, durationMs } from './http-route.ts';
+export { translateUpstream } from './gloo-upstream.ts';
+export type { TranslatedUpstream } from './gloo-upstream.ts';
+export { translateVirtualService } from './gloo-virtual-service.ts';
+export { translateSecret } from './k8s-secret.ts';
+export { translateGateway, translateGatewayParameters } from './k8s-gateway.ts';
+export { readManifest, resourceRef } from './resource.ts';
+export type { Manifest } from './resource.ts';

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { configErrorOf, translateYaml } from './manifest-test-support.ts';
+
+const gatewayYaml = (listeners: string, extra = '') => `kind: Gateway
+apiVersion: gateway.networking.k8s.io/v1
+metadata: { name: http, namespace: gloo-system }
+spec:
+  gatewayClassName: gloo-gateway-v2${extra}
+  listeners:
+${listeners}
+`;
+const GATEWAY = 'm.yaml: Gateway gloo-system/http: ';
+
+describe('Gateway manifests', () => {
+  it("takes the default port from the HTTP listener, with no routes of its own", () => {
+    const translated = translateYaml(gatewayYaml('  - { protocol: HTTP, port: 8080, name: http, allowedRoutes: { namespaces: { from: All } } }'));
+    expect(translated).toMatchObject({ defaultPort: 8080, routes: [], warnings: [] });
+  });
+
+  it('reports listeners and fields it does not serve', () => {
+    const listeners = '  - { protocol: HTTPS, port: 8443, name: https, tls: { mode: Terminate } }\n  - { protocol: HTTP, port: 8080, name: http, hostname: api.example.com }\n  - { protocol: HTTP, port: 9090, name: other }';
+    const translated = translateYaml(gatewayYaml(listeners, '\n  addresses: [{ value: 10.0.0.1 }]'));
+    expect(translated.defaultPort).toBe(8080);
+    expect(translated.warnings).toEqual([
+      `${GATEWAY}spec.addresses: not supported by lambda-gateway; ignored`,
+      `${GATEWAY}spec.listeners[0].protocol: HTTPS listeners are not served (lambda-gateway serves plain HTTP; terminate TLS in front of it)`,
+      `${GATEWAY}spec.listeners[1].hostname: hosts are not matched; the listener answers for any Host`,
+      `${GATEWAY}spec.listeners: port 9090 is not served: lambda-gateway listens on one port (8080)`,
+    ]);
+  });
+
+  it('validates listeners', () => {
+    expect(configErrorOf(() => translateYaml(gatewayYaml('  - { protocol: HTTP, port: 70000, name: http }')))).toBe(`${GATEWAY}spec.listeners[0].port: must be 1-65535`);
+    expect(configErrorOf(() => translateYaml(gatewayYaml('  - { protocol: HTTP, port: 8080 }')))).toBe(`${GATEWAY}spec.listeners[0].name: is required`);
+    expect(configErrorOf(() => translateYaml(gatewayYaml('    []').replace('listeners:\n', 'listeners:')))).toBe(`${GATEWAY}spec.listeners: must have at least one listener`);
+  });
+});
+
+describe('GatewayParameters manifests', () => {
+  const parameters = (spec: string) => `apiVersion: gateway.kgateway.dev/v1alpha1\nkind: GatewayParameters\nmetadata: { name: http-lambda, namespace: gloo-system }\nspec:\n${spec}\n`;
+
+  it("says where the guide's IRSA role annotation must go for lambda-gateway", () => {
+    const spec = '  kube:\n    serviceAccount:\n      extraAnnotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::222222222222:role/lambda-invoke-role';
+    expect(translateYaml(parameters(spec)).warnings).toEqual([
+      'm.yaml: GatewayParameters gloo-system/http-lambda: spec.kube.serviceAccount.extraAnnotations["eks.amazonaws.com/role-arn"]: deployment setting, not read by lambda-gateway: annotate lambda-gateway\'s ServiceAccount with eks.amazonaws.com/role-arn: arn:aws:iam::222222222222:role/lambda-invoke-role so that its ambient credentials (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE) come from that role',
+    ]);
+  });
+
+  it('reports other deployment settings', () => {
+    expect(translateYaml(parameters('  kube: { deployment: { replicas: 2 } }')).warnings).toEqual([
+      'm.yaml: GatewayParameters gloo-system/http-lambda: spec.kube: deployment setting of the kgateway proxy; not read by lambda-gateway',
+    ]);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Gateway API `Gateway` and kgateway / Gloo Gateway `GatewayParameters`: they
+ * describe the proxy's deployment. The gateway takes its listening port from
+ * an HTTP listener and reports the rest.
+ */
+import * as v from 'valibot';
+import { acceptedButUnsupported, manifestWarning, parseManifest, strictFields, type Manifest } from './resource.ts';
+
+const ListenerSchema = strictFields({
+  name: v.pipe(v.string('must be a string'), v.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lower-case RFC 1123 label')),
+  port: v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be 1-65535'), v.maxValue(65535, 'must be 1-65535')),
+  protocol: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
+  // Route attachment is not enforced: every route in the config is served.
+  allowedRoutes: v.optional(v.unknown()),
+  ...acceptedButUnsupported(['hostname', 'tls']),
+});
+
+const GatewaySchema = strictFields({
+  apiVersion: v.picklist(['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'], 'must be gateway.networking.k8s.io/v1'),
+  kind: v.literal('Gateway'),
+  metadata: v.unknown(),
+  spec: strictFields({
+    // Which controller runs the proxy, and how it is deployed: not the gateway's concern.
+    gatewayClassName: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
+    infrastructure: v.optional(v.unknown()),
+    listeners: v.pipe(v.array(ListenerSchema, 'must be a list'), v.minLength(1, 'must have at least one listener'), v.maxLength(64, 'must have at most 64 listeners')),
+    ...acceptedButUnsupported(['addresses', 'backendTLS', 'allowedListeners', 'tls']),
+  }),
+  status: v.optional(v.unknown()),
+});
+
+/** A Gateway's HTTP listener ports (in order) and warnings for what is not served. */
+export function translateGateway(manifest: Manifest): { httpPorts: number[]; warnings: string[] } {
+  const { spec } = parseManifest(GatewaySchema, manifest);
+  const warnings: string[] = [];
+  for (const field of ['addresses', 'backendTLS', 'allowedListeners', 'tls'] as const) {
+    if (spec[field] !== undefined) warnings.push(manifestWarning(manifest, `spec.${field}`, 'not supported by lambda-gateway; ignored'));
+  }
+  const httpPorts: number[] = [];
+  spec.listeners.forEach((listener, index) => {
+    const at = `spec.listeners[${index}]`;
+    if (listener.protocol !== 'HTTP') {
+      warnings.push(manifestWarning(manifest, `${at}.protocol`, `${listener.protocol} listeners are not served (lambda-gateway serves plain HTTP; terminate TLS in front of it)`));
+      return;
+    }
+    if (listener.hostname !== undefined) warnings.push(manifestWarning(manifest, `${at}.hostname`, 'hosts are not matched; the listener answers for any Host'));
+    if (listener.tls !== undefined) warnings.push(manifestWarning(manifest, `${at}.tls`, 'not supported by lambda-gateway; ignored'));
+    httpPorts.push(listener.port);
+  });
+  return { httpPorts, warnings };
+}
+
+const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
+
+const GatewayParametersSchema = strictFields({
+  apiVersion: v.picklist(['gateway.kgateway.dev/v1alpha1', 'gateway.gloo.solo.io/v1alpha1'], 'must be gateway.kgateway.dev/v1alpha1 or gateway.gloo.solo.io/v1alpha1'),
+  kind: v.literal('GatewayParameters'),
+  metadata: v.unknown(),
+  spec: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
+  status: v.optional(v.unknown()),
+});
+
+/**
+ * GatewayParameters configure how kgateway deploys its proxy. One warning
+ * says so; for the IRSA role annotation it says where that role must go for
+ * lambda-gateway (its own ServiceAccount, which gives it ambient credentials).
+ */
+export function translateGatewayParameters(manifest: Manifest): { warnings: string[] } {
+  const { spec } = parseManifest(GatewayParametersSchema, manifest);
+  const annotations = (spec?.kube as { serviceAccount?: { extraAnnotations?: Record<string, unknown> } } | undefined)?.serviceAccount?.extraAnnotations;
+  const roleArn = annotations?.[IRSA_ANNOTATION];
+  if (typeof roleArn === 'string') {
+    return {
+      warnings: [
+        manifestWarning(
+          manifest,
+          `spec.kube.serviceAccount.extraAnnotations["${IRSA_ANNOTATION}"]`,
+          `deployment setting, not read by lambda-gateway: annotate lambda-gateway's ServiceAccount with ${IRSA_ANNOTATION}: ${roleArn} so that its ambient credentials (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE) come from that role`,
+        ),
+      ],
+    };
+  }
+  const fields = Object.keys(spec ?? {});
+  return { warnings: fields.map((field) => manifestWarning(manifest, `spec.${field}`, 'deployment setting of the kgateway proxy; not read by lambda-gateway')) };
+}

@@ -1,0 +1,94 @@
+/**
+ * Hop-by-hop headers (RFC 9110 §7.6.1) describe one connection, never the message, so a proxy
+ * must not forward them. `proxy-connection` is not in the RFC but is a de-facto hop-by-hop header
+ * that proxies (Go's httputil, nginx) strip as well.
+ */
+export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** The hop-by-hop set plus every header the Connection header nominates (lower-case). */
+function droppedNames(connection: string | null): Set<string> {
+  const names = new Set(HOP_BY_HOP_HEADERS);
+  if (connection !== null) {
+    for (const token of connection.split(',')) {
+      const name = token.trim().toLowerCase();
+      if (name !== '') names.add(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * A copy of `headers` without hop-by-hop headers and without any header named in its
+ * Connection header. The input is not modified.
+ */
+export function stripHopByHop(headers: Headers): Headers {
+  const dropped = droppedNames(headers.get('connection'));
+  const out = new Headers();
+  // Iteration yields each Set-Cookie separately (Fetch spec), so those survive unjoined.
+  for (const [name, value] of headers) if (!dropped.has(name)) out.append(name, value);
+  return out;
+}
+
+/**
+ * Collects the response headers a function asked for. Function output is untrusted: hop-by-hop
+ * headers (and those its own Connection header nominates) are dropped, as is content-length
+ * because the runtime computes it from the body we actually send. A name or value that the
+ * Headers API refuses (CR/LF, NUL, non-Latin-1 text, a name that is not a token) is skipped: one
+ * bad header from a function must not turn its whole response into an error.
+ */
+export class FunctionHeaders {
+  readonly headers = new Headers();
+  private readonly dropped: Set<string>;
+
+  /** @param connection the function's own Connection header value, if it sent one. */
+  constructor(connection: string | null) {
+    this.dropped = droppedNames(connection);
+    this.dropped.add('content-length');
+  }
+
+  /** Adds one value, keeping earlier values of the same name (Set-Cookie stays separate). */
+  append(name: string, value: string): void {
+    this.apply(name, value, false);
+  }
+
+  /** Sets a value, replacing earlier values of the same name. */
+  set(name: string, value: string): void {
+    this.apply(name, value, true);
+  }
+
+  private apply(name: string, value: string, replace: boolean): void {
+    if (this.dropped.has(name.toLowerCase())) return;
+    try {
+      if (replace) this.headers.set(name, value);
+      else this.headers.append(name, value);
+    } catch {
+      // Deliberately skipped (see the class comment).
+    }
+  }
+}
+
+/**
+ * The Connection header a function put in its own header maps (any spelling, string or list
+ * value), joined; null when it sent none. Its tokens name more headers to drop.
+ */
+export function functionConnectionHeader(...maps: unknown[]): string | null {
+  const values: string[] = [];
+  for (const map of maps) {
+    if (typeof map !== 'object' || map === null) continue;
+    for (const [name, value] of Object.entries(map)) {
+      if (name.toLowerCase() !== 'connection') continue;
+      for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string') values.push(item);
+    }
+  }
+  return values.length === 0 ? null : values.join(',');
+}

@@ -1,0 +1,59 @@
+/* Helpers shared by the payload codec tests (not used by production code). */
+import type { InboundRequest, InvokeResult } from './types.ts';
+
+/** 2020-03-12T19:03:58.123Z, the instant used in the AWS examples. */
+export const RECEIVED_AT = Date.UTC(2020, 2, 12, 19, 3, 58, 123);
+
+/** An InboundRequest with sensible defaults; `url` may be given as a string. */
+export function makeRequest(overrides: Partial<Omit<InboundRequest, 'url'>> & { url?: string | URL } = {}): InboundRequest {
+  const { url, ...rest } = overrides;
+  return {
+    method: 'GET',
+    url: new URL(url ?? 'https://api.example.com/items'),
+    headers: new Headers({ host: 'api.example.com', 'user-agent': 'curl/8.5.0' }),
+    body: new Uint8Array(0),
+    sourceIp: '203.0.113.7',
+    requestId: 'req-123',
+    receivedAt: RECEIVED_AT,
+    pathParameters: undefined,
+    routeKey: 'ANY /items',
+    resource: '/items',
+    accountId: '123456789012',
+    ...rest,
+  };
+}
+
+/** Bytes 0..255, the binary body used throughout. */
+export function allBytes(): Uint8Array {
+  return Uint8Array.from({ length: 256 }, (_, i) => i);
+}
+
+/** The event the codec produced, parsed back from the Invoke payload bytes. */
+export function parseEvent(payload: Uint8Array): Record<string, any> {
+  return JSON.parse(new TextDecoder().decode(payload)) as Record<string, any>;
+}
+
+/** A successful Invoke result carrying `value` serialized as JSON, as the Lambda runtime does. */
+export function jsonResult(value: unknown): InvokeResult {
+  return rawResult(JSON.stringify(value));
+}
+
+/** A successful Invoke result with the given payload text. */
+export function rawResult(text: string): InvokeResult {
+  return { payload: new TextEncoder().encode(text), headers: new Headers({ 'content-type': 'application/json' }) };
+}
+
+/** The response body as bytes. */
+export async function bodyBytes(response: Response): Promise<Uint8Array> {
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Runs `fn` and returns what it threw (fails the test when nothing was thrown). */
+export function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an exception');
+}

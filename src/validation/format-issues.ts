@@ -1,0 +1,46 @@
+import type { BaseIssue } from 'valibot';
+
+/**
+ * Renders a valibot issue path the way users write it in config files:
+ * `routes[0].matches[1].path.value`.
+ */
+export function issuePath(issue: BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * One line per problem, `path: reason`. For unions valibot reports one issue
+ * with nested sub-issues; the deepest ones say what is actually wrong.
+ */
+export function formatIssues(issues: readonly BaseIssue<unknown>[]): string[] {
+  const lines: string[] = [];
+  for (const issue of issues) {
+    if (issue.issues && issue.issues.length > 0 && issue.type !== 'variant') {
+      lines.push(...formatIssues(issue.issues));
+    } else if (issue.issues && issue.issues.length > 0) {
+      lines.push(...formatIssues(issue.issues));
+    } else {
+      lines.push(`${issuePath(issue)}: ${issue.message}`);
+    }
+  }
+  return [...new Set(lines)];
+}
+
+/** Thrown when user input (config file, manifest, programmatic options) is invalid. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  readonly source: string | undefined;
+
+  constructor(problems: string[], source?: string) {
+    super(`${source ? `${source}: ` : ''}${problems.length === 1 ? problems[0] : `\n  ${problems.join('\n  ')}`}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+    this.source = source;
+  }
+}
