@@ -34,8 +34,9 @@ export interface InvokeResponse {
  */
 export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array, options: InvokeOptions): Promise<InvokeResponse> {
   const credentials = await options.credentials.getCredentials();
-  // Built from scratch: no client header ever reaches the Invoke call.
-  const headers = new Headers({ 'content-type': 'application/json', 'x-amz-invocation-type': backend.invocationType });
+  // Built from scratch: no client header ever reaches the Invoke call. A plain
+  // record: the signer copies it into its own Headers anyway.
+  const headers = { 'content-type': 'application/json', 'x-amz-invocation-type': backend.invocationType };
   const signedHeaders = await signRequest(
     credentials,
     { service: 'lambda', region: backend.region },

@@ -12,6 +12,8 @@ export interface SigV4Crypto {
   sha256Hex(data: string | Uint8Array): string;
   /** HMAC-SHA256 of UTF-8 `data` under `key` (UTF-8 text or raw bytes). */
   hmacSha256(key: string | Uint8Array, data: string): Uint8Array;
+  /** The same, as lower-case hex (the final signature). */
+  hmacSha256Hex(key: string | Uint8Array, data: string): string;
 }
 
 /**
@@ -82,18 +84,12 @@ class SyncCryptoSigner extends AwsV4Signer {
       kCredentials = toArrayBuffer(this.#crypto.hmacSha256(kService, 'aws4_request'));
       this.cache.set(cacheKey, kCredentials);
     }
-    return toHex(this.#crypto.hmacSha256(new Uint8Array(kCredentials), await this.stringToSign()));
+    return this.#crypto.hmacSha256Hex(new Uint8Array(kCredentials), await this.stringToSign());
   }
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
 }
 
 /**
@@ -114,7 +110,7 @@ function toHex(bytes: Uint8Array): string {
 export async function signRequest(
   credentials: AwsCredentials,
   scope: { service: string; region: string },
-  request: { url: string; method: string; headers: Headers; body: Uint8Array | string },
+  request: { url: string; method: string; headers: Headers | Record<string, string>; body: Uint8Array | string },
   crypto?: SigV4Crypto,
 ): Promise<Headers> {
   const init: SignerInit = {

@@ -156,7 +156,7 @@ export async function handleInvoke(context: RequestContext, encodedFunctionName:
         limiter.release();
       }
     })();
-    state.trackBackground(work);
+    state.runInBackground(work);
     return { status: 202, headers };
   }
 

@@ -20,7 +20,6 @@ export class LocalAwsState {
   readonly counter = new CallCounter();
   private readonly limiters = new Map<string, ConcurrencyLimiter>();
   private readonly unavailable = new Set<ServiceName>();
-  private readonly background = new Set<Promise<unknown>>();
 
   constructor(
     readonly scenario: Scenario,
@@ -50,10 +49,12 @@ export class LocalAwsState {
     else this.unavailable.add(service);
   }
 
-  /** Keeps track of work that outlives its request (Event invocations). */
-  trackBackground(work: Promise<unknown>): void {
-    this.background.add(work);
-    void work.finally(() => this.background.delete(work));
+  /**
+   * Runs work that outlives its request (Event invocations). Function failures
+   * are already outcomes, so a rejection here is a local-AWS bug: make it loud.
+   */
+  runInBackground(work: Promise<unknown>): void {
+    void work.catch((error: unknown) => console.error('[local-aws] background invocation failed:', error));
   }
 
   /** Stops queued work; running functions are left to finish on their own. */

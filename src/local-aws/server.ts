@@ -21,7 +21,6 @@ export async function startLocalAws(options: StartLocalAwsOptions): Promise<Loca
   const state = new LocalAwsState(scenario, options.clock ?? Date.now);
   const host = options.host ?? '127.0.0.1';
   const server = createServer(createRequestListener(state, SERVICES, options.log));
-  // Signed requests can be large (6 MB); Node's default timeouts are generous enough, but keep-alive sockets must not block close().
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -42,6 +41,7 @@ export async function startLocalAws(options: StartLocalAwsOptions): Promise<Loca
         state.close();
         releaseConsole();
         server.close(() => resolve());
+        // Idle keep-alive sockets (SDK and undici clients keep them) would otherwise hold close() open.
         server.closeAllConnections();
       });
       return closing;

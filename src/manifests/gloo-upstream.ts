@@ -33,7 +33,7 @@ const AwsUpstreamSchema = v.pipe(
 );
 
 const UpstreamSchema = strictFields({
-  apiVersion: v.literal('gloo.solo.io/v1'),
+  apiVersion: v.literal('gloo.solo.io/v1', 'must be gloo.solo.io/v1 (the only version lambda-gateway reads)'),
   kind: v.literal('Upstream'),
   metadata: v.unknown(),
   // Upstreams carry many Envoy cluster settings; the ones present besides `aws` are reported as warnings.

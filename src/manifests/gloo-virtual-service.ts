@@ -28,7 +28,7 @@ const RouteSchema = strictFields({
 });
 
 const VirtualServiceSchema = strictFields({
-  apiVersion: v.literal('gateway.solo.io/v1'),
+  apiVersion: v.literal('gateway.solo.io/v1', 'must be gateway.solo.io/v1 (the only version lambda-gateway reads)'),
   kind: v.literal('VirtualService'),
   metadata: v.unknown(),
   spec: strictFields({

@@ -85,6 +85,7 @@ describe('HTTPRoute validation', () => {
       '    - backendRefs: [{ name: httpbin, port: 8000 }]',
       'spec.rules[0].backendRefs[0]: kind Service (group "") is not supported: lambda-gateway routes to Backend (gateway.kgateway.dev) and Upstream (gloo.solo.io) only',
     ],
+    ['Backend group', guideRule().replace('group: gateway.kgateway.dev', 'group: gateway.solo.io'), 'spec.rules[0].backendRefs[0].group: a Backend reference needs group gateway.kgateway.dev (got "gateway.solo.io")'],
     ['backendRef name', guideRule().replace('name: lambda', 'name: Lambda'), 'spec.rules[0].backendRefs[0].name: must be a lower-case RFC 1123 subdomain (a-z, 0-9, "-" and ".", starting and ending with a letter or digit)'],
     ['path match rules', guideRule().replace('value: /echo', 'value: echo'), 'spec.rules[0].matches[0].path.value: must start with "/"'],
     ['method enum', `    - matches: [{ method: post }]\n      backendRefs: [{ name: lambda, group: gateway.kgateway.dev, kind: Backend }]`, 'spec.rules[0].matches[0].method: must be one of "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" (got "post"); methods are upper case'],

@@ -3,7 +3,7 @@
  * behind its backendRef (a kgateway `Backend`, or a Gloo `Upstream` whose
  * function a `Parameter` ExtensionRef names), with its filters.
  */
-import type { GatewayRouteSpec, RouteFilter } from '../gateway/index.ts';
+import type { GatewayRouteSpec, RouteFilter, UrlRewrite } from '../gateway/index.ts';
 import { HttpRouteSchema, UNSUPPORTED_RULE_FIELDS, UNSUPPORTED_SPEC_FIELDS, type HttpBackendRef, type HttpRouteFilterManifest, type HttpRouteRule } from './http-route-schema.ts';
 import type { LambdaTarget, LambdaTargets } from './lambda-targets.ts';
 import { manifestError, manifestWarning, parseManifest, unsupportedFieldWarnings, type Manifest } from './resource.ts';
@@ -67,6 +67,8 @@ function resolveTarget(manifest: Manifest, at: string, ref: HttpBackendRef, targ
     if (parameters.length > 1) throw manifestError(manifest, `${at}.filters`, 'name one Lambda function: more than one Parameter ExtensionRef');
     return targets.upstreamFunction({ namespace, name: ref.name }, parameters[0]?.extensionRef?.name, undefined, manifest, at);
   }
+  const group = ref.kind === 'Backend' ? KGATEWAY_GROUP : ref.kind === 'Upstream' ? GLOO_GROUP : undefined;
+  if (group) throw manifestError(manifest, `${at}.group`, `a ${ref.kind} reference needs group ${group} (got "${ref.group}")`);
   throw manifestError(
     manifest,
     at,
@@ -96,7 +98,7 @@ function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRout
         out.push({ type: filter.type, responseHeaderModifier: filter.responseHeaderModifier! });
         break;
       case 'URLRewrite':
-        out.push({ type: filter.type, urlRewrite: filter.urlRewrite! as Extract<RouteFilter, { type: 'URLRewrite' }>['urlRewrite'] });
+        out.push({ type: filter.type, urlRewrite: urlRewrite(filter.urlRewrite!) });
         break;
       case 'RequestMirror':
       case 'CORS':
@@ -106,6 +108,16 @@ function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRout
         throw manifestError(manifest, here, `${filter.type} filters are not supported by lambda-gateway; refusing to serve the rule without it`);
     }
   });
+  return out;
+}
+
+/** The validated rewrite as the gateway's type (the CEL rules guarantee the field of the path type is set). */
+function urlRewrite(rewrite: NonNullable<HttpRouteFilterManifest['urlRewrite']>): UrlRewrite {
+  const out: UrlRewrite = {};
+  if (rewrite.hostname !== undefined) out.hostname = rewrite.hostname;
+  const path = rewrite.path;
+  if (path?.type === 'ReplaceFullPath') out.path = { type: path.type, replaceFullPath: path.replaceFullPath! };
+  if (path?.type === 'ReplacePrefixMatch') out.path = { type: path.type, replacePrefixMatch: path.replacePrefixMatch! };
   return out;
 }
 

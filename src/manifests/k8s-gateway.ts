@@ -16,7 +16,7 @@ const ListenerSchema = strictFields({
 });
 
 const GatewaySchema = strictFields({
-  apiVersion: v.picklist(['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'], 'must be gateway.networking.k8s.io/v1'),
+  apiVersion: v.picklist(['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1'], 'must be gateway.networking.k8s.io/v1 or v1beta1'),
   kind: v.literal('Gateway'),
   metadata: v.unknown(),
   spec: strictFields({

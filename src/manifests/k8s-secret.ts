@@ -16,7 +16,7 @@ const KeySchema = v.pipe(
 const ValuesSchema = v.record(KeySchema, v.string('must be a string (quote it in YAML)'), 'must be an object of key: value');
 
 const SecretSchema = strictFields({
-  apiVersion: v.literal('v1'),
+  apiVersion: v.literal('v1', 'must be v1 (the only version lambda-gateway reads)'),
   kind: v.literal('Secret'),
   metadata: v.unknown(),
   type: v.optional(v.string('must be a string')),

@@ -104,7 +104,7 @@ const BackendSpecSchema = v.pipe(
 );
 
 const BackendSchema = strictFields({
-  apiVersion: v.literal('gateway.kgateway.dev/v1alpha1'),
+  apiVersion: v.literal('gateway.kgateway.dev/v1alpha1', 'must be gateway.kgateway.dev/v1alpha1 (the only version lambda-gateway reads)'),
   kind: v.literal('Backend'),
   metadata: v.unknown(),
   spec: BackendSpecSchema,

@@ -18,6 +18,11 @@ function route(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     res.setHeader('set-cookie', ['a=1', 'b=2']);
     res.setHeader('x-amzn-requestid', 'req-1');
     res.end(body);
+  } else if (path === '/large') {
+    // 1 MB in many writes: the transport must reassemble every chunk, in order.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    for (let i = 0; i < 64; i++) res.write(Buffer.alloc(16 * 1024, 0x61 + (i % 26)));
+    res.end();
   } else if (path === '/status/418') {
     res.writeHead(418, { 'x-amzn-errortype': 'Teapot' }).end('{"message":"short and stout"}');
   } else if (path === '/redirect') {
@@ -98,6 +103,12 @@ describe.each(transports)('%s', (_name, transport) => {
     expect(new TextDecoder().decode(await response.bytes())).toBe('{"hello":"wörld"}');
   });
 
+  it('reassembles a large chunked body', async () => {
+    const bytes = await (await send(transport, '/large')).bytes();
+    expect(bytes.byteLength).toBe(1024 * 1024);
+    expect([bytes[0], bytes[16 * 1024], bytes[1024 * 1024 - 1]]).toEqual([0x61, 0x62, 0x61 + (63 % 26)]);
+  });
+
   it('returns error statuses and redirects as they are (never follows)', async () => {
     const teapot = await send(transport, '/status/418');
     expect([teapot.status, teapot.headers.get('x-amzn-errortype')]).toEqual([418, 'Teapot']);
@@ -148,5 +159,28 @@ describe.each(transports)('%s', (_name, transport) => {
       // The tiny server answers 404 with no body for the Invoke path: an unknown-function style error.
       expect(await invoke(base)).toMatchObject({ status: 502, code: 'BackendMisconfigured' });
     });
+  });
+});
+
+describe('undici transport', () => {
+  it('keeps connections alive: sequential requests reuse pooled sockets', async () => {
+    const transport = createUndiciTransport();
+    let connections = 0;
+    const counting = createServer((_req, res) => res.end('{}'));
+    counting.on('connection', () => connections++);
+    await new Promise<void>((resolve) => counting.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(counting.address() as AddressInfo).port}/`;
+      for (let i = 0; i < 20; i++) {
+        const response = await transport.send({ url, method: 'POST', headers: new Headers(), body: new Uint8Array(0), signal: AbortSignal.timeout(5_000) });
+        await response.bytes();
+      }
+      // undici may open a second socket while the first is being released; never one per request.
+      expect(connections).toBeLessThanOrEqual(2);
+    } finally {
+      await transport.close();
+      counting.closeAllConnections();
+      await new Promise<void>((resolve) => counting.close(() => resolve()));
+    }
   });
 });

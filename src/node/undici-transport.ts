@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, type Dispatcher } from 'undici';
 import type { HttpTransport, OutboundRequest, TransportResponse } from '../invoke/index.ts';
 
@@ -14,18 +15,21 @@ export interface ClosableTransport extends HttpTransport {
 }
 
 /**
- * Node's transport: undici's pooled `request` API on a private Agent.
+ * Node's transport: undici's connection pool (an Agent: one pool per origin,
+ * keep-alive), driven through its `dispatch` handler API.
  *
  * Why not the global `fetch`: on Node it is the gateway's main cost (WHATWG
- * streams, Request/Response objects, per-request spec bookkeeping); undici's
- * `request` sends the same bytes over the same kind of keep-alive pool for a
- * fraction of the CPU (see the README's Benchmark section).
+ * streams, Request/Response objects, per-request spec bookkeeping). Why not
+ * undici's `request()` either: it wraps every response body in a Readable
+ * stream that we would only drain into one buffer; the handler below collects
+ * the chunks itself (see the README's Benchmark section for the numbers).
  *
  * Behaves like `fetchTransport` where the pipeline can tell: redirects are
- * returned, not followed; an aborted signal rejects (the pipeline turns that
- * into 504 or 499); any network failure rejects (502). undici's own header and
- * body timeouts (300 s) are disabled so that the backend's `timeoutMs` (up to
- * 15 min), carried by the signal, is the only deadline.
+ * returned, not followed; an aborted signal rejects at once, before or after
+ * the headers (the pipeline turns that into 504 or 499); any network failure
+ * rejects (502). undici's own header and body timeouts (300 s) are disabled so
+ * that the backend's `timeoutMs` (up to 15 min), carried by the signal, is the
+ * only deadline.
  */
 export function createUndiciTransport(options: UndiciTransportOptions = {}): ClosableTransport {
   const agent = new Agent({
@@ -35,27 +39,97 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Clo
     bodyTimeout: 0,
   });
   return {
-    send: (request) => send(agent, request),
+    send: (request) => new Promise<TransportResponse>((resolve, reject) => new Exchange(request.signal, resolve, reject).start(agent, request)),
     close: () => agent.close(),
   };
 }
 
-async function send(dispatcher: Dispatcher, { url, method, headers, body, signal }: OutboundRequest): Promise<TransportResponse> {
-  const target = splitUrl(url);
-  const response = await dispatcher.request({
-    origin: target.origin,
-    path: target.path,
-    method: method as Dispatcher.HttpMethod,
-    headers: flatHeaders(headers),
-    body,
-    signal,
-  });
-  return {
-    status: response.statusCode,
-    headers: toHeaders(response.headers),
-    // One copy at most (undici concatenates the chunks); aborting `signal` rejects it.
-    bytes: () => response.body.bytes(),
-  };
+/**
+ * One request/response on the pool: resolves with status and headers as soon
+ * as they arrive, buffers the body chunks and hands them over, concatenated
+ * once, through `bytes()`. A class rather than closures: one allocation per
+ * request on the hot path.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  readonly #signal: AbortSignal;
+  readonly #resolve: (response: TransportResponse) => void;
+  readonly #reject: (error: unknown) => void;
+  #controller: Dispatcher.DispatchController | undefined;
+  #state: 'headers' | 'body' | 'done' | 'failed' = 'headers';
+  #chunks: Buffer[] = [];
+  #length = 0;
+  #body: Uint8Array | undefined;
+  #error: unknown;
+  #waiter: { resolve: (body: Uint8Array) => void; reject: (error: unknown) => void } | undefined;
+  readonly #onAbort = (): void => this.#fail(this.#signal.reason);
+
+  constructor(signal: AbortSignal, resolve: (response: TransportResponse) => void, reject: (error: unknown) => void) {
+    this.#signal = signal;
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  start(dispatcher: Dispatcher, { url, method, headers, body }: OutboundRequest): void {
+    if (this.#signal.aborted) return this.#reject(this.#signal.reason);
+    this.#signal.addEventListener('abort', this.#onAbort, { once: true });
+    const target = splitUrl(url);
+    try {
+      dispatcher.dispatch({ origin: target.origin, path: target.path, method: method as Dispatcher.HttpMethod, headers: flatHeaders(headers), body }, this);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    // Aborted while queued for a socket: stop it now that it can be stopped.
+    if (this.#state === 'failed') controller.abort(this.#error as Error);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    if (this.#state !== 'headers') return;
+    this.#state = 'body';
+    this.#resolve({ status: statusCode, headers: toHeaders(headers), bytes: () => this.#bytes() });
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#state !== 'body') return;
+    this.#chunks.push(chunk);
+    this.#length += chunk.byteLength;
+  }
+
+  onResponseEnd(): void {
+    if (this.#state !== 'body') return;
+    this.#state = 'done';
+    this.#signal.removeEventListener('abort', this.#onAbort);
+    this.#body = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks, this.#length);
+    this.#chunks = [];
+    this.#waiter?.resolve(this.#body);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.#fail(error);
+  }
+
+  #fail(error: unknown): void {
+    if (this.#state === 'done' || this.#state === 'failed') return;
+    const before = this.#state;
+    this.#state = 'failed';
+    this.#error = error;
+    this.#chunks = [];
+    this.#signal.removeEventListener('abort', this.#onAbort);
+    if (this.#controller && !this.#controller.aborted) this.#controller.abort(error as Error);
+    if (before === 'headers') this.#reject(error);
+    else this.#waiter?.reject(error);
+  }
+
+  #bytes(): Promise<Uint8Array> {
+    if (this.#state === 'done') return Promise.resolve(this.#body!);
+    if (this.#state === 'failed') return Promise.reject(this.#error);
+    return new Promise((resolve, reject) => {
+      this.#waiter = { resolve, reject };
+    });
+  }
 }
 
 /**
@@ -83,8 +157,8 @@ function flatHeaders(headers: Headers): string[] {
   return flat;
 }
 
-/** undici's header record (repeated headers as arrays) as Fetch `Headers`. */
-function toHeaders(record: Record<string, string | string[] | undefined>): Headers {
+/** undici's parsed header record (repeated headers as arrays) as Fetch `Headers`. */
+function toHeaders(record: IncomingHttpHeaders): Headers {
   const headers = new Headers();
   for (const name in record) {
     const value = record[name];

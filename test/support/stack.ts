@@ -7,10 +7,16 @@ import { loadConfig } from '../../src/node/load-config.ts';
 import { createNodeRuntime } from '../../src/node/node-runtime.ts';
 import { serveApp, type RunningServer } from '../../src/node/serve.ts';
 import { startLocalAws, type LocalAws } from '../../src/local-aws/index.ts';
+import { setUpGateway } from '../../src/cli/gateway-setup.ts';
+import type { BuiltConfig } from '../../src/config/index.ts';
 
 export const TEST_SCENARIO = resolve(import.meta.dirname, '../fixtures/scenario.yaml');
 export const AUTH_ACCOUNT = '111111111111';
 export const LAMBDA_ACCOUNT = '222222222222';
+
+/** The Gloo Gateway guide's curl body and the example response it shows. */
+export const GUIDE_BODY = '{"key1":"value1", "key2":"value2"}';
+export const GUIDE_RESPONSE = '{"statusCode":200,"body":"Response from AWS Lambda. Here\'s the request you just sent me: {\\"key1\\":\\"value1\\",\\"key2\\":\\"value2\\"}"}';
 
 /** Keys from the test scenario (fixtures/scenario.yaml). */
 export const KEYS = {
@@ -78,4 +84,47 @@ export async function startGateway(options: {
 /** A secret holding the given keys the way the guide's `aws-creds` Secret does. */
 export function secretOf(keys: { accessKey: string; secretKey: string }): Record<string, string> {
   return { accessKey: keys.accessKey, secretKey: keys.secretKey, sessionToken: '' };
+}
+
+/**
+ * Starts the real Node server the way `serve` does (`setUpGateway`): config
+ * files or directories as they are, `${NAME}` expanded from `env`, Secret
+ * manifests in front of the mounted `secrets`. `env` is also the runtime's
+ * environment; the Lambda and STS endpoints point at `aws`.
+ */
+export async function startGatewayFromFiles(options: {
+  aws: LocalAws;
+  config: string[];
+  env?: Record<string, string>;
+  secrets?: Record<string, Record<string, string>>;
+}): Promise<GatewayUnderTest & { config: BuiltConfig }> {
+  const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-test-'));
+  for (const [name, values] of Object.entries(options.secrets ?? {})) {
+    await mkdir(join(dir, name), { recursive: true });
+    for (const [key, value] of Object.entries(values)) await writeFile(join(dir, name, key), value);
+  }
+  const logs: string[] = [];
+  try {
+    const { config, gateway } = await setUpGateway({
+      config: options.config,
+      secretsDir: dir,
+      env: { AWS_ENDPOINT_URL: options.aws.url, AWS_REGION: 'us-east-1', ...options.env },
+      logger: createJsonLogger((line) => logs.push(line), 'info'),
+    });
+    const server = await serveApp(gateway.app, { port: 0, host: '127.0.0.1' });
+    return {
+      url: server.url,
+      gateway,
+      server,
+      logs,
+      config,
+      close: async () => {
+        await server.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

@@ -1,0 +1,128 @@
+/**
+ * The guides' manifests, unmodified (test/fixtures/manifests/), loaded the way
+ * `serve` loads them and routed through the local AWS.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/node/load-config.ts';
+import type { LocalAws } from '../../src/local-aws/index.ts';
+import { GUIDE_BODY, GUIDE_RESPONSE, KEYS, LAMBDA_ACCOUNT, startGatewayFromFiles, startTestAws } from '../support/stack.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/manifests');
+const fixture = (name: string) => join(FIXTURES, name);
+
+/** The variables the Gloo Gateway guide exports before applying its manifests. */
+const GUIDE_ENV = {
+  AWS_LAMBDA_REGION: 'us-east-1',
+  LAMBDA_ACCOUNT_ID: LAMBDA_ACCOUNT,
+  AUTH_ACCOUNT_ID: '111111111111',
+  AWS_ACCESS_KEY_ID: KEYS.gateway.accessKey,
+  AWS_SECRET_ACCESS_KEY: KEYS.gateway.secretKey,
+};
+
+let aws: LocalAws;
+beforeAll(async () => {
+  aws = await startTestAws();
+});
+afterAll(async () => {
+  await aws?.close();
+});
+
+async function post(url: string, path: string): Promise<Response> {
+  return fetch(`${url}${path}`, { method: 'POST', body: GUIDE_BODY });
+}
+
+describe('Gloo Gateway guide, resource-based configuration (Secret + Backend + HTTPRoute)', () => {
+  it("answers the guide's curl with the guide's example response", async () => {
+    const gw = await startGatewayFromFiles({ aws, config: [fixture('kgateway-resource-based.yaml')], env: GUIDE_ENV });
+    try {
+      const response = await post(gw.url, '/echo');
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(GUIDE_RESPONSE);
+      expect(aws.invocations('echo').at(-1)).toMatchObject({
+        functionArn: `arn:aws:lambda:us-east-1:${LAMBDA_ACCOUNT}:function:echo`,
+        qualifier: '$LATEST',
+        callerArn: 'arn:aws:iam::111111111111:user/gateway',
+      });
+      expect(gw.gateway.table.map((row) => [row.route, row.backend, row.payloadMode, row.auth])).toEqual([
+        ['HTTPRoute gloo-system/lambda rules[0]', 'Backend gloo-system/lambda', 'passthrough', 'ambient'],
+      ]);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('uses the Secret manifest when the Backend names it (no keys in the environment)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-manifests-'));
+    try {
+      // The guide's manifests with `auth` added to the Backend and the keys written into the Secret,
+      // so that the environment holds no keys: only the Secret manifest can sign the request.
+      const text = (await readFile(fixture('kgateway-resource-based.yaml'), 'utf8'))
+        .replace('    lambda:\n', '    auth:\n      type: Secret\n      secretRef:\n        name: aws-creds\n    lambda:\n')
+        .replace('${AWS_ACCESS_KEY_ID}', KEYS.gateway.accessKey)
+        .replace('${AWS_SECRET_ACCESS_KEY}', KEYS.gateway.secretKey);
+      await writeFile(join(dir, 'lambda.yaml'), text);
+      const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _secret, ...withoutKeys } = GUIDE_ENV;
+      const gw = await startGatewayFromFiles({ aws, config: [dir], env: withoutKeys });
+      try {
+        const response = await post(gw.url, '/echo');
+        expect(await response.text()).toBe(GUIDE_RESPONSE);
+        expect(gw.gateway.table[0]!.auth).toBe('secret aws-creds');
+        expect(aws.invocations('echo').at(-1)).toMatchObject({ callerArn: 'arn:aws:iam::111111111111:user/gateway' });
+      } finally {
+        await gw.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Gloo Gateway guide, IRSA role-chained configuration (GatewayParameters + Gateway + Backend + HTTPRoute)', () => {
+  it('loads: port 8080 from the Gateway, the Backend on the ambient credentials, the IRSA annotation explained', async () => {
+    const config = await loadConfig([fixture('kgateway-irsa-role-chained.yaml')], { env: GUIDE_ENV });
+    expect(config.defaultPort).toBe(8080);
+    expect(config.routes).toHaveLength(1);
+    expect(config.routes[0]!.backend).toMatchObject({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, auth: { type: 'ambient' } });
+    expect(config.warnings.at(-1)).toContain('annotate lambda-gateway\'s ServiceAccount with eks.amazonaws.com/role-arn: arn:aws:iam::222222222222:role/lambda-invoke-role');
+  });
+
+  it.todo('routes /echo with ambient IRSA credentials (web identity into lambda-invoke-role): needs the web identity provider and STS AssumeRoleWithWebIdentity in the local AWS');
+});
+
+describe('Gloo Edge guide, resource-based configuration (glooctl Secret + Upstream with secretRef and awsAccountId)', () => {
+  it("invokes the Lambda account's function with the secret's keys", async () => {
+    const gw = await startGatewayFromFiles({ aws, config: [fixture('gloo-edge-resource-based.yaml')] });
+    try {
+      const response = await post(gw.url, '/echo');
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(GUIDE_RESPONSE);
+      expect(aws.invocations('target-name').at(-1)).toMatchObject({
+        functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:target-name',
+        callerArn: 'arn:aws:iam::111111111111:user/gateway',
+      });
+      expect(gw.gateway.table[0]).toMatchObject({ backend: 'Upstream gloo-system/aws-upstream target-name', auth: 'secret aws-creds' });
+    } finally {
+      await gw.close();
+    }
+  });
+});
+
+describe('Gloo Edge guide, IRSA role-chained configuration (Upstream with roleArn)', () => {
+  it('loads: role chaining into roleArn on the ambient credentials, the function by bare name', async () => {
+    const config = await loadConfig([fixture('gloo-edge-irsa-role-chained.yaml')], { env: {} });
+    expect(config.routes[0]!.backend).toEqual({
+      functionName: 'target-name',
+      region: 'us-east-1',
+      invocationMode: 'Sync',
+      payloadMode: 'passthrough',
+      auth: { type: 'assumeRole', roleArn: 'arn:aws:iam::123456789012:role/lambda-role' },
+    });
+  });
+
+  it.todo(
+    'routes /echo through the IRSA role chain (web identity into lambda-auth-role, then AssumeRole into 123456789012 lambda-role): needs auth.type assumeRole in src/credentials and AssumeRoleWithWebIdentity in the local AWS',
+  );
+});
