@@ -17,8 +17,8 @@ export interface Child {
  * stdout (access logs) is discarded, stderr is shown. A child that does not
  * come up within 30 s is killed and the run fails.
  */
-export function startChild(name: string, file: string, args: string[], options: { cpuProfileDir?: string | undefined } = {}): Promise<Child> {
-  const execArgv = ['--import', 'tsx'];
+export function startChild(name: string, file: string, args: string[], options: { cpuProfileDir?: string | undefined; nodeOptions?: string[] } = {}): Promise<Child> {
+  const execArgv = [...(options.nodeOptions ?? []), '--import', 'tsx'];
   if (options.cpuProfileDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {

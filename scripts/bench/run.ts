@@ -16,9 +16,10 @@ import { formatReport, type BenchReport, type Cell } from './report.ts';
  * prints one table (also written to bench-results/latest.json).
  *
  * Options: --seconds N (measured seconds per cell, default 4), --warmup N
- * (default 1), --soak N (default 60; 0 skips it), --profile (gateway children
+ * (default 1), --soak N (default 60, at least 25; 0 skips it), --profile (gateway children
  * run with --cpu-prof into bench-results/profiles/), --only a,b (contender ids),
- * --body 100B|1MB and --conns 1|64 (one row or column of the matrix, for profiling).
+ * --body 100B|1MB and --conns 1|64 (one row or column of the matrix, for profiling),
+ * --node-options "…" (extra Node flags for every proxy process; recorded in the output).
  * Every loop is bounded: the default run takes about three minutes.
  */
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -31,8 +32,11 @@ function numberArg(name: string, fallback: number): number {
 }
 const SECONDS = Math.min(numberArg('seconds', 4), 30);
 const WARMUP = Math.min(numberArg('warmup', 1), 10);
-const SOAK = Math.min(numberArg('soak', 60), 120);
+/** 0 skips the soak; otherwise 25–120 s (the growth check compares two 10 s windows after 5 s of settling). */
+const SOAK = numberArg('soak', 60) === 0 ? 0 : Math.max(25, Math.min(numberArg('soak', 60), 120));
 const PROFILE = process.argv.includes('--profile');
+/** Extra Node flags for every proxy process (e.g. "--max-semi-space-size=4"), to measure their effect; none by default. */
+const NODE_OPTIONS = process.argv.includes('--node-options') ? (process.argv[process.argv.indexOf('--node-options') + 1] ?? '').split(' ').filter(Boolean) : [];
 const ONLY = process.argv.includes('--only') ? new Set(process.argv[process.argv.indexOf('--only') + 1]?.split(',')) : undefined;
 
 /** A JSON body of exactly `size` bytes (passthrough mode requires JSON). */
@@ -111,25 +115,38 @@ async function measure(contender: Contender, body: Buffer, connections: number):
   const cpuAfter = pid !== undefined ? cpuMillisOf(pid) : undefined;
   const samples = sampler?.stop() ?? [];
   const hwm = pid !== undefined && canReset ? memoryOf(pid)?.hwm : undefined;
-  const peakRss = pid === undefined ? undefined : Math.max(hwm ?? 0, ...samples);
+  // Without /proc (not Linux) there are no readings: report none rather than zero.
+  const readings = hwm !== undefined ? [hwm, ...samples] : samples;
+  const peakRss = readings.length > 0 ? Math.max(...readings) : undefined;
   // CPU per request is steadier than req/s on a shared machine: it does not depend on who else got the cores.
   const cpuPerRequest = cpuBefore !== undefined && cpuAfter !== undefined && load.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / load.total : undefined;
   return { load, peakRss, cpuPerRequest };
 }
 
-/** The gateway under a steady 64-connection load for SOAK seconds: RSS at the start vs the end. */
-async function soak(contender: Contender): Promise<BenchReport['soak']> {
-  const pid = contender.child!.pid;
-  const body = ALL_BODIES[0]!.body;
-  const sampler = sampleRss(pid, 1_000);
-  const load = await runLoad({ url: contender.url, body, headers: await contender.headers(body), connections: 64, seconds: SOAK });
-  const samples = sampler.stop();
-  // Skip the first 5 s (pools and JIT settle), then compare the first and last 10 s windows.
-  const settled = samples.slice(5);
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-  const start = mean(settled.slice(0, 10));
-  const end = mean(settled.slice(-10));
-  return { seconds: SOAK, contender: contender.id, requestsPerSecond: load.requestsPerSecond, errors: load.errors, startRss: start, endRss: end, peakRss: Math.max(...samples), growth: end / start - 1 };
+/**
+ * A fresh gateway process under a steady 64-connection, 100 B load for SOAK
+ * seconds: peak RSS, and RSS at the start vs the end (growth = a leak). Fresh,
+ * so that the 1 MB cells before it do not set its baseline.
+ */
+async function soak(upstream: string, profileDir: string | undefined): Promise<BenchReport['soak']> {
+  const child = await startChild('gateway-soak', './gateway.ts', ['--upstream', upstream, '--mode', 'passthrough'], { cpuProfileDir: profileDir, nodeOptions: NODE_OPTIONS });
+  try {
+    const body = ALL_BODIES[0]!.body;
+    const url = `${child.url}${PROXY_PATH}`;
+    const headers = await jsonHeaders();
+    const sampler = sampleRss(child.pid, 1_000);
+    const load = await runLoad({ url, body, headers, connections: 64, seconds: SOAK });
+    const samples = sampler.stop();
+    // Skip the first 5 s (pools, JIT and the young generation settle), then compare the first and last 10 s.
+    const settled = samples.slice(5);
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+    const start = mean(settled.slice(0, 10));
+    const end = mean(settled.slice(-10));
+    if (settled.length < 20) return undefined;
+    return { seconds: SOAK, contender: 'gateway', requestsPerSecond: load.requestsPerSecond, errors: load.errors, startRss: start, endRss: end, peakRss: Math.max(...samples), growth: end / start - 1 };
+  } finally {
+    await child.stop();
+  }
 }
 
 async function main(): Promise<void> {
@@ -146,7 +163,7 @@ async function main(): Promise<void> {
     const upstream = upstreamChild.url!;
     const proxied = async (id: string, label: string, file: string, args: string[], signs: boolean) => {
       if (ONLY && !ONLY.has(id)) return;
-      const child = await startChild(id, file, ['--upstream', upstream, ...args], { cpuProfileDir: id.startsWith('gateway') ? profileDir : undefined });
+      const child = await startChild(id, file, ['--upstream', upstream, ...args], { cpuProfileDir: id.startsWith('gateway') ? profileDir : undefined, nodeOptions: NODE_OPTIONS });
       children.push(child);
       contenders.push({ id, label, child, url: `${child.url}${PROXY_PATH}`, headers: jsonHeaders, signs });
     };
@@ -180,13 +197,12 @@ async function main(): Promise<void> {
       }
     }
     const stats = await control(upstream, 'stats');
-    const gateway = runnable.find((c) => c.id === 'gateway');
-    const soakResult = gateway && SOAK > 0 ? await soak(gateway) : undefined;
+    const soakResult = SOAK > 0 && runnable.some((c) => c.id === 'gateway') ? await soak(upstream, profileDir) : undefined;
 
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: machineInfo(),
-      settings: { secondsPerCell: SECONDS, warmupSeconds: WARMUP, soakSeconds: SOAK, upstreamSignatureCheck: 'off under load (each signer verified once beforehand)', gatewayLogLevel: 'info (access logs on, to /dev/null)' },
+      settings: { secondsPerCell: SECONDS, warmupSeconds: WARMUP, soakSeconds: SOAK, upstreamSignatureCheck: 'off under load (each signer verified once beforehand)', gatewayLogLevel: 'info (access logs on, to /dev/null)', proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none' },
       contenders: contenders.map((c) => ({ id: c.id, label: c.label, status: c.child?.unavailable ? `not available: ${c.child.unavailable}` : smokes[c.id]! })),
       cells,
       soak: soakResult,

@@ -6,3 +6,5 @@ export type { EnvironmentLookup } from './env-expansion.ts';
 export type { SourcedDocument } from './documents.ts';
 export { buildRoutes, isManifest } from './build-routes.ts';
 export type { BuiltConfig, ManifestTranslation, ManifestTranslator } from './build-routes.ts';
+export { buildRoutesFromTexts, parseConfigTexts } from './config-texts.ts';
+export type { ConfigFileText } from './config-texts.ts';

@@ -20,5 +20,7 @@ export function environmentCredentials(env: EnvLookup): CredentialProvider | und
   }
   const sessionToken = env('AWS_SESSION_TOKEN') || undefined;
   const credentials: AwsCredentials = { accessKeyId, secretAccessKey, sessionToken };
-  return { description, getCredentials: () => Promise.resolve(credentials) };
+  const resolved = Promise.resolve(credentials);
+  // An access key id names one key pair everywhere: a safe process-wide identity (it is not secret).
+  return { description, identity: `environment:${accessKeyId}`, getCredentials: () => resolved };
 }

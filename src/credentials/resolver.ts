@@ -1,7 +1,8 @@
 import type { BackendAuth } from '../descriptor/index.ts';
 import { ConfigError } from '../validation/index.ts';
 import { secretCredentials } from './secret.ts';
-import { CredentialsUnavailableError, type CredentialProvider, type SecretSource } from './types.ts';
+import type { CredentialProvider, SecretSource } from './types.ts';
+import { unavailableCredentials } from './unavailable-credentials.ts';
 
 /** Builds a provider for `auth: assumeRole` on top of a base provider (added by the role-chaining module). */
 export type AssumeRoleProviderFactory = (
@@ -10,7 +11,11 @@ export type AssumeRoleProviderFactory = (
 ) => CredentialProvider;
 
 export interface CredentialResolverOptions {
-  /** The runtime's ambient chain (environment keys, web identity, …); undefined when there is none. */
+  /**
+   * The runtime's ambient credentials: on Node the first configured of
+   * environment keys, web identity (IRSA), container credentials (EKS Pod
+   * Identity) and the shared config files; undefined when none is configured.
+   */
   ambient: CredentialProvider | undefined;
   /** Named secrets (mounted directories on Node). */
   secrets: SecretSource | undefined;
@@ -49,7 +54,13 @@ export class CredentialResolver {
   #create(auth: BackendAuth): CredentialProvider {
     switch (auth.type) {
       case 'ambient':
-        return this.#options.ambient ?? unavailable('ambient credentials', 'no credentials configured (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use auth type secret)');
+        return (
+          this.#options.ambient ??
+          unavailableCredentials(
+            'ambient credentials',
+            'no credentials configured (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE, AWS_CONTAINER_CREDENTIALS_FULL_URI, or AWS_PROFILE; or use auth type secret)',
+          )
+        );
       case 'secret':
         if (!this.#options.secrets) throw new ConfigError([`auth: secret "${auth.name}" cannot be read: this runtime has no secret source`]);
         return secretCredentials(auth.name, this.#options.secrets);
@@ -60,8 +71,4 @@ export class CredentialResolver {
       }
     }
   }
-}
-
-function unavailable(description: string, reason: string): CredentialProvider {
-  return { description, getCredentials: () => Promise.reject(new CredentialsUnavailableError(description, reason)) };
 }

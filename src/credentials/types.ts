@@ -24,6 +24,20 @@ export interface CredentialProvider {
   readonly description: string;
   /** Valid credentials, or a thrown CredentialsUnavailableError. */
   getCredentials(): Promise<AwsCredentials>;
+  /**
+   * Names the source process-wide, for caches that outlive one gateway
+   * (module scope): two providers with the same identity yield the same
+   * credentials. Absent when that cannot be promised (e.g. a named secret,
+   * whose content depends on the secret source); such providers are then only
+   * shared within one resolver. Never secret material.
+   */
+  readonly identity?: string | undefined;
+  /**
+   * The IAM role these credentials are sessions of, when known without asking
+   * STS (web identity: `AWS_ROLE_ARN`). Lets role chaining skip a hop into the
+   * same role and apply the one-hour chaining limit early.
+   */
+  readonly roleArn?: string | undefined;
 }
 
 /**
@@ -31,6 +45,11 @@ export interface CredentialProvider {
  * `Retry-After`, naming the source (never a key or token).
  */
 export class CredentialsUnavailableError extends GatewayError {
+  /** The source's description, e.g. `role arn:aws:iam::…` (also `details.source`). */
+  readonly source: string;
+  /** Why, without the "credentials unavailable for …" prefix (lets a chained provider quote its base). */
+  readonly reason: string;
+
   constructor(source: string, reason: string, options: { retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(503, 'CredentialsUnavailable', `credentials unavailable for ${source}: ${reason}`, {
       headers: { 'retry-after': String(options.retryAfterSeconds ?? 5) },
@@ -38,6 +57,8 @@ export class CredentialsUnavailableError extends GatewayError {
       cause: options.cause,
     });
     this.name = 'CredentialsUnavailableError';
+    this.source = source;
+    this.reason = reason;
   }
 }
 

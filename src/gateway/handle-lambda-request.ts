@@ -57,7 +57,15 @@ export async function handleLambdaRequest(c: Context, backend: BoundBackend, rou
     const payload = backend.codec.encodeEvent(inbound);
     // Envelopes add bytes (base64, headers): check what is actually sent.
     if (payload.byteLength > limit) throw payloadTooLarge(limit);
-    const result = await invokeLambda(backend.resolved, payload, { credentials: backend.credentials, transport: runtime.transport, crypto: runtime.sigv4Crypto, signal: request.signal });
+    const clientGone = runtime.clientGone?.(c);
+    const result = await invokeLambda(backend.resolved, payload, {
+      credentials: backend.credentials,
+      transport: runtime.transport,
+      crypto: runtime.sigv4Crypto,
+      // Only touch `request.signal` when needed: on Node it costs an AbortController per request.
+      signal: clientGone ? undefined : request.signal,
+      clientGone,
+    });
     lambdaRequestId = result.lambdaRequestId;
     if (backend.resolved.invocationType === 'Event') {
       response = new Response(null, { status: 202 });

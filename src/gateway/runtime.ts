@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { CredentialResolver, environmentCredentials } from '../credentials/index.ts';
+import { assumeRoleProviderFactory, CredentialResolver, environmentCredentials } from '../credentials/index.ts';
 import type { EnvLookup } from '../descriptor/index.ts';
-import { fetchTransport, type HttpTransport, type SigV4Crypto } from '../invoke/index.ts';
+import { fetchTransport, type ClientGone, type HttpTransport, type SigV4Crypto } from '../invoke/index.ts';
 import { createJsonLogger, type Logger } from '../logging/index.ts';
 
 /**
@@ -22,6 +22,11 @@ export interface GatewayRuntime {
    * reading `c.req.raw` as a Web stream.
    */
   readBody?: ((c: Context, limit: number) => Promise<Uint8Array> | undefined) | undefined;
+  /**
+   * How to learn that this request's client went away, when the runtime has a
+   * cheaper way than `c.req.raw.signal`; undefined falls back to the signal.
+   */
+  clientGone?: ((c: Context) => ClientGone | undefined) | undefined;
   /** The client address for envelopes (`sourceIp`), when the runtime knows it. */
   sourceIp?: ((c: Context) => string | undefined) | undefined;
 }
@@ -34,14 +39,22 @@ let defaultRuntime: GatewayRuntime | undefined;
 
 /**
  * The runtime used when none is passed: process environment (if any), Web
- * `fetch`, static keys from the environment, JSON logs on the console.
+ * `fetch`, static keys from the environment with role chaining (STS over
+ * `fetch`) on top, JSON logs on the console.
  */
 export function getDefaultRuntime(): GatewayRuntime {
-  defaultRuntime ??= {
-    env: processEnv,
-    transport: fetchTransport,
-    credentials: new CredentialResolver({ ambient: environmentCredentials(processEnv), secrets: undefined }),
-    logger: createJsonLogger((line) => console.log(line)),
-  };
+  if (!defaultRuntime) {
+    const logger = createJsonLogger((line) => console.log(line));
+    defaultRuntime = {
+      env: processEnv,
+      transport: fetchTransport,
+      credentials: new CredentialResolver({
+        ambient: environmentCredentials(processEnv),
+        secrets: undefined,
+        assumeRole: assumeRoleProviderFactory({ env: processEnv, logger }),
+      }),
+      logger,
+    };
+  }
   return defaultRuntime;
 }

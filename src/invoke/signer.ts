@@ -29,21 +29,6 @@ class BoundedKeyCache<K, V> extends Map<K, V> {
   }
 }
 
-/**
- * One key cache per credential set. A WeakMap keyed by the credentials object
- * lets rotated credentials (and their derived keys) be collected.
- */
-const keyCaches = new WeakMap<AwsCredentials, Map<string, ArrayBuffer>>();
-
-function keyCacheFor(credentials: AwsCredentials): Map<string, ArrayBuffer> {
-  let cache = keyCaches.get(credentials);
-  if (!cache) {
-    cache = new BoundedKeyCache();
-    keyCaches.set(credentials, cache);
-  }
-  return cache;
-}
-
 type SignerInit = ConstructorParameters<typeof AwsV4Signer>[0];
 
 /**
@@ -53,24 +38,28 @@ type SignerInit = ConstructorParameters<typeof AwsV4Signer>[0];
  * token, the key cache and its key) stays aws4fetch's: only where the bytes
  * are hashed changes. The steps mirror aws4fetch 1.0.20 line for line; a unit
  * test checks that both produce identical headers.
+ *
+ * `sigv4Crypto` is a plain property, not a `#private` field: per-request
+ * signers are created with `Object.create(template)` (see signRequest), and
+ * private fields are not reachable through the prototype chain.
  */
 class SyncCryptoSigner extends AwsV4Signer {
-  readonly #crypto: SigV4Crypto;
+  readonly sigv4Crypto: SigV4Crypto;
 
   constructor(init: SignerInit, crypto: SigV4Crypto) {
     super(init);
-    this.#crypto = crypto;
+    this.sigv4Crypto = crypto;
   }
 
   override async hexBodyHash(): Promise<string> {
     const declared = this.headers.get('X-Amz-Content-Sha256');
     if (declared !== null) return declared;
     const body = this.body as Uint8Array | string | null | undefined;
-    return this.#crypto.sha256Hex(body ?? '');
+    return this.sigv4Crypto.sha256Hex(body ?? '');
   }
 
   override async stringToSign(): Promise<string> {
-    return ['AWS4-HMAC-SHA256', this.datetime, this.credentialString, this.#crypto.sha256Hex(await this.canonicalString())].join('\n');
+    return ['AWS4-HMAC-SHA256', this.datetime, this.credentialString, this.sigv4Crypto.sha256Hex(await this.canonicalString())].join('\n');
   }
 
   override async signature(): Promise<string> {
@@ -78,18 +67,69 @@ class SyncCryptoSigner extends AwsV4Signer {
     const cacheKey = [this.secretAccessKey, date, this.region, this.service].join();
     let kCredentials = this.cache.get(cacheKey);
     if (!kCredentials) {
-      const kDate = this.#crypto.hmacSha256(`AWS4${this.secretAccessKey}`, date);
-      const kRegion = this.#crypto.hmacSha256(kDate, this.region);
-      const kService = this.#crypto.hmacSha256(kRegion, this.service);
-      kCredentials = toArrayBuffer(this.#crypto.hmacSha256(kService, 'aws4_request'));
+      const kDate = this.sigv4Crypto.hmacSha256(`AWS4${this.secretAccessKey}`, date);
+      const kRegion = this.sigv4Crypto.hmacSha256(kDate, this.region);
+      const kService = this.sigv4Crypto.hmacSha256(kRegion, this.service);
+      kCredentials = toArrayBuffer(this.sigv4Crypto.hmacSha256(kService, 'aws4_request'));
       this.cache.set(cacheKey, kCredentials);
     }
-    return this.#crypto.hmacSha256Hex(new Uint8Array(kCredentials), await this.stringToSign());
+    return this.sigv4Crypto.hmacSha256Hex(new Uint8Array(kCredentials), await this.stringToSign());
   }
 }
 
 function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/**
+ * Per credential set: the derived-key cache, and the signers of the current
+ * second. aws4fetch's constructor does all of SigV4's canonicalisation of the
+ * URL and headers (parsing, encoding, sorting: the larger part of a signature's
+ * cost); for one backend that result only changes with `X-Amz-Date`, which has
+ * one-second resolution. So the first request of a second builds a real signer
+ * as a template, and the others sign through `Object.create(template)` with
+ * their own headers and body: aws4fetch's own methods then compute the body
+ * hash, the canonical request and the signature for each request. The
+ * templates are dropped when the second changes (and capped), so this holds at
+ * most one signer per backend. A WeakMap keyed by the credentials object lets
+ * rotated credentials be collected with their caches.
+ */
+interface CredentialState {
+  keys: Map<string, ArrayBuffer>;
+  datetime: string;
+  templates: Map<string, AwsV4Signer>;
+}
+const states = new WeakMap<AwsCredentials, CredentialState>();
+const MAX_TEMPLATES = 64;
+
+function stateFor(credentials: AwsCredentials): CredentialState {
+  let state = states.get(credentials);
+  if (!state) {
+    state = { keys: new BoundedKeyCache(), datetime: '', templates: new Map() };
+    states.set(credentials, state);
+  }
+  return state;
+}
+
+/** `X-Amz-Date` for now, exactly as aws4fetch formats it; formatted once per second. */
+let lastSecond = -1;
+let lastAmzDate = '';
+function amzDate(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastAmzDate = new Date(second * 1000).toISOString().replace(/[:-]|\.\d{3}/g, '');
+  }
+  return lastAmzDate;
+}
+
+/** Everything besides the date, credentials and body that aws4fetch's constructor reads. */
+function templateKey(scope: { service: string; region: string }, request: { url: string; method: string; headers: Headers | Record<string, string> }): string {
+  let key = `${scope.service}\n${scope.region}\n${request.method}\n${request.url}`;
+  if (request.headers instanceof Headers) for (const [name, value] of request.headers) key += `\n${name}:${value}`;
+  else for (const name of Object.keys(request.headers)) key += `\n${name.toLowerCase()}:${request.headers[name]}`;
+  return key;
 }
 
 /**
@@ -113,19 +153,35 @@ export async function signRequest(
   request: { url: string; method: string; headers: Headers | Record<string, string>; body: Uint8Array | string },
   crypto?: SigV4Crypto,
 ): Promise<Headers> {
-  const init: SignerInit = {
-    url: request.url,
-    method: request.method,
-    headers: request.headers,
-    // Hashed as-is: aws4fetch accepts strings and ArrayBuffer views.
-    body: request.body as Uint8Array<ArrayBuffer> | string,
-    accessKeyId: credentials.accessKeyId,
-    secretAccessKey: credentials.secretAccessKey,
-    sessionToken: credentials.sessionToken,
-    service: scope.service,
-    region: scope.region,
-    cache: keyCacheFor(credentials),
-  };
-  const signer = crypto ? new SyncCryptoSigner(init, crypto) : new AwsV4Signer(init);
+  const state = stateFor(credentials);
+  const datetime = amzDate();
+  if (state.datetime !== datetime || state.templates.size >= MAX_TEMPLATES) {
+    state.datetime = datetime;
+    state.templates.clear();
+  }
+  // Which primitives hash is part of the template: a runtime uses one or the other, tests use both.
+  const key = `${crypto ? 'sync' : 'webcrypto'}\n${templateKey(scope, request)}`;
+  let template = state.templates.get(key);
+  if (!template) {
+    const init: SignerInit = {
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+      service: scope.service,
+      region: scope.region,
+      cache: state.keys,
+      datetime,
+    };
+    template = crypto ? new SyncCryptoSigner(init, crypto) : new AwsV4Signer(init);
+    state.templates.set(key, template);
+  }
+  const signer = Object.create(template) as AwsV4Signer;
+  // Own copies of what `sign()` writes or reads per request; the rest is the template's.
+  signer.headers = new Headers(template.headers);
+  // Hashed as-is: aws4fetch accepts strings and ArrayBuffer views.
+  signer.body = request.body as Uint8Array<ArrayBuffer> | string;
   return (await signer.sign()).headers;
 }

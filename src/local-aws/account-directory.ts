@@ -1,6 +1,6 @@
 import type { PolicyDocument } from './policy-schema.ts';
 import { iamUserPrincipal, parseRoleArn, roleArn, type CallerPrincipal, type IamUserPrincipal } from './principals.ts';
-import type { FunctionConfig, RoleConfig, Scenario } from './scenario-schema.ts';
+import type { FunctionConfig, OidcProviderConfig, RoleConfig, Scenario } from './scenario-schema.ts';
 
 /** A Lambda function placed in its account and region. */
 export interface FunctionRecord {
@@ -74,6 +74,17 @@ export class AccountDirectory {
   role(arn: string): RoleRecord | undefined {
     const parsed = parseRoleArn(arn);
     return parsed && this.roles.get(roleArn(parsed.accountId, parsed.roleName));
+  }
+
+  /** The OIDC provider for an issuer (`host/path`, no scheme) registered in `accountId`, if any. */
+  oidcProvider(accountId: string, issuerHostPath: string): OidcProviderConfig | undefined {
+    const providers = this.scenario.accounts[accountId]?.oidcProviders ?? {};
+    return Object.hasOwn(providers, issuerHostPath) ? providers[issuerHostPath] : undefined;
+  }
+
+  /** Issuer URLs (`https://host/path`) of every OIDC provider, in scenario order (for minting test tokens). */
+  oidcIssuers(): string[] {
+    return Object.values(this.scenario.accounts).flatMap((account) => Object.keys(account.oidcProviders).map((key) => `https://${key}`));
   }
 
   /** The function `name` in `accountId`/`region`, if it exists there. */

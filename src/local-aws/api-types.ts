@@ -1,7 +1,19 @@
 import type { Scenario, ScenarioInput } from './scenario-schema.ts';
 
-/** Services whose availability tests can toggle. */
-export type ToggleableService = 'lambda' | 'sts';
+/** Services whose availability tests can toggle (`container`: the container-credentials endpoint). */
+export type ToggleableService = 'lambda' | 'sts' | 'container';
+
+/** Claims of a web identity token minted by the local OIDC issuer. */
+export interface WebIdentityTokenOptions {
+  /** e.g. `system:serviceaccount:gloo-system:http`. */
+  sub: string;
+  /** Default `sts.amazonaws.com`. */
+  audience?: string | string[];
+  /** Default 3600; negative for an already expired token. */
+  expiresInSeconds?: number;
+  /** `https://host/path`; default the scenario's first OIDC provider. A foreign issuer tests InvalidIdentityToken. */
+  issuer?: string;
+}
 
 export interface StartLocalAwsOptions {
   /** A scenario object (validated here) or the path of a YAML/JSON scenario file. */
@@ -44,11 +56,26 @@ export interface LocalAws {
   url: string;
   port: number;
   close(): Promise<void>;
-  /** Requests received per action, named `service:Action` (e.g. `lambda:Invoke`, `sts:AssumeRole`). */
+  /**
+   * Requests received per action, named `service:Action` (`lambda:Invoke`, `sts:AssumeRole`,
+   * `sts:AssumeRoleWithWebIdentity`, `container:GetCredentials`).
+   */
   calls(action: string): number;
   resetCalls(): void;
   /** Down: every request to the service gets its real 503 error shape. */
   setServiceAvailable(service: ToggleableService, up: boolean): void;
   /** Invocations recorded, optionally only those of one function (bare name or unqualified ARN). */
   invocations(functionName?: string): RecordedInvocation[];
+  /** `AWS_CONTAINER_CREDENTIALS_FULL_URI` for the scenario's `containerCredentials` (EKS Pod Identity). */
+  containerCredentialsUrl: string;
+  /**
+   * An RS256 ID token signed by the local OIDC issuer, as the kubelet projects
+   * for IRSA: write it to the file `AWS_WEB_IDENTITY_TOKEN_FILE` names.
+   */
+  mintWebIdentityToken(options: WebIdentityTokenOptions): Promise<string>;
+  /**
+   * Every temporary credential STS and the container endpoint issued (bounded,
+   * see CredentialStore), so tests can assert that none of them leaks into logs.
+   */
+  issuedCredentials(): Array<{ accessKeyId: string; secretAccessKey: string; sessionToken: string; arn: string }>;
 }

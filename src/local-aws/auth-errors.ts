@@ -1,4 +1,4 @@
-import { AuthFailure, AwsError, type AuthFailureKind, type ServiceName } from './errors.ts';
+import { AuthFailure, AwsError, type AuthFailureKind, type ServiceName, type SignedServiceName } from './errors.ts';
 
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
@@ -6,7 +6,7 @@ const INVALID_TOKEN = 'The security token included in the request is invalid.';
 const EXPIRED_TOKEN = 'The security token included in the request is expired';
 
 /** [error code, default message] per failure kind, as each service reports it. */
-const CODES: Record<ServiceName, Record<AuthFailureKind, [string, string]>> = {
+const CODES: Record<SignedServiceName, Record<AuthFailureKind, [string, string]>> = {
   lambda: {
     missing: ['MissingAuthenticationTokenException', 'Missing Authentication Token'],
     incomplete: ['IncompleteSignatureException', 'Authorization header is malformed'],
@@ -29,6 +29,8 @@ const CODES: Record<ServiceName, Record<AuthFailureKind, [string, string]>> = {
 
 /** Converts a shared authentication failure into `service`'s own 403 error. */
 export function authFailureToAwsError(failure: AuthFailure, service: ServiceName): AwsError {
+  // The container-credentials endpoint checks its own token and never raises SigV4 failures.
+  if (service === 'container') return new AwsError(401, 'AccessDenied', failure.detail ?? 'Unauthorized');
   const [code, defaultMessage] = CODES[service][failure.kind];
   return new AwsError(403, code, failure.detail ?? defaultMessage, { frontEnd: true });
 }

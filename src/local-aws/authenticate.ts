@@ -1,5 +1,5 @@
 import type { CredentialStore } from './credential-store.ts';
-import { AuthFailure, type ServiceName } from './errors.ts';
+import { AuthFailure, type SignedServiceName } from './errors.ts';
 import type { CallerPrincipal } from './principals.ts';
 import { formatAmzDate, parseAmzDate, parseAuthorizationHeader } from './sigv4-header.ts';
 import { computeSignature, sha256Hex, signaturesMatch, type WireRequest } from './sigv4-verify.ts';
@@ -47,7 +47,7 @@ function checkClockSkew(signedAt: Date, now: number): void {
  */
 export async function authenticateRequest(
   request: WireRequest,
-  options: { service: ServiceName; credentials: CredentialStore; now: number },
+  options: { service: SignedServiceName; credentials: CredentialStore; now: number },
 ): Promise<AuthenticatedCaller> {
   const authorizationHeader = singleHeader(request, 'authorization');
   if (!authorizationHeader) {

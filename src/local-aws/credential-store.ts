@@ -79,6 +79,11 @@ export class CredentialStore {
     return credentials;
   }
 
+  /** The issued credentials still remembered, oldest first (tests check no secret of theirs leaks). */
+  listIssued(): TemporaryCredentials[] {
+    return [...this.issued.values()];
+  }
+
   /** Number of issued credentials currently remembered. */
   get issuedCount(): number {
     return this.issued.size;

@@ -1,5 +1,8 @@
-/** The services this local AWS speaks. */
-export type ServiceName = 'lambda' | 'sts';
+/** The services that authenticate with SigV4 (each has its own codes for signature failures). */
+export type SignedServiceName = 'lambda' | 'sts';
+
+/** The services this local AWS speaks: the SigV4 ones and the container-credentials endpoint. */
+export type ServiceName = SignedServiceName | 'container';
 
 export interface AwsErrorOptions {
   /** Extra response headers (e.g. Retry-After). */

@@ -5,6 +5,7 @@ import { CredentialStore } from './credential-store.ts';
 import type { ServiceName } from './errors.ts';
 import { FunctionLoader } from './function-loader.ts';
 import { InvocationRecorder } from './invocation-recorder.ts';
+import type { OidcIssuer } from './oidc-issuer.ts';
 import type { Scenario } from './scenario-schema.ts';
 
 /**
@@ -24,6 +25,8 @@ export class LocalAwsState {
   constructor(
     readonly scenario: Scenario,
     readonly now: () => number,
+    /** Signs and verifies web identity tokens for every OIDC provider of the scenario. */
+    readonly oidcIssuer: OidcIssuer,
   ) {
     this.directory = new AccountDirectory(scenario);
     this.credentials = new CredentialStore(this.directory, now);

@@ -114,6 +114,14 @@ describe('resource policies and principals', () => {
     expect(evaluateResourcePolicy(policy, user, webRequest).allowedBy).toBeUndefined();
   });
 
+  it('Service principals match service subjects only (EKS Pod Identity trusts pods.eks.amazonaws.com)', () => {
+    const policy = resource([{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }]);
+    const podRequest = { action: 'sts:AssumeRole', resource: 'arn:aws:iam::111111111111:role/r', context: conditionContext({}) };
+    expect(evaluateResourcePolicy(policy, { kind: 'service', service: 'pods.eks.amazonaws.com' }, podRequest).allowedBy).toBe('principal');
+    expect(evaluateResourcePolicy(policy, { kind: 'service', service: 'ec2.amazonaws.com' }, podRequest).allowedBy).toBeUndefined();
+    expect(evaluateResourcePolicy(policy, user, podRequest).allowedBy).toBeUndefined();
+  });
+
   it('NotPrincipal with Deny denies everyone else', () => {
     const policy = resource([
       { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },

@@ -58,6 +58,9 @@ export function principalGrant(principal: PolicyPrincipal, subject: PolicySubjec
   if (subject.kind === 'web-identity') {
     return principal.Federated?.includes(subject.providerArn) ? 'principal' : undefined;
   }
+  if (subject.kind === 'service') {
+    return principal.Service?.includes(subject.service) ? 'principal' : undefined;
+  }
   let grant: ResourceGrant | undefined;
   for (const entry of principal.AWS ?? []) {
     if (entry === '*') return 'principal';

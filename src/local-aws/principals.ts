@@ -37,14 +37,24 @@ export interface WebIdentityPrincipal {
   providerArn: string;
 }
 
+/** An AWS service acting on its own behalf (e.g. `pods.eks.amazonaws.com` for EKS Pod Identity). */
+export interface ServicePrincipal {
+  kind: 'service';
+  /** e.g. `pods.eks.amazonaws.com`: what `Principal.Service` names. */
+  service: string;
+}
+
 /** Any principal a policy's `Principal` element can be matched against. */
-export type PolicySubject = CallerPrincipal | WebIdentityPrincipal;
+export type PolicySubject = CallerPrincipal | WebIdentityPrincipal | ServicePrincipal;
 
 export const userArn = (accountId: string, userName: string): string => `arn:aws:iam::${accountId}:user/${userName}`;
 export const roleArn = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;
 export const assumedRoleArn = (accountId: string, roleName: string, sessionName: string): string =>
   `arn:aws:sts::${accountId}:assumed-role/${roleName}/${sessionName}`;
 export const accountRootArn = (accountId: string): string => `arn:aws:iam::${accountId}:root`;
+/** `arn:aws:iam::A:oidc-provider/host/path`: what `Principal.Federated` names for an OIDC provider. */
+export const oidcProviderArn = (accountId: string, issuerHostPath: string): string =>
+  `arn:aws:iam::${accountId}:oidc-provider/${issuerHostPath}`;
 
 /** Parses `arn:aws:iam::A:role/[path/]Name` (the path is dropped: session ARNs carry only the name). */
 export function parseRoleArn(arn: string): { accountId: string; roleName: string } | undefined {

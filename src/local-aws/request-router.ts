@@ -12,7 +12,7 @@ function noServiceResponse(): LocalResponse {
   return {
     status: 404,
     headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'UnknownOperationException' },
-    body: JSON.stringify({ message: 'The local AWS serves Lambda (/2015-03-31/…) and STS (/) only' }),
+    body: JSON.stringify({ message: 'The local AWS serves Lambda (/2015-03-31/…), STS (/) and container credentials (/v1/credentials) only' }),
   };
 }
 

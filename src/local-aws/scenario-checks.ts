@@ -1,6 +1,33 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { conditionContext } from './policy-conditions.ts';
+import { evaluateResourcePolicy } from './policy-eval.ts';
+import { parseRoleArn } from './principals.ts';
 import type { Scenario } from './scenario-schema.ts';
+
+/** EKS Pod Identity's service principal and the actions its associations need in the role's trust policy. */
+const POD_IDENTITY_SERVICE = 'pods.eks.amazonaws.com';
+const POD_IDENTITY_ACTIONS = ['sts:AssumeRole', 'sts:TagSession'];
+
+/**
+ * EKS refuses a Pod Identity association whose role does not trust
+ * pods.eks.amazonaws.com for both actions; the scenario's equivalent is a load error.
+ */
+function containerCredentialsProblems(scenario: Scenario): string[] {
+  const config = scenario.containerCredentials;
+  if (!config) return [];
+  const path = 'containerCredentials.roleArn';
+  const parsed = parseRoleArn(config.roleArn);
+  const role = parsed && scenario.accounts[parsed.accountId]?.roles[parsed.roleName];
+  if (!role) return [`${path}: role ${config.roleArn} is not defined in the scenario`];
+  const missing = POD_IDENTITY_ACTIONS.filter(
+    (action) =>
+      evaluateResourcePolicy(role.trustPolicy, { kind: 'service', service: POD_IDENTITY_SERVICE }, { action, resource: config.roleArn, context: conditionContext({}) })
+        .allowedBy === undefined,
+  );
+  if (missing.length === 0) return [];
+  return [`${path}: the trust policy of ${config.roleArn} must allow Principal {"Service": "${POD_IDENTITY_SERVICE}"} to ${missing.join(' and ')} (EKS Pod Identity)`];
+}
 
 /**
  * Rules that span several fields, which a per-field schema cannot express.
@@ -31,5 +58,6 @@ export function crossFieldProblems(scenario: Scenario): string[] {
       if (!existsSync(modulePath)) problems.push(`${base}.handler: module not found: ${modulePath}`);
     }
   }
+  problems.push(...containerCredentialsProblems(scenario));
   return problems;
 }

@@ -79,7 +79,27 @@ const FunctionSchema = v.strictObject({
   policy: v.optional(ResourcePolicySchema),
 });
 
+/**
+ * An IAM OIDC identity provider (IAM's CreateOpenIDConnectProvider): keyed by
+ * the issuer URL without `https://`, e.g. `oidc.eks.us-east-1.amazonaws.com/id/LOCAL`,
+ * which is also how trust policies name it (`…:oidc-provider/<key>`, `<key>:sub`).
+ * Tokens are verified against the local AWS's own signing key, whatever the issuer.
+ */
+const OidcProviderKeySchema = v.pipe(
+  v.string(),
+  v.regex(
+    /^(?!https?:\/\/)[a-z0-9.-]+(?::\d+)?(?:\/[\w.~-]+)*$/,
+    (issue) => `invalid OIDC provider ${JSON.stringify(issue.input)} (the issuer URL without https://, e.g. oidc.eks.us-east-1.amazonaws.com/id/LOCAL)`,
+  ),
+);
+
+const OidcProviderSchema = v.strictObject({
+  /** Accepted `aud` values (IAM's ClientIDList); EKS service-account tokens use sts.amazonaws.com. */
+  clientIds: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1, 'clientIds must not be empty')), ['sts.amazonaws.com']),
+});
+
 const AccountSchema = v.strictObject({
+  oidcProviders: v.optional(v.record(OidcProviderKeySchema, OidcProviderSchema), {}),
   users: v.optional(v.record(iamName('user'), UserSchema), {}),
   roles: v.optional(v.record(iamName('role'), RoleSchema), {}),
   functions: v.optional(
@@ -92,8 +112,23 @@ const AccountSchema = v.strictObject({
 });
 
 const StsSettingsSchema = v.strictObject({
-  /** Overrides the lifetime of every issued credential (tests use a few seconds). */
+  /**
+   * Overrides the lifetime of every issued credential: AssumeRole, AssumeRoleWithWebIdentity
+   * and container credentials (refresh tests use a few seconds).
+   */
   credentialLifetimeSeconds: v.optional(positiveInteger(1, 129_600)),
+});
+
+/**
+ * The EKS Pod Identity agent / ECS container-credentials endpoint (`GET /v1/credentials`
+ * on the local AWS's origin): a request carrying `authorizationToken` in its
+ * `Authorization` header gets credentials for a session of `roleArn`, whose
+ * trust policy must allow `pods.eks.amazonaws.com` (sts:AssumeRole and sts:TagSession).
+ */
+const ContainerCredentialsSchema = v.strictObject({
+  authorizationToken: v.pipe(v.string(), v.minLength(1, 'authorizationToken must not be empty')),
+  roleArn: v.pipe(v.string(), v.regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'roleArn must be an IAM role ARN')),
+  sessionName: v.optional(iamName('session'), 'eks-local-pod-identity'),
 });
 
 export const ScenarioSchema = v.strictObject({
@@ -104,6 +139,7 @@ export const ScenarioSchema = v.strictObject({
   variables: v.optional(v.record(v.pipe(v.string(), v.regex(/^[A-Za-z_]\w*$/, 'variable names must be identifiers')), v.string()), {}),
   accounts: v.record(AccountIdSchema, AccountSchema),
   sts: v.optional(StsSettingsSchema, {}),
+  containerCredentials: v.optional(ContainerCredentialsSchema),
 });
 
 /** A validated scenario (defaults applied, policies normalised, functionsDir absolute). */
@@ -114,3 +150,5 @@ export type AccountConfig = Scenario['accounts'][string];
 export type UserConfig = AccountConfig['users'][string];
 export type RoleConfig = AccountConfig['roles'][string];
 export type FunctionConfig = AccountConfig['functions'][string];
+export type OidcProviderConfig = AccountConfig['oidcProviders'][string];
+export type ContainerCredentialsConfig = NonNullable<Scenario['containerCredentials']>;

@@ -1,24 +1,26 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalAws, StartLocalAwsOptions } from './api-types.ts';
+import { CONTAINER_CREDENTIALS_PATH, containerCredentialsService } from './container-credentials-service.ts';
 import { acquireConsoleCapture } from './function-logs.ts';
 import { lambdaService } from './lambda-service.ts';
 import { LocalAwsState } from './local-aws-state.ts';
+import { OidcIssuer } from './oidc-issuer.ts';
 import { createRequestListener } from './request-router.ts';
 import { resolveScenario } from './scenario.ts';
 import type { ServiceDefinition } from './service-definition.ts';
 import { stsService } from './sts-service.ts';
 
 /** Order matters only if two services could claim the same path; these cannot. */
-const SERVICES: readonly ServiceDefinition[] = [lambdaService, stsService];
+const SERVICES: readonly ServiceDefinition[] = [lambdaService, stsService, containerCredentialsService];
 
 /**
- * Starts the local AWS: one HTTP server answering Lambda Invoke and STS for
- * every account in the scenario, on one origin.
+ * Starts the local AWS: one HTTP server answering Lambda Invoke, STS and the
+ * container-credentials endpoint for every account in the scenario, on one origin.
  */
 export async function startLocalAws(options: StartLocalAwsOptions): Promise<LocalAws> {
   const scenario = await resolveScenario(options.scenario);
-  const state = new LocalAwsState(scenario, options.clock ?? Date.now);
+  const state = new LocalAwsState(scenario, options.clock ?? Date.now, new OidcIssuer());
   const host = options.host ?? '127.0.0.1';
   const server = createServer(createRequestListener(state, SERVICES, options.log));
   await new Promise<void>((resolve, reject) => {
@@ -50,5 +52,14 @@ export async function startLocalAws(options: StartLocalAwsOptions): Promise<Loca
     resetCalls: () => state.counter.reset(),
     setServiceAvailable: (service, up) => state.setAvailable(service, up),
     invocations: (functionName) => state.recorder.list(functionName),
+    containerCredentialsUrl: `${url}${CONTAINER_CREDENTIALS_PATH}`,
+    issuedCredentials: () =>
+      state.credentials.listIssued().map(({ accessKeyId, secretAccessKey, sessionToken, principal }) => ({ accessKeyId, secretAccessKey, sessionToken, arn: principal.arn })),
+    mintWebIdentityToken(options) {
+      const issuers = state.directory.oidcIssuers();
+      const issuer = options.issuer ?? issuers[0];
+      if (!issuer) return Promise.reject(new Error('mintWebIdentityToken: the scenario has no oidcProviders'));
+      return state.oidcIssuer.mint({ ...options, issuer }, state.now());
+    },
   };
 }

@@ -2,56 +2,35 @@ import { authorize } from './authorize.ts';
 import { conditionContext } from './policy-conditions.ts';
 import { assumedRolePrincipal, principalConditionKeys, type CallerPrincipal } from './principals.ts';
 import type { StsAction, StsActionInput } from './sts-action.ts';
-import { stsAccessDenied, stsValidationError, stsValidationErrors } from './sts-errors.ts';
+import { stsAccessDenied, stsValidationError } from './sts-errors.ts';
+import {
+  constraint,
+  DEFAULT_DURATION_SECONDS,
+  readRoleSessionParameters,
+  rejectUnsupportedParameters,
+  throwIfInvalid,
+  type RoleSessionParameters,
+} from './sts-parameters.ts';
 import type { LocalAwsState } from './local-aws-state.ts';
 import type { XmlTree } from './sts-xml.ts';
 
 const ASSUME_ROLE = 'sts:AssumeRole';
 /** Sessions obtained by role chaining are capped at one hour. */
 const ROLE_CHAINING_MAX_SECONDS = 3600;
-const DEFAULT_DURATION_SECONDS = 3600;
 
 /** Parameters that would change the session's permissions, which the local AWS does not model. */
 const UNSUPPORTED_PARAMETERS = [/^Policy$/, /^PolicyArns\./, /^SerialNumber$/, /^TokenCode$/, /^ProvidedContexts\./];
 
-interface AssumeRoleParameters {
-  roleArn: string;
-  roleSessionName: string;
-  durationSeconds: number | undefined;
+interface AssumeRoleParameters extends RoleSessionParameters {
   externalId: string | undefined;
   sourceIdentity: string | undefined;
 }
 
-const constraint = (value: string | null, field: string, rule: string) =>
-  `Value ${value === null ? 'null' : `'${value}'`} at '${field}' failed to satisfy constraint: ${rule}`;
-
 /** Model-level validation (types, lengths, patterns), reported together as STS does. */
 function validateParameters(params: URLSearchParams): AssumeRoleParameters {
   const problems: string[] = [];
-  const roleArn = params.get('RoleArn');
-  const sessionName = params.get('RoleSessionName');
-  const duration = params.get('DurationSeconds');
+  const session = readRoleSessionParameters(params, problems);
   const externalId = params.get('ExternalId');
-
-  if (roleArn === null) problems.push(constraint(null, 'roleArn', 'Member must not be null'));
-  else if (roleArn.length < 20 || roleArn.length > 2048) {
-    problems.push(constraint(roleArn, 'roleArn', 'Member must have length between 20 and 2048'));
-  }
-  if (sessionName === null) problems.push(constraint(null, 'roleSessionName', 'Member must not be null'));
-  else if (sessionName.length < 2 || sessionName.length > 64) {
-    problems.push(constraint(sessionName, 'roleSessionName', 'Member must have length between 2 and 64'));
-  } else if (!/^[\w+=,.@-]*$/.test(sessionName)) {
-    problems.push(constraint(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]*'));
-  }
-  let durationSeconds: number | undefined;
-  if (duration !== null) {
-    durationSeconds = /^\d+$/.test(duration) ? Number(duration) : Number.NaN;
-    if (Number.isNaN(durationSeconds) || durationSeconds < 900) {
-      problems.push(constraint(duration, 'durationSeconds', 'Member must have value greater than or equal to 900'));
-    } else if (durationSeconds > 43_200) {
-      problems.push(constraint(duration, 'durationSeconds', 'Member must have value less than or equal to 43200'));
-    }
-  }
   if (externalId !== null) {
     if (externalId.length < 2 || externalId.length > 1224) {
       problems.push(constraint(externalId, 'externalId', 'Member must have length between 2 and 1224'));
@@ -59,19 +38,9 @@ function validateParameters(params: URLSearchParams): AssumeRoleParameters {
       problems.push(constraint(externalId, 'externalId', 'Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*'));
     }
   }
-  if (problems.length) throw stsValidationErrors(problems);
-  for (const name of params.keys()) {
-    if (UNSUPPORTED_PARAMETERS.some((pattern) => pattern.test(name))) {
-      throw stsValidationError(`${name} is not supported by the local AWS (session policies and MFA are not modelled)`);
-    }
-  }
-  return {
-    roleArn: roleArn!,
-    roleSessionName: sessionName!,
-    durationSeconds,
-    externalId: externalId ?? undefined,
-    sourceIdentity: params.get('SourceIdentity') ?? undefined,
-  };
+  throwIfInvalid(problems);
+  rejectUnsupportedParameters(params, UNSUPPORTED_PARAMETERS, 'session policies and MFA are not modelled');
+  return { ...session, externalId: externalId ?? undefined, sourceIdentity: params.get('SourceIdentity') ?? undefined };
 }
 
 /** Trust policy (and, across accounts or for account-root grants, identity policy) must allow. */

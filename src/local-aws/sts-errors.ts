@@ -19,6 +19,17 @@ export const stsValidationError = (message: string): AwsError => new AwsError(40
 export const stsAccessDenied = (callerArn: string, action: string, resourceArn: string): AwsError =>
   new AwsError(403, 'AccessDenied', `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resourceArn}`);
 
+/** 403 AccessDenied for AssumeRoleWithWebIdentity (STS names no caller: there is no signed principal). */
+export const stsWebIdentityAccessDenied = (): AwsError =>
+  new AwsError(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
+
+/** 400 InvalidIdentityToken: the token is malformed, unsigned by the provider, for another audience, or from an unknown issuer. */
+export const stsInvalidIdentityToken = (message: string): AwsError => new AwsError(400, 'InvalidIdentityToken', message);
+
+/** 400 ExpiredTokenException: the web identity token's `exp` has passed (times in epoch seconds, as STS prints them). */
+export const stsExpiredWebIdentityToken = (nowSeconds: number, expSeconds: number): AwsError =>
+  new AwsError(400, 'ExpiredTokenException', `Token expired: current date/time ${nowSeconds} must be before the expiration date/time ${expSeconds}`);
+
 /** 400 for an Action STS does not have (or the local AWS does not implement). */
 export const stsInvalidAction = (action: string): AwsError =>
   new AwsError(400, 'InvalidAction', `Could not find operation ${action} for version 2011-06-15`);

@@ -6,6 +6,7 @@ import type { ServiceDefinition } from './service-definition.ts';
 import type { StsAction } from './sts-action.ts';
 import { assumeRoleAction } from './sts-assume-role.ts';
 import { getCallerIdentityAction } from './sts-caller-identity.ts';
+import { assumeRoleWithWebIdentityAction } from './sts-web-identity.ts';
 import { stsInternalFailure, stsInvalidAction, stsMissingAction, stsRequestTooLarge, stsUnavailable } from './sts-errors.ts';
 import { stsErrorXml, stsSuccessXml } from './sts-xml.ts';
 
@@ -13,11 +14,12 @@ import { stsErrorXml, stsSuccessXml } from './sts-xml.ts';
 const MAX_STS_BODY_BYTES = 256 * 1024;
 
 /**
- * Implemented actions. AssumeRoleWithWebIdentity plugs in here as
- * `{ signed: false, run }` (it authenticates with its token, not SigV4).
+ * Implemented actions. AssumeRoleWithWebIdentity is `signed: false`: it
+ * authenticates with its token, not SigV4.
  */
 const STS_ACTIONS: Record<string, StsAction> = {
   AssumeRole: assumeRoleAction,
+  AssumeRoleWithWebIdentity: assumeRoleWithWebIdentityAction,
   GetCallerIdentity: getCallerIdentityAction,
 };
 
@@ -51,7 +53,8 @@ export const stsService: ServiceDefinition = {
     context.beginAction(actionName ?? 'MissingAction');
     if (!body) throw stsRequestTooLarge();
     if (!actionName) throw stsMissingAction();
-    const action = STS_ACTIONS[actionName];
+    // Own keys only: `Action=toString` must be InvalidAction, not Object.prototype.toString.
+    const action = Object.hasOwn(STS_ACTIONS, actionName) ? STS_ACTIONS[actionName] : undefined;
     // Unknown actions are still authenticated first, as AWS does, so a bad signature is reported as such.
     const caller =
       action?.signed !== false

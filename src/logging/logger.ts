@@ -30,7 +30,9 @@ export function createJsonLogger(write: (line: string) => void, level: LogLevel 
   const min = RANK[level];
   const emit = (lvl: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
     if (RANK[lvl] < min) return;
-    const entry = { time: new Date().toISOString(), level: lvl, msg: message, ...(fields ? (redact(fields) as object) : {}) };
+    // Built in place (same keys, same order as spreading redact(fields)): this runs once per request.
+    const entry: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, msg: message };
+    if (fields) for (const key of Object.keys(fields)) entry[key] = SECRET_FIELD.test(key) ? '[redacted]' : redact(fields[key], 1);
     write(JSON.stringify(entry));
   };
   return {

@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { buildRoutes, expandEnvironment, parseConfigText, type BuiltConfig, type ManifestTranslator, type SourcedDocument } from '../config/index.ts';
+import { buildRoutes, parseConfigTexts, type BuiltConfig, type ConfigFileText, type ManifestTranslator, type SourcedDocument } from '../config/index.ts';
 import { translateManifests } from '../manifests/index.ts';
 import { ConfigError } from '../validation/index.ts';
 
@@ -11,11 +11,11 @@ export type ConfigEnvironment = Record<string, string | undefined>;
 
 /**
  * Reads `--config` paths: files, or directories whose `.yaml`/`.yml`/`.json`
- * files are read in name order (not recursively). `${NAME}` placeholders are
- * expanded from `env` in each file's text first. Returns every document.
+ * files are read in name order (not recursively). Returns each file's text.
+ * (The worker build bundles the same list, see src/worker-host/build-worker.ts.)
  */
-export async function readConfigDocuments(paths: string[], env: ConfigEnvironment = process.env): Promise<SourcedDocument[]> {
-  const documents: SourcedDocument[] = [];
+export async function readConfigFiles(paths: string[]): Promise<ConfigFileText[]> {
+  const out: ConfigFileText[] = [];
   for (const path of paths) {
     let info;
     try {
@@ -30,13 +30,17 @@ export async function readConfigDocuments(paths: string[], env: ConfigEnvironmen
           .map((name) => join(path, name))
       : [path];
     if (info.isDirectory() && files.length === 0) throw new ConfigError(['directory holds no .yaml, .yml or .json files'], path);
-    for (const file of files) {
-      const text = await readFile(file, 'utf8');
-      documents.push(...parseConfigText(expandEnvironment(text, file, (name) => env[name]), file));
-    }
+    for (const file of files) out.push({ source: file, text: await readFile(file, 'utf8') });
   }
-  if (documents.length === 0) throw new ConfigError(['no configuration documents found'], paths.join(', '));
-  return documents;
+  return out;
+}
+
+/**
+ * Reads `--config` paths (see readConfigFiles) and parses every document,
+ * `${NAME}` placeholders expanded from `env` in each file's text first.
+ */
+export async function readConfigDocuments(paths: string[], env: ConfigEnvironment = process.env): Promise<SourcedDocument[]> {
+  return parseConfigTexts(await readConfigFiles(paths), (name) => env[name], paths.join(', '));
 }
 
 export interface LoadConfigOptions {

@@ -45,6 +45,39 @@ describe('signRequest with node:crypto', () => {
     }
   });
 
+  it('signs many requests per second (shared per-second template) each exactly as a fresh aws4fetch signer would', async () => {
+    const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token' };
+    const signed: Array<{ headers: Headers; url: string; body: string; region: string }> = [];
+    for (let i = 0; i < 20; i++) {
+      const url = i % 3 === 0 ? `${ARN_URL}?Qualifier=v${i}` : ARN_URL;
+      const region = i % 2 === 0 ? 'us-west-2' : 'eu-west-1';
+      const body = `{"n":${i}}`;
+      const headers = { 'content-type': 'application/json', 'x-amz-invocation-type': i % 4 === 0 ? 'Event' : 'RequestResponse' };
+      signed.push({ headers: await signRequest(credentials, { service: 'lambda', region }, { url, method: 'POST', headers, body }, nodeSigV4Crypto), url, body, region });
+    }
+    for (const [i, { headers, url, body, region }] of signed.entries()) {
+      const reference = await new AwsV4Signer({
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-amz-invocation-type': i % 4 === 0 ? 'Event' : 'RequestResponse' },
+        body,
+        ...credentials,
+        service: 'lambda',
+        region,
+        datetime: headers.get('x-amz-date') ?? '',
+      }).sign();
+      expect([...headers]).toEqual([...reference.headers]);
+    }
+  });
+
+  it('signs the same way without synchronous crypto (WebCrypto, as in workers)', async () => {
+    const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+    const request = { url: ARN_URL, method: 'POST', headers: new Headers({ 'content-type': 'application/json' }), body: new TextEncoder().encode('{"a":1}') };
+    const viaWebCrypto = await signRequest(credentials, { service: 'lambda', region: 'us-west-2' }, request);
+    const reference = await new AwsV4Signer({ ...request, body: request.body as Uint8Array<ArrayBuffer>, ...credentials, service: 'lambda', region: 'us-west-2', datetime: viaWebCrypto.get('x-amz-date') ?? '' }).sign();
+    expect([...viaWebCrypto]).toEqual([...reference.headers]);
+  });
+
   it('matches the AWS SigV4 test suite signature (get-vanilla-style, fixed date)', () => {
     // kSigning for the AWS documentation example key, date 20150830, us-east-1, iam.
     const kDate = nodeSigV4Crypto.hmacSha256('AWS4wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', '20150830');

@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CredentialCache } from '../../src/credentials/index.ts';
 import { compileGateway, type CompiledGateway } from '../../src/gateway/index.ts';
 import { createJsonLogger } from '../../src/logging/index.ts';
 import { loadConfig } from '../../src/node/load-config.ts';
@@ -49,6 +50,8 @@ export async function startGateway(options: {
   config: string;
   secrets?: Record<string, Record<string, string>>;
   env?: Record<string, string>;
+  /** Where expiring credentials are cached; default a new cache, so every gateway starts cold. */
+  credentialCache?: CredentialCache;
 }): Promise<GatewayUnderTest> {
   const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-test-'));
   const secretsDir = join(dir, 'secrets');
@@ -65,6 +68,7 @@ export async function startGateway(options: {
     secretsDir,
     env: { AWS_ENDPOINT_URL: options.aws.url, AWS_REGION: 'us-east-1', ...options.env },
     logger: createJsonLogger((line) => logs.push(line), 'info'),
+    credentialCache: options.credentialCache ?? new CredentialCache(),
   });
   const config = await loadConfig([configFile]);
   const gateway = compileGateway({ routes: config.routes, runtime });

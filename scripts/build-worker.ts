@@ -1,0 +1,15 @@
+/**
+ * Bundles the worker to wrangler.toml's `main` (wrangler.toml `[build] command`):
+ * src/worker/entry.ts with the config files inlined.
+ *
+ *   npx tsx scripts/build-worker.ts [--config routes/ …]
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, buildWorker } from '../src/worker-host/build-worker.ts';
+import { readWranglerConfig } from '../src/worker-host/wrangler-config.ts';
+
+const { values } = parseArgs({ options: { config: { type: 'string', multiple: true, short: 'c' } }, strict: true });
+const wrangler = await readWranglerConfig(join(REPO_ROOT, 'wrangler.toml'));
+const built = await buildWorker({ config: values.config ?? ['routes'], outfile: wrangler.main });
+console.log(`lambda-gateway: worker bundled to ${wrangler.main} (${built.code.length} bytes; config ${built.configFiles.map((file) => file.source).join(', ')})`);

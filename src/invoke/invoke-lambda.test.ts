@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { BackendDescriptorSchema, resolveBackend } from '../descriptor/index.ts';
+import { parseOrThrow } from '../validation/index.ts';
+import { invokeLambda } from './invoke-lambda.ts';
+import type { HttpTransport, OutboundRequest } from './transport.ts';
+
+const backend = (timeoutMs = 5_000) =>
+  resolveBackend(parseOrThrow(BackendDescriptorSchema, { functionName: 'f', region: 'us-east-1', accountId: '123456789012', endpointURL: 'http://127.0.0.1:9', timeoutMs }), () => undefined);
+const credentials = { description: 'test', getCredentials: () => Promise.resolve({ accessKeyId: 'AKID', secretAccessKey: 'secret' }) };
+
+/** A transport that never answers, and records the request (and whether its signal fired). */
+function hangingTransport(): HttpTransport & { sent: OutboundRequest[] } {
+  const sent: OutboundRequest[] = [];
+  return {
+    sent,
+    send: (request) => {
+      sent.push(request);
+      return new Promise((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));
+    },
+  };
+}
+
+const okTransport: HttpTransport = {
+  send: async () => ({ status: 200, headers: new Headers({ 'x-amzn-requestid': 'r-1' }), bytes: async () => new TextEncoder().encode('{}') }),
+};
+
+describe('invokeLambda: deadlines and the client going away', () => {
+  it('504 BackendTimeout after timeoutMs, and the transport is aborted', async () => {
+    const transport = hangingTransport();
+    const error = await invokeLambda(backend(50), new Uint8Array(0), { credentials, transport }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 504, code: 'BackendTimeout' });
+    expect(transport.sent[0]?.signal.aborted).toBe(true);
+  });
+
+  it('499 when the client signal aborts', async () => {
+    const transport = hangingTransport();
+    const client = new AbortController();
+    const pending = invokeLambda(backend(), new Uint8Array(0), { credentials, transport, signal: client.signal }).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    client.abort();
+    expect(await pending).toMatchObject({ status: 499 });
+    expect(transport.sent[0]?.signal.aborted).toBe(true);
+  });
+
+  it('499 when a clientGone subscription fires, and unsubscribes when done', async () => {
+    const transport = hangingTransport();
+    let gone: (() => void) | undefined;
+    let unsubscribed = 0;
+    const pending = invokeLambda(backend(), new Uint8Array(0), {
+      credentials,
+      transport,
+      clientGone: (onGone) => {
+        gone = onGone;
+        return () => unsubscribed++;
+      },
+    }).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gone?.();
+    expect(await pending).toMatchObject({ status: 499 });
+    expect(transport.sent[0]?.signal.aborted).toBe(true);
+    expect(unsubscribed).toBe(1);
+  });
+
+  it('on success: no abort, the subscription is released', async () => {
+    let unsubscribed = 0;
+    const result = await invokeLambda(backend(), new TextEncoder().encode('{}'), { credentials, transport: okTransport, clientGone: () => () => unsubscribed++ });
+    expect(result).toMatchObject({ status: 200, lambdaRequestId: 'r-1' });
+    expect(unsubscribed).toBe(1);
+  });
+
+  it('builds the Invoke headers from scratch: only content-type, invocation type and SigV4 headers', async () => {
+    const transport = hangingTransport();
+    void invokeLambda(backend(30), new TextEncoder().encode('{}'), { credentials, transport }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect([...transport.sent[0]!.headers.keys()].sort()).toEqual(['authorization', 'content-type', 'x-amz-date', 'x-amz-invocation-type']);
+  });
+});

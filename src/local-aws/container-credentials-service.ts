@@ -1,0 +1,74 @@
+import { timingSafeEqual } from 'node:crypto';
+import { AwsError } from './errors.ts';
+import type { LocalResponse } from './http-io.ts';
+import { assumedRolePrincipal, parseRoleArn } from './principals.ts';
+import type { RequestContext } from './request-context.ts';
+import type { ServiceDefinition } from './service-definition.ts';
+import { DEFAULT_DURATION_SECONDS } from './sts-parameters.ts';
+
+/**
+ * Path of the container-credentials endpoint on the local AWS's origin, as on
+ * the EKS Pod Identity agent (`http://169.254.170.23/v1/credentials`). Point
+ * `AWS_CONTAINER_CREDENTIALS_FULL_URI` at `<local AWS url>/v1/credentials`:
+ * the SDK accepts plain http on loopback addresses.
+ */
+export const CONTAINER_CREDENTIALS_PATH = '/v1/credentials';
+
+const containerError = (status: number, code: string, message: string) => new AwsError(status, code, message);
+
+/** JSON `{Code, Message}`: what the SDK's `fromHttp` reads from a 4xx answer. */
+function renderContainerError(error: AwsError, requestId: string): LocalResponse {
+  return {
+    status: error.status,
+    headers: { ...error.headers, 'Content-Type': 'application/json', 'x-amzn-RequestId': requestId },
+    body: JSON.stringify({ Code: error.code, Message: error.message }),
+  };
+}
+
+function sameToken(presented: string, expected: string): boolean {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * EKS Pod Identity / ECS container credentials: `GET /v1/credentials` with the
+ * pod's token in `Authorization` returns `{AccessKeyId, SecretAccessKey, Token,
+ * AccountId, Expiration}` for a session of the scenario's `containerCredentials.roleArn`.
+ * Counted as `container:GetCredentials`.
+ */
+export const containerCredentialsService: ServiceDefinition = {
+  name: 'container',
+  matches: (_method, rawPath) => rawPath === CONTAINER_CREDENTIALS_PATH,
+  async handle(context: RequestContext): Promise<LocalResponse> {
+    context.beginAction('GetCredentials');
+    if (context.request.method !== 'GET') throw containerError(405, 'MethodNotAllowed', 'Only GET is supported');
+    const config = context.state.scenario.containerCredentials;
+    if (!config) throw containerError(404, 'NotFound', 'No container credentials are configured in this scenario (containerCredentials)');
+    const authorization = context.request.headers.authorization;
+    if (!authorization) throw containerError(401, 'AccessDeniedException', 'Service account token cannot be empty');
+    if (!sameToken(authorization, config.authorizationToken)) {
+      throw containerError(401, 'AccessDeniedException', 'The Authorization header does not hold a valid pod identity token');
+    }
+    // The scenario check guarantees the role exists and trusts pods.eks.amazonaws.com.
+    const { accountId, roleName } = parseRoleArn(config.roleArn)!;
+    const principal = assumedRolePrincipal(accountId, roleName, config.sessionName);
+    const lifetime = context.state.scenario.sts.credentialLifetimeSeconds ?? DEFAULT_DURATION_SECONDS;
+    const credentials = context.state.credentials.issue(principal, lifetime);
+    context.logFields['assumedRole'] = principal.arn;
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        AccessKeyId: credentials.accessKeyId,
+        SecretAccessKey: credentials.secretAccessKey,
+        Token: credentials.sessionToken,
+        AccountId: accountId,
+        Expiration: new Date(credentials.expiresAt).toISOString(),
+      }),
+    };
+  },
+  renderError: renderContainerError,
+  unavailableError: () => containerError(503, 'ServiceUnavailable', 'The credentials endpoint is unavailable'),
+  internalError: () => containerError(500, 'InternalError', 'An internal error occurred in the local AWS.'),
+};

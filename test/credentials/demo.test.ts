@@ -1,0 +1,26 @@
+/** `npm start` serves both of the guide's setups: the resource-based `/echo` and the IRSA role chain `/irsa/echo`. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo, type RunningDemo } from '../../src/cli/demo.ts';
+import { GUIDE_BODY, GUIDE_RESPONSE } from '../support/stack.ts';
+
+let demo: RunningDemo;
+beforeAll(async () => {
+  demo = await startDemo({ port: 0, awsPort: 0 });
+});
+afterAll(async () => {
+  await demo?.close();
+});
+
+describe('the demo', () => {
+  it.each(['/echo', '/irsa/echo'])("%s answers the guide's request with the guide's response", async (path) => {
+    const response = await fetch(`${demo.gatewayUrl}${path}`, { method: 'POST', body: GUIDE_BODY });
+    expect(await response.text()).toBe(GUIDE_RESPONSE);
+  });
+
+  it('is ready, and says what it started', async () => {
+    expect(await (await fetch(`${demo.gatewayUrl}/readyz`)).json()).toEqual({ status: 'ready' });
+    expect(demo.summary).toContain('IRSA role chain (/irsa/echo): AWS_ROLE_ARN=arn:aws:iam::111111111111:role/lambda-auth-role');
+    expect(demo.summary).toContain('then sts:AssumeRole into arn:aws:iam::222222222222:role/lambda-invoke-role');
+    expect(demo.summary).not.toMatch(/eyJ|localDemoSecretKey/);
+  });
+});
