@@ -1,5 +1,5 @@
 import type { BuiltConfig } from '../config/index.ts';
-import type { SecretSource } from '../credentials/index.ts';
+import type { CredentialCache, SecretSource } from '../credentials/index.ts';
 import { compileGateway, type CompiledGateway, type GatewayRuntime } from '../gateway/index.ts';
 import type { LogLevel, Logger } from '../logging/index.ts';
 import { loadConfig } from '../node/load-config.ts';
@@ -15,6 +15,8 @@ export interface GatewaySetupOptions {
   env?: Record<string, string | undefined>;
   logLevel?: LogLevel | undefined;
   logger?: Logger;
+  /** Where expiring credentials are cached (default: the module-scope cache; tests pass their own for a cold start). */
+  credentialCache?: CredentialCache | undefined;
 }
 
 export interface GatewaySetup {
@@ -34,7 +36,13 @@ export async function setUpGateway(options: GatewaySetupOptions): Promise<Gatewa
   const env = options.env ?? process.env;
   const config = await loadConfig(options.config, { env });
   const secrets = manifestSecretSource(config.secrets, directorySecretSource(options.secretsDir ?? env.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR));
-  const runtime = createNodeRuntime({ secretSource: secrets, env, logLevel: options.logLevel, ...(options.logger ? { logger: options.logger } : {}) });
+  const runtime = createNodeRuntime({
+    secretSource: secrets,
+    env,
+    logLevel: options.logLevel,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.credentialCache ? { credentialCache: options.credentialCache } : {}),
+  });
   const gateway = compileGateway({ routes: config.routes, runtime });
   return { config, runtime, gateway, secrets };
 }

@@ -8,6 +8,11 @@ const backend = (timeoutMs = 5_000) =>
   resolveBackend(parseOrThrow(BackendDescriptorSchema, { functionName: 'f', region: 'us-east-1', accountId: '123456789012', endpointURL: 'http://127.0.0.1:9', timeoutMs }), () => undefined);
 const credentials = { description: 'test', getCredentials: () => Promise.resolve({ accessKeyId: 'AKID', secretAccessKey: 'secret' }) };
 
+/** Resolves once `condition` holds (polled), so tests do not depend on how long signing takes. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
 /** A transport that never answers, and records the request (and whether its signal fired). */
 function hangingTransport(): HttpTransport & { sent: OutboundRequest[] } {
   const sent: OutboundRequest[] = [];
@@ -36,7 +41,7 @@ describe('invokeLambda: deadlines and the client going away', () => {
     const transport = hangingTransport();
     const client = new AbortController();
     const pending = invokeLambda(backend(), new Uint8Array(0), { credentials, transport, signal: client.signal }).catch((e: unknown) => e);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => transport.sent.length > 0);
     client.abort();
     expect(await pending).toMatchObject({ status: 499 });
     expect(transport.sent[0]?.signal.aborted).toBe(true);
@@ -54,7 +59,7 @@ describe('invokeLambda: deadlines and the client going away', () => {
         return () => unsubscribed++;
       },
     }).catch((e: unknown) => e);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => transport.sent.length > 0);
     gone?.();
     expect(await pending).toMatchObject({ status: 499 });
     expect(transport.sent[0]?.signal.aborted).toBe(true);
@@ -70,8 +75,8 @@ describe('invokeLambda: deadlines and the client going away', () => {
 
   it('builds the Invoke headers from scratch: only content-type, invocation type and SigV4 headers', async () => {
     const transport = hangingTransport();
-    void invokeLambda(backend(30), new TextEncoder().encode('{}'), { credentials, transport }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    void invokeLambda(backend(1_000), new TextEncoder().encode('{}'), { credentials, transport }).catch(() => undefined);
+    await until(() => transport.sent.length > 0);
     expect([...transport.sent[0]!.headers.keys()].sort()).toEqual(['authorization', 'content-type', 'x-amz-date', 'x-amz-invocation-type']);
   });
 });

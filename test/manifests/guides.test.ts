@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/node/load-config.ts';
 import type { LocalAws } from '../../src/local-aws/index.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE, KEYS, LAMBDA_ACCOUNT, startGatewayFromFiles, startTestAws } from '../support/stack.ts';
+import { irsaEnv, webIdentityTokenFile, type TokenFile } from '../credentials/support.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/manifests');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -22,11 +23,20 @@ const GUIDE_ENV = {
   AWS_SECRET_ACCESS_KEY: KEYS.gateway.secretKey,
 };
 
+/** The IRSA roles of the test scenario (fixtures/scenario.yaml). */
+const AUTH_ROLE = 'arn:aws:iam::111111111111:role/lambda-auth-role';
+const INVOKE_ROLE = `arn:aws:iam::${LAMBDA_ACCOUNT}:role/lambda-invoke-role`;
+const GLOO_EDGE_ROLE = 'arn:aws:iam::123456789012:role/lambda-role';
+
 let aws: LocalAws;
+/** The gateway's projected service-account token (gloo-system/http, the `sub` role-1.json names). */
+let tokenFile: TokenFile;
 beforeAll(async () => {
   aws = await startTestAws();
+  tokenFile = await webIdentityTokenFile(aws);
 });
 afterAll(async () => {
+  await tokenFile?.remove();
   await aws?.close();
 });
 
@@ -89,7 +99,36 @@ describe('Gloo Gateway guide, IRSA role-chained configuration (GatewayParameters
     expect(config.warnings.at(-1)).toContain('annotate lambda-gateway\'s ServiceAccount with eks.amazonaws.com/role-arn: arn:aws:iam::222222222222:role/lambda-invoke-role');
   });
 
-  it.todo('routes /echo with ambient IRSA credentials (web identity into lambda-invoke-role): needs the web identity provider and STS AssumeRoleWithWebIdentity in the local AWS');
+  it("routes /echo with ambient IRSA credentials (web identity into the annotated lambda-invoke-role): the guide's response", async () => {
+    aws.resetCalls();
+    // The Backend has no `auth`: the ambient chain is the web identity that the GatewayParameters'
+    // annotation (eks.amazonaws.com/role-arn: …222222222222:role/lambda-invoke-role) gives the pod.
+    // No keys in the environment: only the web identity can sign.
+    const env = { AWS_LAMBDA_REGION: GUIDE_ENV.AWS_LAMBDA_REGION, LAMBDA_ACCOUNT_ID: GUIDE_ENV.LAMBDA_ACCOUNT_ID, ...irsaEnv(tokenFile, INVOKE_ROLE) };
+    const gw = await startGatewayFromFiles({ aws, config: [fixture('kgateway-irsa-role-chained.yaml')], env });
+    try {
+      expect(gw.gateway.table.map((row) => [row.route, row.backend, row.auth])).toEqual([['HTTPRoute gloo-system/lambda rules[0]', 'Backend gloo-system/lambda', 'ambient']]);
+      const response = await post(gw.url, '/echo');
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(GUIDE_RESPONSE);
+      expect(aws.invocations('echo').at(-1)).toMatchObject({
+        functionArn: `arn:aws:lambda:us-east-1:${LAMBDA_ACCOUNT}:function:echo`,
+        qualifier: '$LATEST',
+        callerArn: `arn:aws:sts::${LAMBDA_ACCOUNT}:assumed-role/lambda-invoke-role/lambda-gateway`,
+      });
+      expect(aws.calls('sts:AssumeRoleWithWebIdentity')).toBe(1);
+      expect(aws.calls('sts:AssumeRole')).toBe(0);
+      expect(aws.calls('lambda:Invoke')).toBe(1);
+      // The session is cached: a second request makes no STS call.
+      const again = await post(gw.url, '/echo');
+      expect(again.status).toBe(200);
+      expect(await again.text()).toBe(GUIDE_RESPONSE);
+      expect(aws.calls('sts:AssumeRoleWithWebIdentity')).toBe(1);
+      expect(aws.calls('lambda:Invoke')).toBe(2);
+    } finally {
+      await gw.close();
+    }
+  });
 });
 
 describe('Gloo Edge guide, resource-based configuration (glooctl Secret + Upstream with secretRef and awsAccountId)', () => {
@@ -122,7 +161,56 @@ describe('Gloo Edge guide, IRSA role-chained configuration (Upstream with roleAr
     });
   });
 
-  it.todo(
-    'routes /echo through the IRSA role chain (web identity into lambda-auth-role, then AssumeRole into 123456789012 lambda-role): needs auth.type assumeRole in src/credentials and AssumeRoleWithWebIdentity in the local AWS',
-  );
+  it('routes /echo through the IRSA role chain (web identity into lambda-auth-role, then AssumeRole into 123456789012 lambda-role)', async () => {
+    aws.resetCalls();
+    const before = aws.invocations('target-name').length;
+    const gw = await startGatewayFromFiles({ aws, config: [fixture('gloo-edge-irsa-role-chained.yaml')], env: irsaEnv(tokenFile, AUTH_ROLE) });
+    try {
+      expect(gw.gateway.table[0]).toMatchObject({ backend: 'Upstream gloo-system/aws-upstream target-name', auth: `assumeRole ${GLOO_EDGE_ROLE}` });
+      const response = await post(gw.url, '/echo');
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(GUIDE_RESPONSE);
+      expect(aws.calls('sts:AssumeRoleWithWebIdentity')).toBe(1);
+      expect(aws.calls('sts:AssumeRole')).toBe(1);
+      expect(aws.calls('lambda:Invoke')).toBe(1);
+      const invocations = aws.invocations('target-name');
+      expect(invocations).toHaveLength(before + 1);
+      // The bare function name resolves in the assumed role's account; the function sees the chained session.
+      expect(invocations[before]).toMatchObject({
+        functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:target-name',
+        qualifier: undefined, // the Upstream names no qualifier: an unqualified call, which runs $LATEST
+        executedVersion: '$LATEST',
+        callerArn: 'arn:aws:sts::123456789012:assumed-role/lambda-role/lambda-gateway',
+      });
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it("another service account's token (sub not in role-1.json): 503 CredentialsUnavailable naming the role, nothing invoked", async () => {
+    aws.resetCalls();
+    const before = aws.invocations('target-name').length;
+    const intruder = await webIdentityTokenFile(aws, { sub: 'system:serviceaccount:default:intruder' });
+    const gw = await startGatewayFromFiles({ aws, config: [fixture('gloo-edge-irsa-role-chained.yaml')], env: irsaEnv(intruder, AUTH_ROLE) });
+    try {
+      const response = await post(gw.url, '/echo');
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(Object.keys(body).sort()).toEqual(['error', 'message', 'requestId', 'source']);
+      expect(body['error']).toBe('CredentialsUnavailable');
+      expect(body['source']).toBe(`role ${GLOO_EDGE_ROLE} via web identity ${AUTH_ROLE}`);
+      expect(body['message']).toBe(
+        `credentials unavailable for role ${GLOO_EDGE_ROLE} via web identity ${AUTH_ROLE}: base credentials unavailable: ` +
+          'STS AssumeRoleWithWebIdentity failed: AccessDenied (HTTP 403): Not authorized to perform sts:AssumeRoleWithWebIdentity',
+      );
+      expect(aws.calls('sts:AssumeRoleWithWebIdentity')).toBe(1);
+      expect(aws.calls('sts:AssumeRole')).toBe(0);
+      expect(aws.calls('lambda:Invoke')).toBe(0);
+      expect(aws.invocations('target-name')).toHaveLength(before);
+    } finally {
+      await gw.close();
+      await intruder.remove();
+    }
+  });
 });

@@ -101,6 +101,8 @@ export async function startGatewayFromFiles(options: {
   config: string[];
   env?: Record<string, string>;
   secrets?: Record<string, Record<string, string>>;
+  /** Where expiring credentials are cached; default a new cache, so every gateway starts cold. */
+  credentialCache?: CredentialCache;
 }): Promise<GatewayUnderTest & { config: BuiltConfig }> {
   const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-test-'));
   for (const [name, values] of Object.entries(options.secrets ?? {})) {
@@ -114,6 +116,7 @@ export async function startGatewayFromFiles(options: {
       secretsDir: dir,
       env: { AWS_ENDPOINT_URL: options.aws.url, AWS_REGION: 'us-east-1', ...options.env },
       logger: createJsonLogger((line) => logs.push(line), 'info'),
+      credentialCache: options.credentialCache ?? new CredentialCache(),
     });
     const server = await serveApp(gateway.app, { port: 0, host: '127.0.0.1' });
     return {
