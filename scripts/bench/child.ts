@@ -12,13 +12,13 @@ export interface Child {
 }
 
 /**
- * Starts one bench process (a `.ts` file next to this one, run through tsx)
+ * Starts one bench process (a file next to this one, run through tsx unless `tsx: false`)
  * and waits until it reports that it listens, or that it cannot run. Its
  * stdout (access logs) is discarded, stderr is shown. A child that does not
  * come up within 30 s is killed and the run fails.
  */
-export function startChild(name: string, file: string, args: string[], options: { cpuProfileDir?: string | undefined; nodeOptions?: string[] } = {}): Promise<Child> {
-  const execArgv = [...(options.nodeOptions ?? []), '--import', 'tsx'];
+export function startChild(name: string, file: string, args: string[], options: { cpuProfileDir?: string | undefined; nodeOptions?: string[]; tsx?: boolean } = {}): Promise<Child> {
+  const execArgv = [...(options.nodeOptions ?? []), ...(options.tsx === false ? [] : ['--import', 'tsx'])];
   if (options.cpuProfileDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {

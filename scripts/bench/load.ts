@@ -8,23 +8,28 @@ export interface LoadOptions {
   seconds: number;
 }
 
+/** What one or more runs against the same contender and cell measured. */
+export interface LoadSample {
+  /** Every 2xx response's latency in ms (autocannon's own histogram has 1 ms resolution, too coarse for a 0.3 ms target). */
+  latencies: Float64Array;
+  /** Socket errors + timeouts + non-2xx responses. */
+  errors: number;
+  total: number;
+  seconds: number;
+}
+
 export interface LoadResult {
   requestsPerSecond: number;
-  /** Latencies in milliseconds, from every response (not autocannon's 1 ms-resolution histogram). */
+  /** Milliseconds. */
   p50: number;
   p99: number;
   max: number;
-  /** Socket errors + timeouts + non-2xx responses. */
   errors: number;
   total: number;
 }
 
-/**
- * One autocannon run. autocannon's own latency histogram has 1 ms resolution,
- * too coarse for a 0.3 ms target, so every response's exact duration (its
- * `response` event) is kept and the percentiles are computed here.
- */
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+/** One autocannon run, keeping the exact duration of every response (its `response` event). */
+export async function runLoad(options: LoadOptions): Promise<LoadSample> {
   let latencies = new Float64Array(1 << 16);
   let count = 0;
   const instance = autocannon({
@@ -46,14 +51,28 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     latencies[count++] = responseTime;
   });
   const result = await instance;
-  const sorted = latencies.subarray(0, count).sort();
-  const at = (q: number) => (count === 0 ? NaN : sorted[Math.min(count - 1, Math.floor(q * count))]!);
+  return { latencies: latencies.slice(0, count), errors: result.errors + result.timeouts + result.non2xx, total: result.requests.total, seconds: result.duration };
+}
+
+/** Pools runs (e.g. two rounds of one cell) into one result: rates over the summed time, percentiles over all responses. */
+export function summarize(samples: LoadSample[]): LoadResult {
+  const count = samples.reduce((n, s) => n + s.latencies.length, 0);
+  const all = new Float64Array(count);
+  let offset = 0;
+  for (const sample of samples) {
+    all.set(sample.latencies, offset);
+    offset += sample.latencies.length;
+  }
+  all.sort();
+  const at = (q: number) => (count === 0 ? NaN : all[Math.min(count - 1, Math.floor(q * count))]!);
+  const total = samples.reduce((n, s) => n + s.total, 0);
+  const seconds = samples.reduce((n, s) => n + s.seconds, 0);
   return {
-    requestsPerSecond: result.requests.total / result.duration,
+    requestsPerSecond: seconds > 0 ? total / seconds : 0,
     p50: at(0.5),
     p99: at(0.99),
-    max: count === 0 ? NaN : sorted[count - 1]!,
-    errors: result.errors + result.timeouts + result.non2xx,
-    total: result.requests.total,
+    max: count === 0 ? NaN : all[count - 1]!,
+    errors: samples.reduce((n, s) => n + s.errors, 0),
+    total,
   };
 }

@@ -27,6 +27,8 @@ export interface BenchReport {
   cells: Cell[];
   soak: { seconds: number; contender: string; requestsPerSecond: number; errors: number; startRss: number; endRss: number; peakRss: number; growth: number } | undefined;
   upstream: { invocations: number; stsAssumeRoleCallsDuringLoad: number; stsAssumeRoleCallsTotal: number };
+  /** Bytes, at rest: `node`, `node + tsx`, and each contender before its first request. */
+  idleRss: Record<string, number>;
   wallSeconds: number;
   ratios?: Ratio[];
 }
@@ -42,7 +44,7 @@ export function formatReport(report: BenchReport): { text: string; ratios: Ratio
 
   const lines = [
     `Machine: ${report.machine.cpus} CPUs (${report.machine.cpuModel}), Node ${report.machine.node}, load average at start ${report.machine.loadAverageAtStart.join(' / ')}. ${report.date.slice(0, 16).replace('T', ' ')} UTC.`,
-    `Each cell: ${report.settings.warmupSeconds} s warm-up, then ${report.settings.secondsPerCell} s measured with autocannon. Upstream signature check: ${report.settings.upstreamSignatureCheck}. Gateway logs: ${report.settings.gatewayLogLevel}. Extra Node flags for the proxies: ${report.settings.proxyNodeOptions}.`,
+    `Each cell: ${report.settings.warmupSeconds} s warm-up, then ${report.settings.secondsPerRound} s measured with autocannon (100 B cells: two such rounds, the second in reverse order, pooled). Upstream signature check: ${report.settings.upstreamSignatureCheck}. Gateway logs: ${report.settings.gatewayLogLevel}. Extra Node flags for the proxies: ${report.settings.proxyNodeOptions}.`,
     '',
     '| body | conns | contender | req/s | p50 ms | p99 ms | max ms | errors | peak RSS MB | CPU µs/req |',
     '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -65,6 +67,10 @@ export function formatReport(report: BenchReport): { text: string; ratios: Ratio
     const toHand = ratio(rps(id, '100 B', 64), rps('hand-written', '100 B', 64));
     ratios.push({ name: `${name}: throughput / bare proxy, 64 conns, 100 B`, value: toBare, target: '≥ 0.5', met: toBare === undefined ? undefined : toBare >= 0.5 });
     ratios.push({ name: `${name}: throughput / hand-written, 64 conns, 100 B`, value: toHand, target: '≥ 2.5', met: toHand === undefined ? undefined : toHand >= 2.5 });
+    const cpuGateway = find(id, '100 B', 64)?.cpuPerRequest;
+    const cpuBare = find('bare', '100 B', 64)?.cpuPerRequest;
+    const cpuRatio = ratio(cpuBare, cpuGateway);
+    ratios.push({ name: `${name}: CPU per request, bare proxy ÷ gateway, 64 conns, 100 B (steadier than req/s on a shared machine; no target)`, value: cpuRatio, target: '—', met: undefined });
     const gw1 = find(id, '100 B', 1);
     const bare1 = find('bare', '100 B', 1);
     const added = gw1 && bare1 ? gw1.p50 - bare1.p50 : undefined;
@@ -87,6 +93,9 @@ export function formatReport(report: BenchReport): { text: string; ratios: Ratio
   if (find('gateway-assume-role', '100 B', 64)) {
     ratios.push({ name: 'role-chained gateway: STS AssumeRole calls during the whole load', value: report.upstream.stsAssumeRoleCallsDuringLoad, target: '0 (credentials cached)', met: report.upstream.stsAssumeRoleCallsDuringLoad === 0 });
   }
+
+  const idle = Object.entries(report.idleRss).map(([name, bytes]) => `${label.get(name) ?? name} ${(bytes / MB).toFixed(0)}`);
+  lines.push('', `RSS at rest, MB: ${idle.join(', ')}.`);
 
   lines.push('', '| measure | value | target | met |', '|---|---:|---|---|');
   for (const r of ratios) {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild, type Child } from './child.ts';
 import { BASE_KEYS, INVOKE_PATH, PROXY_PATH, REGION } from './common.ts';
-import { runLoad, type LoadResult } from './load.ts';
+import { runLoad, summarize, type LoadSample } from './load.ts';
 import { machineInfo } from './machine.ts';
 import { cpuMillisOf, memoryOf, resetPeak, sampleRss } from './process-stats.ts';
 import { formatReport, type BenchReport, type Cell } from './report.ts';
@@ -15,12 +15,16 @@ import { formatReport, type BenchReport, type Cell } from './report.ts';
  * connections), then a soak of the gateway for the memory-growth check, and
  * prints one table (also written to bench-results/latest.json).
  *
- * Options: --seconds N (measured seconds per cell, default 4), --warmup N
+ * The 100 B cells, which the targets are about, run in two rounds (the second
+ * in reverse contender order) pooled into one result, so that a burst of
+ * other work on a shared machine does not land on one contender only.
+ *
+ * Options: --seconds N (measured seconds per round, default 3), --warmup N
  * (default 1), --soak N (default 60, at least 25; 0 skips it), --profile (gateway children
  * run with --cpu-prof into bench-results/profiles/), --only a,b (contender ids),
  * --body 100B|1MB and --conns 1|64 (one row or column of the matrix, for profiling),
  * --node-options "…" (extra Node flags for every proxy process; recorded in the output).
- * Every loop is bounded: the default run takes about three minutes.
+ * Every loop is bounded: the default run takes about three and a half minutes.
  */
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT_DIR = join(ROOT, 'bench-results');
@@ -30,7 +34,7 @@ function numberArg(name: string, fallback: number): number {
   const value = index === -1 ? undefined : Number(process.argv[index + 1]);
   return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
-const SECONDS = Math.min(numberArg('seconds', 4), 30);
+const SECONDS = Math.min(numberArg('seconds', 3), 30);
 const WARMUP = Math.min(numberArg('warmup', 1), 10);
 /** 0 skips the soak; otherwise 25–120 s (the growth check compares two 10 s windows after 5 s of settling). */
 const SOAK = numberArg('soak', 60) === 0 ? 0 : Math.max(25, Math.min(numberArg('soak', 60), 120));
@@ -104,23 +108,37 @@ async function smoke(contender: Contender, upstream: string): Promise<string> {
   return contender.signs ? 'ok, SigV4 verified by the upstream' : 'ok (unsigned by design)';
 }
 
-async function measure(contender: Contender, body: Buffer, connections: number): Promise<{ load: LoadResult; peakRss: number | undefined; cpuPerRequest: number | undefined }> {
+/** One round of one cell: the load, the process's CPU time and its peak RSS during it. */
+interface Round {
+  sample: LoadSample;
+  peakRss: number | undefined;
+  cpuMillis: number | undefined;
+}
+
+async function measure(contender: Contender, body: Buffer, connections: number, warmup: number): Promise<Round> {
   const headers = await contender.headers(body);
   const pid = contender.child?.pid;
-  if (WARMUP > 0) await runLoad({ url: contender.url, body, headers, connections, seconds: WARMUP });
+  if (warmup > 0) await runLoad({ url: contender.url, body, headers, connections, seconds: warmup });
   const canReset = pid !== undefined && resetPeak(pid);
   const sampler = pid !== undefined ? sampleRss(pid, 100) : undefined;
   const cpuBefore = pid !== undefined ? cpuMillisOf(pid) : undefined;
-  const load = await runLoad({ url: contender.url, body, headers, connections, seconds: SECONDS });
+  const sample = await runLoad({ url: contender.url, body, headers, connections, seconds: SECONDS });
   const cpuAfter = pid !== undefined ? cpuMillisOf(pid) : undefined;
   const samples = sampler?.stop() ?? [];
   const hwm = pid !== undefined && canReset ? memoryOf(pid)?.hwm : undefined;
   // Without /proc (not Linux) there are no readings: report none rather than zero.
   const readings = hwm !== undefined ? [hwm, ...samples] : samples;
   const peakRss = readings.length > 0 ? Math.max(...readings) : undefined;
-  // CPU per request is steadier than req/s on a shared machine: it does not depend on who else got the cores.
-  const cpuPerRequest = cpuBefore !== undefined && cpuAfter !== undefined && load.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / load.total : undefined;
-  return { load, peakRss, cpuPerRequest };
+  const cpuMillis = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
+  return { sample, peakRss, cpuMillis };
+}
+
+/** Rounds of one cell as one table row. CPU per request is steadier than req/s on a shared machine: it does not depend on who else got the cores. */
+function cellOf(contender: string, body: string, connections: number, rounds: Round[]): Cell {
+  const load = summarize(rounds.map((r) => r.sample));
+  const peaks = rounds.flatMap((r) => (r.peakRss === undefined ? [] : [r.peakRss]));
+  const cpu = rounds.every((r) => r.cpuMillis !== undefined) ? rounds.reduce((sum, r) => sum + r.cpuMillis!, 0) : undefined;
+  return { contender, body, connections, ...load, peakRss: peaks.length > 0 ? Math.max(...peaks) : undefined, cpuPerRequest: cpu !== undefined && load.total > 0 ? (cpu * 1000) / load.total : undefined };
 }
 
 /**
@@ -135,7 +153,7 @@ async function soak(upstream: string, profileDir: string | undefined): Promise<B
     const url = `${child.url}${PROXY_PATH}`;
     const headers = await jsonHeaders();
     const sampler = sampleRss(child.pid, 1_000);
-    const load = await runLoad({ url, body, headers, connections: 64, seconds: SOAK });
+    const load = summarize([await runLoad({ url, body, headers, connections: 64, seconds: SOAK })]);
     const samples = sampler.stop();
     // Skip the first 5 s (pools, JIT and the young generation settle), then compare the first and last 10 s.
     const settled = samples.slice(5);
@@ -147,6 +165,24 @@ async function soak(upstream: string, profileDir: string | undefined): Promise<B
   } finally {
     await child.stop();
   }
+}
+
+/**
+ * RSS at rest, before any load: `node` alone, `node --import tsx` (the loader
+ * every TypeScript process here runs with, the gateway's CLI included), and
+ * each contender just started. Shows how much of a peak is the floor.
+ */
+async function measureIdleRss(contenders: Contender[]): Promise<Record<string, number>> {
+  const floors = [await startChild('node', './idle.mjs', [], { tsx: false }), await startChild('node + tsx', './idle.mjs', [])];
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const idle: Record<string, number> = {};
+  try {
+    for (const child of floors) idle[child.name] = memoryOf(child.pid)?.rss ?? NaN;
+    for (const contender of contenders) if (contender.child && !contender.child.unavailable) idle[contender.id] = memoryOf(contender.child.pid)?.rss ?? NaN;
+  } finally {
+    await Promise.all(floors.map((child) => child.stop()));
+  }
+  return idle;
 }
 
 async function main(): Promise<void> {
@@ -176,6 +212,7 @@ async function main(): Promise<void> {
     await proxied('gateway-apigw-v2', 'gateway (Node), API GW v2', './gateway.ts', ['--mode', 'apigateway-v2'], true);
     await proxied('gateway-assume-role', 'gateway (Node), role-chained', './gateway.ts', ['--mode', 'assume-role'], true);
 
+    const idleRss = await measureIdleRss(contenders);
     const smokes: Record<string, string> = {};
     for (const contender of contenders) {
       smokes[contender.id] = contender.child?.unavailable ? `not available: ${contender.child.unavailable}` : await smoke(contender, upstream);
@@ -186,12 +223,19 @@ async function main(): Promise<void> {
     const stsBefore = (await control(upstream, 'stats')).assumeRole as number;
     const cells: Cell[] = [];
     for (const { label: bodyLabel, body } of BODIES) {
+      const rounds = bodyLabel === '100 B' ? 2 : 1;
       for (const connections of CONNECTIONS) {
+        const byContender = new Map<string, Round[]>(runnable.map((c) => [c.id, []]));
+        for (let round = 0; round < rounds; round++) {
+          for (const contender of round % 2 === 0 ? runnable : [...runnable].reverse()) {
+            byContender.get(contender.id)!.push(await measure(contender, body, connections, round === 0 ? WARMUP : 0));
+          }
+        }
         for (const contender of runnable) {
-          const { load, peakRss, cpuPerRequest } = await measure(contender, body, connections);
-          cells.push({ contender: contender.id, body: bodyLabel, connections, ...load, peakRss, cpuPerRequest });
+          const cell = cellOf(contender.id, bodyLabel, connections, byContender.get(contender.id)!);
+          cells.push(cell);
           console.error(
-            `${contender.id.padEnd(20)} ${bodyLabel.padStart(5)} ${String(connections).padStart(2)}c  ${load.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${load.p50.toFixed(2)} ms  CPU ${cpuPerRequest?.toFixed(0) ?? '—'} µs/req  errors ${load.errors}`,
+            `${contender.id.padEnd(20)} ${bodyLabel.padStart(5)} ${String(connections).padStart(2)}c  ${cell.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${cell.p50.toFixed(2)} ms  CPU ${cell.cpuPerRequest?.toFixed(0) ?? '—'} µs/req  errors ${cell.errors}`,
           );
         }
       }
@@ -202,10 +246,11 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: machineInfo(),
-      settings: { secondsPerCell: SECONDS, warmupSeconds: WARMUP, soakSeconds: SOAK, upstreamSignatureCheck: 'off under load (each signer verified once beforehand)', gatewayLogLevel: 'info (access logs on, to /dev/null)', proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none' },
+      settings: { secondsPerRound: SECONDS, roundsFor100B: 2, warmupSeconds: WARMUP, soakSeconds: SOAK, upstreamSignatureCheck: 'off under load (each signer verified once beforehand)', gatewayLogLevel: 'info (access logs on, to /dev/null)', proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none' },
       contenders: contenders.map((c) => ({ id: c.id, label: c.label, status: c.child?.unavailable ? `not available: ${c.child.unavailable}` : smokes[c.id]! })),
       cells,
       soak: soakResult,
+      idleRss,
       upstream: { invocations: stats.invocations as number, stsAssumeRoleCallsDuringLoad: (stats.assumeRole as number) - stsBefore, stsAssumeRoleCallsTotal: stats.assumeRole as number },
       wallSeconds: (Date.now() - startedAt) / 1000,
     };

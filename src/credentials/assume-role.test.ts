@@ -91,6 +91,17 @@ describe('assumeRoleProviderFactory', () => {
     expect(direct.roleArn).toBe(INVOKE_ROLE);
   });
 
+  it('refuses auth fields that the Gloo shortcuts could not honour, instead of dropping them', () => {
+    const webIdentityBase = staticProvider(KEYS.ci, 'web', AUTH_ROLE);
+    const assume = factory((roleArn) => staticProvider(KEYS.ci, `web ${roleArn}`, roleArn));
+    expect(() => assume({ type: 'assumeRole', roleArn: INVOKE_ROLE, disableRoleChaining: true, externalId: 'ext-1' }, webIdentityBase)).toThrow(
+      'auth.externalId: cannot be used here: with disableRoleChaining the role is assumed with the web identity token',
+    );
+    expect(() => assume({ type: 'assumeRole', roleArn: AUTH_ROLE, roleSessionName: 'mine' }, webIdentityBase)).toThrow(
+      `auth.roleSessionName: cannot be used here: ${AUTH_ROLE} is the web identity role itself (AWS_ROLE_ARN)`,
+    );
+  });
+
   it('disableRoleChaining without a web identity token: unavailable, saying why', async () => {
     const provider = factory()({ type: 'assumeRole', roleArn: INVOKE_ROLE, disableRoleChaining: true }, staticProvider(KEYS.ci, 'ci'));
     await expect(provider.getCredentials()).rejects.toThrow(/disableRoleChaining assumes the role with the web identity token, and none is configured/);

@@ -52,12 +52,18 @@ export function assumeRoleProviderFactory(options: AssumeRoleOptions): AssumeRol
 
   return (auth, base) => {
     if (auth.disableRoleChaining) {
+      // AssumeRoleWithWebIdentity has no ExternalId, and the web identity session's
+      // lifetime is the runtime's (IRSA), so these fields would be dropped: refuse them.
+      refuseIgnoredFields(auth, ['externalId', 'durationSeconds'], 'with disableRoleChaining the role is assumed with the web identity token');
       if (!options.webIdentity) {
         return unavailableCredentials(`role ${auth.roleArn}`, 'disableRoleChaining assumes the role with the web identity token, and none is configured (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE)');
       }
       return options.webIdentity(auth.roleArn, auth.roleSessionName);
     }
-    if (base.roleArn !== undefined && base.roleArn === auth.roleArn) return base;
+    if (base.roleArn !== undefined && base.roleArn === auth.roleArn) {
+      refuseIgnoredFields(auth, ['externalId', 'durationSeconds', 'roleSessionName'], `${auth.roleArn} is the web identity role itself (AWS_ROLE_ARN), assumed once by the ambient chain`);
+      return base;
+    }
     if (base.roleArn !== undefined && auth.durationSeconds !== undefined && auth.durationSeconds > ROLE_CHAINING_MAX_SECONDS) {
       throw new ConfigError([
         `auth.durationSeconds: ${auth.durationSeconds} is over STS's one-hour limit for role chaining (${auth.roleArn} is assumed with ${base.description})`,
@@ -93,4 +99,10 @@ export function assumeRoleProviderFactory(options: AssumeRoleOptions): AssumeRol
       }),
     );
   };
+}
+
+/** Config error for `auth` fields that a given way of assuming the role cannot honour (never drop them silently). */
+function refuseIgnoredFields(auth: { roleArn: string; externalId?: string | undefined; durationSeconds?: number | undefined; roleSessionName?: string | undefined }, fields: Array<'externalId' | 'durationSeconds' | 'roleSessionName'>, why: string): void {
+  const set = fields.filter((field) => auth[field] !== undefined);
+  if (set.length > 0) throw new ConfigError(set.map((field) => `auth.${field}: cannot be used here: ${why}`));
 }

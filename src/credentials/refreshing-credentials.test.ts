@@ -152,6 +152,24 @@ describe('refreshingCredentials', () => {
     expect(h.calls).toHaveLength(2);
   });
 
+  it('a source that never answers fails the load after its deadline, and the next call starts a new one', async () => {
+    let loads = 0;
+    const provider = refreshingCredentials({
+      description: 'role arn:aws:iam::222222222222:role/hung',
+      logger: { info() {}, warn() {}, error() {} },
+      random: () => 1,
+      loadTimeoutMs: 50,
+      load: () => {
+        loads++;
+        return new Promise<AwsCredentials>(() => undefined); // accepts, never answers
+      },
+    });
+    const error = await provider.getCredentials().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialsUnavailableError);
+    expect((error as Error).message).toBe('credentials unavailable for role arn:aws:iam::222222222222:role/hung: no answer within 50 ms');
+    expect(loads).toBe(1);
+  });
+
   it('never repeats a JWT a library put in its error text', async () => {
     const h = harness({ lifetimeMs: HOUR });
     const first = h.provider.getCredentials();

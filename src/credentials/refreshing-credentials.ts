@@ -18,6 +18,8 @@ export interface RefreshingCredentialsOptions {
   /** Test hooks. */
   now?: () => number;
   random?: () => number;
+  /** Deadline of one load; default 10 s. */
+  loadTimeoutMs?: number;
 }
 
 /** A provider that caches, refreshes ahead of expiry and backs off on failure. */
@@ -41,6 +43,29 @@ const MINIMUM_REUSE_MS = 1_000;
 function reasonOf(error: unknown): string {
   const text = error instanceof CredentialsUnavailableError ? error.reason : error instanceof Error ? error.message : String(error);
   return text.replace(JWT_PATTERN, '[token]');
+}
+
+/**
+ * How long one load (an STS call, a token-file exchange, the container endpoint) may take. A
+ * source that accepts the connection and never answers must not hold every request (and every
+ * later refresh, which waits for the one in flight) forever.
+ */
+const LOAD_TIMEOUT_MS = 10_000;
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -84,7 +109,7 @@ export function refreshingCredentials(options: RefreshingCredentialsOptions): Re
 
   async function loadAndRecord(): Promise<AwsCredentials> {
     try {
-      const credentials = await options.load();
+      const credentials = await withDeadline(options.load(), options.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
       const at = now();
       current = { promise: Promise.resolve(credentials), ...scheduleFor(credentials, at) };
       loads++;

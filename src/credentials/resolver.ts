@@ -1,4 +1,5 @@
 import type { BackendAuth } from '../descriptor/index.ts';
+import type { Logger } from '../logging/index.ts';
 import { ConfigError } from '../validation/index.ts';
 import { secretCredentials } from './secret.ts';
 import type { CredentialProvider, SecretSource } from './types.ts';
@@ -21,6 +22,8 @@ export interface CredentialResolverOptions {
   secrets: SecretSource | undefined;
   /** Role chaining; without it an `assumeRole` backend is a configuration error. */
   assumeRole?: AssumeRoleProviderFactory;
+  /** For warnings such as a secret that could not be re-read. */
+  logger?: Logger;
 }
 
 /**
@@ -63,7 +66,7 @@ export class CredentialResolver {
         );
       case 'secret':
         if (!this.#options.secrets) throw new ConfigError([`auth: secret "${auth.name}" cannot be read: this runtime has no secret source`]);
-        return secretCredentials(auth.name, this.#options.secrets);
+        return secretCredentials(auth.name, this.#options.secrets, Date.now, this.#options.logger);
       case 'assumeRole': {
         if (!this.#options.assumeRole) throw new ConfigError([`auth: assumeRole (${auth.roleArn}) is not supported by this runtime`]);
         const base = this.forAuth(auth.source ?? { type: 'ambient' });

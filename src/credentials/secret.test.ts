@@ -34,7 +34,7 @@ describe('secretCredentials', () => {
     expect((partial as Error).message).not.toContain('AKIA3');
   });
 
-  it('caches for a minute, then re-reads (rotation) and keeps the old keys if the re-read fails', async () => {
+  it('caches for a minute, then re-reads (rotation); a deleted secret is a revocation', async () => {
     let now = 0;
     const secrets: Record<string, Record<string, string>> = { s: { accessKey: 'A1', secretKey: 'S1' } };
     const source = memorySource(secrets);
@@ -47,6 +47,29 @@ describe('secretCredentials', () => {
     expect((await provider.getCredentials()).accessKeyId).toBe('A2');
     now = 130_000;
     delete secrets.s;
-    expect((await provider.getCredentials()).accessKeyId).toBe('A2');
+    await expect(provider.getCredentials()).rejects.toThrow('secret not found at /secrets/s/');
+  });
+
+  it('on a read error serves the last keys for a bounded time, retrying every few seconds', async () => {
+    let now = 0;
+    let failing = false;
+    let reads = 0;
+    const source: SecretSource = {
+      locate: (name) => `/secrets/${name}/`,
+      read: async () => {
+        reads++;
+        if (failing) throw new Error('EIO');
+        return { accessKey: 'A1', secretKey: 'S1' };
+      },
+    };
+    const provider = secretCredentials('s', source, () => now);
+    await provider.getCredentials();
+    failing = true;
+    now = 61_000;
+    expect((await provider.getCredentials()).accessKeyId).toBe('A1');
+    expect((await provider.getCredentials()).accessKeyId).toBe('A1');
+    expect(reads).toBe(2); // not re-read on every request
+    now = 400_000; // past the staleness bound
+    await expect(provider.getCredentials()).rejects.toThrow('cannot read /secrets/s/');
   });
 });

@@ -35,7 +35,7 @@ interface ParsedFunctionName {
  * Returns undefined when the string is none of them.
  */
 export function parseFunctionName(functionName: string): ParsedFunctionName | undefined {
-  const full = /^arn:aws[a-zA-Z-]*:lambda:([a-z0-9-]+):(\d{12}):function:([a-zA-Z0-9_-]{1,64})(?::([$a-zA-Z0-9_-]{1,128}))?$/.exec(functionName);
+  const full = /^arn:aws:lambda:([a-z0-9-]+):(\d{12}):function:([a-zA-Z0-9_-]{1,64})(?::([$a-zA-Z0-9_-]{1,128}))?$/.exec(functionName);
   if (full) return withQualifier({ region: full[1]!, accountId: full[2]!, name: full[3]! }, full[4]);
   const partial = /^(\d{12}):function:([a-zA-Z0-9_-]{1,64})(?::([$a-zA-Z0-9_-]{1,128}))?$/.exec(functionName);
   if (partial) return withQualifier({ accountId: partial[1]!, name: partial[2]! }, partial[3]);

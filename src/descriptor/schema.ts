@@ -25,14 +25,15 @@ export const FunctionNameSchema = v.pipe(
   v.minLength(1, 'must not be empty'),
   v.maxLength(170, 'must be at most 170 characters'),
   v.regex(
-    /^(arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\d{12}:function:|\d{12}:function:)?[a-zA-Z0-9_-]{1,64}(:(\$LATEST|[a-zA-Z0-9_-]{1,128}))?$/,
-    'must be a function name (≤ 64 chars of [a-zA-Z0-9-_]), name:qualifier, 123456789012:function:name or a function ARN',
+    /^(arn:aws:lambda:[a-z0-9-]+:\d{12}:function:|\d{12}:function:)?[a-zA-Z0-9_-]{1,64}(:(\$LATEST|[a-zA-Z0-9_-]{1,128}))?$/,
+    'must be a function name (≤ 64 chars of [a-zA-Z0-9-_]), name:qualifier, 123456789012:function:name or a function ARN in the aws partition',
   ),
 );
 
 const RoleArnSchema = v.pipe(
   v.string(),
-  v.regex(/^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN (arn:aws:iam::123456789012:role/name)'),
+  // Only the `aws` partition: endpoints and ARNs are built for it (aws-cn and aws-us-gov differ in both).
+  v.regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN in the aws partition (arn:aws:iam::123456789012:role/name)'),
 );
 
 const SessionNameSchema = v.pipe(v.string(), v.regex(/^[\w+=,.@-]{2,64}$/, 'must be 2-64 characters of [A-Za-z0-9_+=,.@-]'));

@@ -65,6 +65,7 @@ export async function handleLambdaRequest(c: Context, backend: BoundBackend, rou
       // Only touch `request.signal` when needed: on Node it costs an AbortController per request.
       signal: clientGone ? undefined : request.signal,
       clientGone,
+      abortControllers: runtime.abortControllers,
     });
     lambdaRequestId = result.lambdaRequestId;
     if (backend.resolved.invocationType === 'Event') {

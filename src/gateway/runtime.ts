@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { assumeRoleProviderFactory, CredentialResolver, environmentCredentials } from '../credentials/index.ts';
 import type { EnvLookup } from '../descriptor/index.ts';
-import { fetchTransport, type ClientGone, type HttpTransport, type SigV4Crypto } from '../invoke/index.ts';
+import { fetchTransport, type AbortControllerSource, type ClientGone, type HttpTransport, type SigV4Crypto } from '../invoke/index.ts';
 import { createJsonLogger, type Logger } from '../logging/index.ts';
 
 /**
@@ -27,6 +27,8 @@ export interface GatewayRuntime {
    * cheaper way than `c.req.raw.signal`; undefined falls back to the signal.
    */
   clientGone?: ((c: Context) => ClientGone | undefined) | undefined;
+  /** Reusable AbortControllers for invocations (Node); absent: a new one per invocation. */
+  abortControllers?: AbortControllerSource | undefined;
   /** The client address for envelopes (`sourceIp`), when the runtime knows it. */
   sourceIp?: ((c: Context) => string | undefined) | undefined;
 }

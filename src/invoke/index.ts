@@ -1,5 +1,5 @@
 export { invokeLambda } from './invoke-lambda.ts';
-export type { ClientGone, InvokeOptions, InvokeResponse } from './invoke-lambda.ts';
+export type { AbortControllerSource, ClientGone, InvokeOptions, InvokeResponse } from './invoke-lambda.ts';
 export { mapLambdaApiError, parseLambdaApiError } from './lambda-errors.ts';
 export type { LambdaApiError } from './lambda-errors.ts';
 export { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, payloadTooLarge, readBodyWithLimit } from './body-limit.ts';

@@ -73,6 +73,16 @@ describe('invokeLambda: deadlines and the client going away', () => {
     expect(unsubscribed).toBe(1);
   });
 
+  it('takes its AbortController from the given source and returns it only when it was not aborted', async () => {
+    const released: AbortController[] = [];
+    const abortControllers = { acquire: () => new AbortController(), release: (controller: AbortController) => released.push(controller) };
+    await invokeLambda(backend(), new TextEncoder().encode('{}'), { credentials, transport: okTransport, abortControllers });
+    expect(released).toHaveLength(1);
+    const error = await invokeLambda(backend(20), new Uint8Array(0), { credentials, transport: hangingTransport(), abortControllers }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 504 });
+    expect(released).toHaveLength(1);
+  });
+
   it('builds the Invoke headers from scratch: only content-type, invocation type and SigV4 headers', async () => {
     const transport = hangingTransport();
     void invokeLambda(backend(1_000), new TextEncoder().encode('{}'), { credentials, transport }).catch(() => undefined);

@@ -12,6 +12,18 @@ import type { HttpTransport } from './transport.ts';
  */
 export type ClientGone = (onGone: () => void) => () => void;
 
+/**
+ * Where an invocation gets its AbortController, and gives it back when it
+ * ends without having been aborted. See the Node runtime's pool: there an
+ * AbortController is a native-backed object whose creation and collection
+ * cost more per request than signing.
+ */
+export interface AbortControllerSource {
+  acquire(): AbortController;
+  /** Called only for controllers that were not aborted; the source decides whether to keep it. */
+  release(controller: AbortController): void;
+}
+
 export interface InvokeOptions {
   credentials: CredentialProvider;
   transport: HttpTransport;
@@ -19,6 +31,8 @@ export interface InvokeOptions {
   signal?: AbortSignal | undefined;
   /** The same, as a subscription (see ClientGone); either or both may be given. */
   clientGone?: ClientGone | undefined;
+  /** Default: a new AbortController per invocation. */
+  abortControllers?: AbortControllerSource | undefined;
   /** Synchronous hashing for SigV4 where the runtime has it (Node); else WebCrypto. */
   crypto?: SigV4Crypto | undefined;
 }
@@ -55,7 +69,7 @@ export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array
 
   // One controller for both deadlines, a plain timer for the timeout: cheaper per
   // request than AbortSignal.timeout + AbortSignal.any, and released in `finally`.
-  const controller = new AbortController();
+  const controller = options.abortControllers?.acquire() ?? new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -99,6 +113,7 @@ export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array
     clearTimeout(timer);
     clientSignal?.removeEventListener('abort', onClientAbort);
     unsubscribeClientGone?.();
+    if (!controller.signal.aborted) options.abortControllers?.release(controller);
   }
 }
 

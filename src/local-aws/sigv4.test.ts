@@ -160,6 +160,21 @@ describe('Lambda rejects what AWS rejects', () => {
   });
 });
 
+describe('signed headers', () => {
+  it('a signature that does not cover Host => 403 IncompleteSignatureException', async () => {
+    const response = await fetch(invokeUrl(aws.url, ECHO), {
+      method: 'POST',
+      headers: {
+        Authorization: `AWS4-HMAC-SHA256 Credential=AKIAGATEWAY000000001/${amzDate(Date.now()).slice(0, 8)}/us-east-1/lambda/aws4_request, SignedHeaders=x-amz-date, Signature=${'0'.repeat(64)}`,
+        'X-Amz-Date': amzDate(Date.now()),
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(403);
+    expect(errorType(response)).toBe('IncompleteSignatureException');
+  });
+});
+
 describe('session tokens', () => {
   it('role-session credentials without their token => 403 UnrecognizedClientException', async () => {
     const session = await assumeRole(aws.url, KEYS.ci, 'arn:aws:iam::111111111111:role/local-role');

@@ -99,7 +99,7 @@ describe('Gloo Edge Upstream validation', () => {
     ['region pattern', `    region: US\n${FUNCTIONS}`, 'spec.aws.region: must be an AWS region such as us-east-1'],
     ['awsAccountId pattern', `    region: us-east-1\n    awsAccountId: "1234"\n${FUNCTIONS}`, 'spec.aws.awsAccountId: must be a 12-digit AWS account id'],
     ['awsAccountId quoted', `    region: us-east-1\n    awsAccountId: 123456789012\n${FUNCTIONS}`, 'spec.aws.awsAccountId: must be a string (quote it in YAML: "123456789012")'],
-    ['roleArn pattern', `    region: us-east-1\n    roleArn: arn:aws:iam::123456789012:user/x\n${FUNCTIONS}`, 'spec.aws.roleArn: must be an IAM role ARN (arn:aws:iam::123456789012:role/name)'],
+    ['roleArn pattern', `    region: us-east-1\n    roleArn: arn:aws:iam::123456789012:user/x\n${FUNCTIONS}`, 'spec.aws.roleArn: must be an IAM role ARN in the aws partition (arn:aws:iam::123456789012:role/name)'],
     ['secretRef name', `    region: us-east-1\n    secretRef: { namespace: gloo-system }\n${FUNCTIONS}`, 'spec.aws.secretRef.name: is required'],
     ['disableRoleChaining type', `    region: us-east-1\n    disableRoleChaining: "yes"\n${FUNCTIONS}`, 'spec.aws.disableRoleChaining: must be true or false'],
     [

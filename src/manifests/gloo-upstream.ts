@@ -21,7 +21,7 @@ const AwsUpstreamSchema = v.pipe(
     region: v.pipe(v.string('must be a string'), v.regex(/^[a-z0-9-]+$/, 'must be an AWS region such as us-east-1')),
     secretRef: v.optional(strictFields({ name: ObjectNameSchema, namespace: v.optional(NamespaceSchema) })),
     lambdaFunctions: v.optional(v.array(LambdaFunctionSchema, 'must be a list'), []),
-    roleArn: v.optional(v.pipe(v.string('must be a string'), v.regex(/^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN (arn:aws:iam::123456789012:role/name)'))),
+    roleArn: v.optional(v.pipe(v.string('must be a string'), v.regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN in the aws partition (arn:aws:iam::123456789012:role/name)'))),
     awsAccountId: v.optional(v.pipe(v.string('must be a string (quote it in YAML: "123456789012")'), v.regex(/^\d{12}$/, 'must be a 12-digit AWS account id'))),
     disableRoleChaining: v.optional(v.boolean('must be true or false')),
     destinationOverrides: v.optional(DestinationSpecSchema),

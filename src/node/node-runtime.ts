@@ -5,6 +5,7 @@ import type { EnvLookup } from '../descriptor/index.ts';
 import type { GatewayRuntime } from '../gateway/index.ts';
 import type { ClientGone, HttpTransport } from '../invoke/index.ts';
 import { createJsonLogger, type LogLevel, type Logger } from '../logging/index.ts';
+import { createAbortControllerPool } from './abort-controller-pool.ts';
 import { nodeAmbientCredentials } from './ambient-credentials.ts';
 import { readIncomingBody } from './incoming-body.ts';
 import { DEFAULT_SECRETS_DIR, directorySecretSource } from './secrets-dir.ts';
@@ -50,11 +51,13 @@ export function createNodeRuntime(options: NodeRuntimeOptions = {}): GatewayRunt
       ambient,
       secrets: options.secretSource ?? directorySecretSource(options.secretsDir ?? envSource.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR),
       assumeRole: assumeRoleProviderFactory({ env, logger, cache, crypto: nodeSigV4Crypto, webIdentity }),
+      logger,
     }),
     logger,
     sourceIp: nodeSourceIp,
     readBody: readNodeBody,
     clientGone: nodeClientGone,
+    abortControllers: createAbortControllerPool(),
   };
 }
 

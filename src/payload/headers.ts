@@ -27,15 +27,27 @@ function droppedNames(connection: string | null): Set<string> {
   return names;
 }
 
+/** Only the names a Connection header nominates (lower-case); undefined when it nominates none. */
+function nominatedNames(connection: string | null): Set<string> | undefined {
+  if (connection === null) return undefined;
+  const names = new Set<string>();
+  for (const token of connection.split(',')) {
+    const name = token.trim().toLowerCase();
+    if (name !== '') names.add(name);
+  }
+  return names.size === 0 ? undefined : names;
+}
+
 /**
  * A copy of `headers` without hop-by-hop headers and without any header named in its
  * Connection header. The input is not modified.
  */
 export function stripHopByHop(headers: Headers): Headers {
-  const dropped = droppedNames(headers.get('connection'));
+  // Per request: test the fixed set and the (usually absent) nominated names, rather than copy the set.
+  const nominated = nominatedNames(headers.get('connection'));
   const out = new Headers();
   // Iteration yields each Set-Cookie separately (Fetch spec), so those survive unjoined.
-  for (const [name, value] of headers) if (!dropped.has(name)) out.append(name, value);
+  for (const [name, value] of headers) if (!HOP_BY_HOP_HEADERS.has(name) && !nominated?.has(name)) out.append(name, value);
   return out;
 }
 

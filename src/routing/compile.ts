@@ -1,10 +1,10 @@
 /**
  * Turns one validated `HttpRouteMatch` into the form the router evaluates per
- * request: regexes compiled once, header names lower-cased once, prefix values
+ * request: regexes compiled once (RE2), header names lower-cased once, prefix values
  * normalized once, and the API Gateway style `resource` / `routeKey` precomputed.
  */
 import type { HttpRouteMatch } from './schema.ts';
-import { compileAnchored, mayHaveNamedGroups } from './regex.ts';
+import { compileAnchored, groupNames, type Re2 } from './regex.ts';
 
 export type PathMatcher =
   | { readonly kind: 'Exact'; readonly value: string }
@@ -15,7 +15,13 @@ export type PathMatcher =
       /** `prefix + '/'`: a longer path must continue with a new segment. */
       readonly prefixWithSlash: string;
     }
-  | { readonly kind: 'RegularExpression'; readonly regex: RegExp; readonly captures: boolean };
+  | {
+      readonly kind: 'RegularExpression';
+      /** RE2, full-match: linear in the path length whatever the pattern. */
+      readonly regex: Re2;
+      /** Named groups (path parameters); when empty, matching skips capture extraction. */
+      readonly groupNames: readonly string[];
+    };
 
 /** A header or query param condition; `name` is lower-cased for headers. */
 export interface ValueMatcher {
@@ -52,15 +58,17 @@ function compilePath(path: HttpRouteMatch['path']): PathMatcher {
       const prefix = normalizePrefix(path.value);
       return { kind: 'PathPrefix', prefix, prefixWithSlash: `${prefix}/` };
     }
-    case 'RegularExpression':
-      return { kind: 'RegularExpression', regex: compileAnchored(path.value), captures: mayHaveNamedGroups(path.value) };
+    case 'RegularExpression': {
+      const regex = compileAnchored(path.value);
+      return { kind: 'RegularExpression', regex, groupNames: groupNames(regex) };
+    }
   }
 }
 
 function compileValue(type: 'Exact' | 'RegularExpression', expected: string): (value: string) => boolean {
   if (type === 'Exact') return (value) => value === expected;
   const regex = compileAnchored(expected);
-  return (value) => regex.test(value);
+  return (value) => regex.testExact(value);
 }
 
 /** API Gateway style resource: `/items`, `/echo/{proxy+}`, or the regex source. */

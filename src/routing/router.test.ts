@@ -136,6 +136,35 @@ describe('RegularExpression paths', () => {
     const two = routerOf(['two', [{ path: { type: 'RegularExpression', value: '/users/(?<user>\\d+)/orders/(?<order>\\d+)' } }]]);
     expect(request(two, '/users/1/orders/99')?.pathParameters).toStrictEqual({ user: '1', order: '99' });
   });
+
+  it('accepts the RE2 (?P<name>…) spelling and keeps a group named __proto__ as data', () => {
+    const python = routerOf(['py', [{ path: { type: 'RegularExpression', value: '/(?P<kind>a|b)/(?P<__proto__>[^/]+)' } }]]);
+    const params = request(python, '/b/x')?.pathParameters;
+    expect(params).toStrictEqual({ kind: 'b', ['__proto__']: 'x' });
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+  });
+
+  it('uses RE2 semantics: leftmost-first groups under a full match, no multi-line $', () => {
+    const alt = routerOf(['alt', [{ path: { type: 'RegularExpression', value: '/(?<a>x|xy)(?<b>z|yz)' } }]]);
+    expect(request(alt, '/xyz')?.pathParameters).toStrictEqual({ a: 'x', b: 'yz' });
+    const quoted = routerOf(['q', [{ path: { type: 'RegularExpression', value: '/v1\\Q.*\\E' } }]]);
+    expect(routeOf(quoted, '/v1.*')).toBe('q');
+    expect(routeOf(quoted, '/v1/anything')).toBeUndefined();
+  });
+
+  // ReDoS regression: with a backtracking engine this pattern takes ~2 s at 28 characters and
+  // grows exponentially; RE2 is linear. The test timeout is the bound (no timing assertion).
+  it('matches a catastrophic-backtracking pattern against a hostile 5,000-character path in linear time', { timeout: 2_000 }, () => {
+    const redos = routerOf(
+      ['redos', [{ path: { type: 'RegularExpression', value: '/api/([a-z0-9]+-?)*' } }]],
+      ['named', [{ path: { type: 'RegularExpression', value: '/v2/(?<slug>([a-z0-9]+-?)*)' } }]],
+    );
+    const hostile = 'a'.repeat(5_000);
+    expect(request(redos, `/api/${hostile}!`)).toBeUndefined();
+    expect(request(redos, `/v2/${hostile}!`)).toBeUndefined();
+    expect(routeOf(redos, `/api/${hostile}`)).toBe('redos');
+    expect(request(redos, `/v2/${hostile}`)?.pathParameters).toStrictEqual({ slug: hostile });
+  });
 });
 
 describe('method matching', () => {
@@ -166,6 +195,12 @@ describe('header matching', () => {
     headers.append('X-V', 'b');
     expect(joined.match('GET', new URL('http://gateway.test/'), headers)?.routeName).toBe('joined');
     expect(routeOf(routerOf(['first', [{ headers: [{ name: 'x-v', value: 'a' }] }]]), '/', { headers })).toBeUndefined();
+  });
+
+  it('matches header regexes in linear time (ReDoS regression)', { timeout: 2_000 }, () => {
+    const redos = routerOf(['redos', [{ headers: [{ type: 'RegularExpression', name: 'x-id', value: '(\\w+\\s?)*' }] }]]);
+    expect(routeOf(redos, '/', { headers: { 'x-id': `${'a'.repeat(5_000)}!` } })).toBeUndefined();
+    expect(routeOf(redos, '/', { headers: { 'x-id': 'a b c' } })).toBe('redos');
   });
 
   it('requires a RegularExpression value to match the whole header value', () => {
@@ -202,6 +237,15 @@ describe('query param matching', () => {
     const regex = routerOf(['page', [{ queryParams: [{ type: 'RegularExpression', name: 'page', value: '\\d+' }] }]]);
     expect(routeOf(regex, '/?page=12')).toBe('page');
     expect(routeOf(regex, '/?page=12a')).toBeUndefined();
+    const alt = routerOf(['alt', [{ queryParams: [{ type: 'RegularExpression', name: 'm', value: 'a|ab' }] }]]);
+    expect(routeOf(alt, '/?m=ab')).toBe('alt');
+    expect(routeOf(alt, '/?m=abc')).toBeUndefined();
+  });
+
+  it('matches query regexes in linear time (ReDoS regression)', { timeout: 2_000 }, () => {
+    const redos = routerOf(['redos', [{ queryParams: [{ type: 'RegularExpression', name: 'q', value: '(a|aa)+' }] }]]);
+    expect(routeOf(redos, `/?q=${'a'.repeat(5_000)}b`)).toBeUndefined();
+    expect(routeOf(redos, `/?q=${'a'.repeat(5_000)}`)).toBe('redos');
   });
 });
 
@@ -242,7 +286,10 @@ describe('createRouter', () => {
       new TypeError('route "bad": matches[1].path.value: must start with "/"'),
     );
     expect(() => routerOf(['bad', [{ path: { type: 'RegularExpression', value: '(' } }]])).toThrow(
-      /^route "bad": matches\[0\]\.path\.value: must be a valid regular expression/,
+      /^route "bad": matches\[0\]\.path\.value: must be a valid regular expression in RE2 syntax/,
+    );
+    expect(() => routerOf(['bad', [{ path: { type: 'RegularExpression', value: '/(?<x>a)\\k<x>' } }]])).toThrow(
+      /^route "bad": matches\[0\]\.path\.value: must be a valid regular expression in RE2 syntax: invalid escape sequence/,
     );
     expect(() => createRouter([{ name: 'bad', matches: [42 as never], target: 0 }])).toThrow(
       new TypeError('route "bad": matches[0]: must be an object'),

@@ -3,6 +3,7 @@
  * sorted once by precedence (see precedence.ts). Used for native config routes,
  * HTTPRoute manifests and programmatic routes alike.
  */
+import type { Matcher } from 're2js';
 import * as v from 'valibot';
 import { compileMatch, type CompiledMatch } from './compile.ts';
 import { formatIssuePath } from './issues.ts';
@@ -79,7 +80,7 @@ function parseMatch(routeName: string, input: unknown, index: number): HttpRoute
  * Matching: Exact compares `url.pathname` as received (no decoding or
  * normalization); PathPrefix is segment-aware (`/echo` matches `/echo`, `/echo/`
  * and `/echo/x`, not `/echoes`) and ignores a trailing `/` in the prefix; a
- * RegularExpression (JavaScript, `u` flag) must match the whole path. Header
+ * RegularExpression (RE2 syntax, linear-time matching) must match the whole path. Header
  * names are case-insensitive, values are compared with the comma-joined value
  * `Headers.get` returns. Query param names are case-sensitive and a repeated
  * param is matched by its first (form-decoded) value, as the spec recommends.
@@ -148,13 +149,13 @@ export function createRouter<T>(routes: readonly RouteDefinition<T>[]): Router<T
 
 /**
  * Tests one entry, cheapest condition first, and allocates only for a hit
- * (plus the regex exec array when named groups must be read).
+ * (plus an RE2 matcher when named groups must be read).
  */
 function evaluate<T>(entry: CompiledMatch<T>, method: string, path: string, url: URL, headers: Headers): RouteMatchResult<T> | undefined {
   if (entry.method !== undefined && entry.method !== method) return undefined;
 
   const matcher = entry.path;
-  let groups: RegExpExecArray | null = null;
+  let captured: Matcher | undefined;
   switch (matcher.kind) {
     case 'Exact':
       if (path !== matcher.value) return undefined;
@@ -163,11 +164,12 @@ function evaluate<T>(entry: CompiledMatch<T>, method: string, path: string, url:
       if (path !== matcher.prefix && !path.startsWith(matcher.prefixWithSlash)) return undefined;
       break;
     case 'RegularExpression':
-      if (matcher.captures) {
-        groups = matcher.regex.exec(path);
-        if (!groups) return undefined;
-      } else if (!matcher.regex.test(path)) {
-        return undefined;
+      // testExact runs RE2's DFA without captures: the cheap way to reject. Only a hit with
+      // named groups pays for a Matcher, which tracks submatches (still linear time).
+      if (!matcher.regex.testExact(path)) return undefined;
+      if (matcher.groupNames.length > 0) {
+        captured = matcher.regex.matcher(path);
+        if (!captured.matches()) return undefined;
       }
       break;
   }
@@ -189,21 +191,25 @@ function evaluate<T>(entry: CompiledMatch<T>, method: string, path: string, url:
     target: entry.target,
     routeName: entry.routeName,
     match: entry.match,
-    pathParameters: pathParametersFor(entry, path, groups),
+    pathParameters: pathParametersFor(entry, path, captured),
     routeKey: entry.routeKey,
     resource: entry.resource,
   };
 }
 
-function pathParametersFor(entry: CompiledMatch<unknown>, path: string, exec: RegExpExecArray | null): Record<string, string> | undefined {
+function pathParametersFor(entry: CompiledMatch<unknown>, path: string, captured: Matcher | undefined): Record<string, string> | undefined {
   const matcher = entry.path;
   if (matcher.kind === 'PathPrefix') {
     const proxy = path.slice(matcher.prefixWithSlash.length);
     return proxy === '' ? undefined : { proxy };
   }
-  if (exec?.groups === undefined) return undefined;
-  // A group in an untaken alternative is undefined: leave it out rather than send "undefined".
+  if (matcher.kind !== 'RegularExpression' || captured === undefined) return undefined;
+  // A group in an untaken alternative is null: leave it out rather than send "null".
+  const taken: Array<[string, string]> = [];
+  for (const name of matcher.groupNames) {
+    const value = captured.group(name);
+    if (value !== null) taken.push([name, value]);
+  }
   // Object.fromEntries defines own properties, so even a group named __proto__ is kept as data.
-  const taken = Object.entries(exec.groups).filter((pair): pair is [string, string] => pair[1] !== undefined);
   return taken.length === 0 ? undefined : Object.fromEntries(taken);
 }

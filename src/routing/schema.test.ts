@@ -88,15 +88,38 @@ describe('HttpRouteMatchSchema path validation', () => {
 
   it('requires a RegularExpression to compile, explaining why it does not', () => {
     expect(problems({ path: { type: 'RegularExpression', value: '/items/(' } })).toEqual([
-      'path.value: must be a valid regular expression (JavaScript syntax, unicode mode): Unterminated group',
+      'path.value: must be a valid regular expression in RE2 syntax: missing closing ): `/items/(`',
     ]);
   });
 
-  it('rejects a pattern that only compiles once anchored', () => {
+  it('rejects a pattern that would only compile once anchored', () => {
+    // Wrapped as `^(?:a)(b)$` it would compile, but `a)(b` alone is not a pattern.
     // `^(?:a)(b)$` is valid, but `a)(b` alone is not: it must not be accepted.
-    expect(problems({ path: { type: 'RegularExpression', value: 'a)(b' } })[0]).toMatch(
-      /^path\.value: must be a valid regular expression .*Unmatched '\)'/,
+    expect(problems({ path: { type: 'RegularExpression', value: 'a)(b' } })).toEqual([
+      'path.value: must be a valid regular expression in RE2 syntax: unexpected ): `a)(b`',
+    ]);
+  });
+
+  it('rejects JavaScript/PCRE-only syntax that RE2 does not have, saying why', () => {
+    expect(problems({ path: { type: 'RegularExpression', value: '/(a+)/\\1' } })).toEqual([
+      'path.value: must be a valid regular expression in RE2 syntax: invalid escape sequence: `\\1` (RE2 has no backreferences)',
+    ]);
+    expect(problems({ path: { type: 'RegularExpression', value: '/items/(?=\\d)\\w+' } })).toEqual([
+      'path.value: must be a valid regular expression in RE2 syntax: invalid or unsupported Perl syntax: `(?=` (RE2 has no lookahead or lookbehind)',
+    ]);
+    expect(problems({ path: { type: 'RegularExpression', value: '/x(?!y)' } })[0]).toMatch(/\(RE2 has no lookahead or lookbehind\)$/);
+    expect(problems({ path: { type: 'RegularExpression', value: '(?<!/admin)/.*' } })[0]).toMatch(
+      /^path\.value: must be a valid regular expression in RE2 syntax: .*\(RE2 has no lookahead or lookbehind\)$/,
     );
+    expect(problems({ path: { type: 'RegularExpression', value: '/a{1001}' } })).toEqual([
+      'path.value: must be a valid regular expression in RE2 syntax: invalid repeat count: `{1001}`',
+    ]);
+  });
+
+  it('accepts RE2 named groups in both spellings and RE2-only syntax', () => {
+    for (const value of ['/items/(?P<id>[^/]+)', '/items/(?<id>[^/]+)', '\\Q/a.b', '(?i)/Items/\\pL+']) {
+      expect(parse({ path: { type: 'RegularExpression', value } }).path.value).toBe(value);
+    }
   });
 
   it('rejects an unknown path type', () => {
@@ -168,12 +191,18 @@ describe('HttpRouteMatchSchema headers and query params', () => {
     expect(parse({ queryParams: [{ name: 'a', value: '1' }, { name: 'A', value: '2' }] }).queryParams).toHaveLength(2);
   });
 
-  it('requires header and query regexes to compile', () => {
-    expect(problems({ headers: [{ type: 'RegularExpression', name: 'x', value: '[a-' }] })[0]).toMatch(
-      /^headers\[0\]\.value: must be a valid regular expression/,
-    );
-    expect(problems({ queryParams: [{ type: 'RegularExpression', name: 'x', value: '*' }] })[0]).toMatch(
-      /^queryParams\[0\]\.value: must be a valid regular expression/,
+  it('requires header and query regexes to compile in RE2 syntax', () => {
+    expect(problems({ headers: [{ type: 'RegularExpression', name: 'x', value: '[a-' }] })).toEqual([
+      'headers[0].value: must be a valid regular expression in RE2 syntax: missing closing ]: `[a-`',
+    ]);
+    expect(problems({ queryParams: [{ type: 'RegularExpression', name: 'x', value: '*' }] })).toEqual([
+      'queryParams[0].value: must be a valid regular expression in RE2 syntax: missing argument to repetition operator: `*`',
+    ]);
+    expect(problems({ headers: [{ type: 'RegularExpression', name: 'x', value: '(\\w)\\1' }] })).toEqual([
+      'headers[0].value: must be a valid regular expression in RE2 syntax: invalid escape sequence: `\\1` (RE2 has no backreferences)',
+    ]);
+    expect(problems({ queryParams: [{ type: 'RegularExpression', name: 'x', value: '(?=v)v\\d' }] })[0]).toMatch(
+      /^queryParams\[0\]\.value: must be a valid regular expression in RE2 syntax: .*\(RE2 has no lookahead or lookbehind\)$/,
     );
   });
 

@@ -49,6 +49,7 @@ export function createWorkerRuntime(options: WorkerRuntimeOptions): GatewayRunti
       ambient,
       secrets,
       assumeRole: assumeRoleProviderFactory({ env, logger, cache, sts, webIdentity }),
+      logger,
     }),
     logger,
     sourceIp: workerSourceIp,
