@@ -1,5 +1,6 @@
 import type { BuiltConfig } from '../config/index.ts';
 import type { CredentialCache, SecretSource } from '../credentials/index.ts';
+import { verifySigV4Crypto } from '../invoke/index.ts';
 import { compileGateway, type CompiledGateway, type GatewayRuntime } from '../gateway/index.ts';
 import type { LogLevel, Logger } from '../logging/index.ts';
 import { loadConfig } from '../node/load-config.ts';
@@ -43,6 +44,8 @@ export async function setUpGateway(options: GatewaySetupOptions): Promise<Gatewa
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.credentialCache ? { credentialCache: options.credentialCache } : {}),
   });
+  // Refuse to start with a signer that would sign wrongly (see verifySigV4Crypto).
+  if (runtime.sigv4Crypto) await verifySigV4Crypto(runtime.sigv4Crypto);
   const gateway = compileGateway({ routes: config.routes, runtime });
   return { config, runtime, gateway, secrets };
 }

@@ -1,9 +1,5 @@
 import { ConfigError } from '../validation/index.ts';
 import { UsageError } from './args.ts';
-import { runCheck } from './check.ts';
-import { runDemo } from './demo.ts';
-import { runLocalAws } from './local-aws.ts';
-import { runServe } from './serve.ts';
 
 const USAGE = `Usage: lambda-gateway <command> [options]
 
@@ -32,15 +28,18 @@ Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad configuration.`;
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // Each command's module is loaded only when it runs: `serve` then never loads the
+    // local AWS (jose, the SDK's SigV4 verifier) that only `demo` and `local-aws` need,
+    // which keeps the long-running gateway's resident memory down.
     switch (command) {
       case 'serve':
-        return await runServe(rest);
+        return await (await import('./serve.ts')).runServe(rest);
       case 'check':
-        return await runCheck(rest);
+        return await (await import('./check.ts')).runCheck(rest);
       case 'local-aws':
-        return await runLocalAws(rest);
+        return await (await import('./local-aws.ts')).runLocalAws(rest);
       case 'demo':
-        return await runDemo(rest);
+        return await (await import('./demo.ts')).runDemo(rest);
       case undefined:
       case 'help':
       case '--help':

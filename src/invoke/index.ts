@@ -3,7 +3,7 @@ export type { AbortControllerSource, ClientGone, InvokeOptions, InvokeResponse }
 export { mapLambdaApiError, parseLambdaApiError } from './lambda-errors.ts';
 export type { LambdaApiError } from './lambda-errors.ts';
 export { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, payloadTooLarge, readBodyWithLimit } from './body-limit.ts';
-export { signRequest } from './signer.ts';
+export { signRequest, verifySigV4Crypto } from './signer.ts';
 export type { SigV4Crypto } from './signer.ts';
-export { fetchTransport } from './transport.ts';
+export { ResponseTooLargeError, fetchTransport } from './transport.ts';
 export type { HttpTransport, OutboundRequest, TransportResponse } from './transport.ts';

@@ -3,7 +3,8 @@ import type { ResolvedBackend } from '../descriptor/index.ts';
 import { GatewayError } from '../errors/index.ts';
 import { mapLambdaApiError, parseLambdaApiError } from './lambda-errors.ts';
 import { signRequest, type SigV4Crypto } from './signer.ts';
-import type { HttpTransport } from './transport.ts';
+import { ResponseTooLargeError, type HttpTransport } from './transport.ts';
+import { SYNC_PAYLOAD_LIMIT } from './body-limit.ts';
 
 /**
  * Subscribes `onGone` to the client going away; returns the unsubscribe. The
@@ -36,6 +37,12 @@ export interface InvokeOptions {
   /** Synchronous hashing for SigV4 where the runtime has it (Node); else WebCrypto. */
   crypto?: SigV4Crypto | undefined;
 }
+
+/**
+ * The largest Invoke response read: Lambda's 6 MB synchronous limit plus room for
+ * an error body's framing. Anything larger cannot come from Lambda.
+ */
+const MAX_INVOKE_RESPONSE_BYTES = SYNC_PAYLOAD_LIMIT + 64 * 1024;
 
 /** A successful Invoke call (2xx), which may still carry a function error. */
 export interface InvokeResponse {
@@ -85,7 +92,14 @@ export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array
   else clientSignal?.addEventListener('abort', onClientAbort, { once: true });
   const unsubscribeClientGone = options.clientGone?.(onClientAbort);
   try {
-    const response = await options.transport.send({ url: backend.invokeUrl, method: 'POST', headers: signedHeaders, body: payload, signal: controller.signal });
+    const response = await options.transport.send({
+      url: backend.invokeUrl,
+      method: 'POST',
+      headers: signedHeaders,
+      body: payload,
+      signal: controller.signal,
+      maxResponseBytes: MAX_INVOKE_RESPONSE_BYTES,
+    });
     const body = await response.bytes();
     if (response.status < 200 || response.status >= 300) {
       throw mapLambdaApiError(parseLambdaApiError(response.status, response.headers, body), response.headers.get('retry-after'));
@@ -99,6 +113,9 @@ export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array
     };
   } catch (error) {
     if (error instanceof GatewayError) throw error;
+    if (error instanceof ResponseTooLargeError) {
+      throw new GatewayError(502, 'BackendError', "the Lambda response is larger than Lambda's 6 MB limit", { cause: error, logMessage: error.message });
+    }
     if (timedOut) {
       throw new GatewayError(504, 'BackendTimeout', `the function did not answer within ${backend.timeoutMs} ms`, { cause: error });
     }

@@ -185,3 +185,25 @@ export async function signRequest(
   signer.body = request.body as Uint8Array<ArrayBuffer> | string;
   return (await signer.sign()).headers;
 }
+
+/**
+ * Start-up self-check for the synchronous-hashing signer: signs fixed requests
+ * (with and without a session token, with a query and a body) both ways and
+ * throws if the headers differ by a byte. SyncCryptoSigner overrides methods of
+ * aws4fetch's signer, so an aws4fetch release that changed them must stop the
+ * gateway at start rather than fail every request with a 403 (aws4fetch is
+ * also pinned to an exact version in package.json).
+ */
+export async function verifySigV4Crypto(crypto: SigV4Crypto): Promise<void> {
+  const cases: SignerInit[] = [
+    { url: 'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Af/invocations?Qualifier=live', method: 'POST', headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse' }, body: '{"k":"v"}', accessKeyId: 'AKIDSELFCHECK', secretAccessKey: 'self/check/secret', service: 'lambda', region: 'us-east-1', datetime: '20260101T000000Z' },
+    { url: 'https://sts.eu-west-1.amazonaws.com/', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=AssumeRole&Version=2011-06-15', accessKeyId: 'ASIASELFCHECK', secretAccessKey: 'self/check/secret2', sessionToken: 'session-token', service: 'sts', region: 'eu-west-1', datetime: '20260101T000000Z' },
+  ];
+  for (const init of cases) {
+    const reference = await new AwsV4Signer({ ...init, cache: new Map() }).sign();
+    const fast = await new SyncCryptoSigner({ ...init, cache: new Map() }, crypto).sign();
+    const a = JSON.stringify([...reference.headers]);
+    const b = JSON.stringify([...fast.headers]);
+    if (a !== b) throw new Error(`SigV4 self-check failed for ${init.service}: the synchronous signer disagrees with aws4fetch (was aws4fetch upgraded?)`);
+  }
+}

@@ -5,6 +5,23 @@ export interface OutboundRequest {
   headers: Headers;
   body: Uint8Array;
   signal: AbortSignal;
+  /**
+   * Largest response body accepted; past it the exchange is aborted with
+   * ResponseTooLargeError. The endpoint is configurable (emulators, proxies),
+   * so Lambda's own 6 MB cap cannot be relied on to bound our memory.
+   */
+  maxResponseBytes?: number | undefined;
+}
+
+/** The response body was larger than `maxResponseBytes`; the exchange was aborted. */
+export class ResponseTooLargeError extends Error {
+  readonly limit: number;
+
+  constructor(limit: number) {
+    super(`response body larger than ${limit} bytes`);
+    this.name = 'ResponseTooLargeError';
+    this.limit = limit;
+  }
 }
 
 /** The wire response. `bytes()` may be called once. */
@@ -25,13 +42,44 @@ export interface HttpTransport {
 
 /** The Web-standard transport: global `fetch`. Works in every runtime. */
 export const fetchTransport: HttpTransport = {
-  async send({ url, method, headers, body, signal }) {
+  async send({ url, method, headers, body, signal, maxResponseBytes }) {
     // Our buffers are always ArrayBuffer-backed; the cast only narrows the generic for the DOM typings.
     const response = await fetch(url, { method, headers, body: body as Uint8Array<ArrayBuffer>, signal, redirect: 'manual' });
     return {
       status: response.status,
       headers: response.headers,
-      bytes: async () => new Uint8Array(await response.arrayBuffer()),
+      bytes: () => (maxResponseBytes === undefined ? response.arrayBuffer().then((buffer) => new Uint8Array(buffer)) : readAtMost(response, maxResponseBytes)),
     };
   },
 };
+
+/** The whole body, or ResponseTooLargeError as soon as it (declared or streamed) passes `limit`. */
+async function readAtMost(response: Response, limit: number): Promise<Uint8Array> {
+  const declared = response.headers.get('content-length');
+  if ((declared !== null && Number(declared) > limit) || !response.body) {
+    if (response.body) await response.body.cancel().catch(() => undefined);
+    if (declared !== null && Number(declared) > limit) throw new ResponseTooLargeError(limit);
+    return new Uint8Array(0);
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new ResponseTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

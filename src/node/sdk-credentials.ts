@@ -1,6 +1,3 @@
-import { fromHttp } from '@aws-sdk/credential-provider-http';
-import { fromIni } from '@aws-sdk/credential-provider-ini';
-import { fromTokenFile } from '@aws-sdk/credential-provider-web-identity';
 import {
   CredentialsUnavailableError,
   refreshingCredentials,
@@ -18,6 +15,11 @@ import type { Logger } from '../logging/index.ts';
  * link-local credentials endpoint), each behind the gateway's caching layer:
  * the SDK fetches, refreshingCredentials decides when (refresh ahead, single
  * flight, backoff, one log line per failure streak).
+ *
+ * Each SDK package (and the @smithy/@aws-sdk core it pulls in) is imported on
+ * the first load of a provider that uses it, not with this module: a gateway
+ * whose credentials come from elsewhere (static keys, secrets, role chaining
+ * over them) never loads the SDK, several megabytes of resident memory.
  */
 
 /** Shared by every SDK-backed provider. */
@@ -33,6 +35,13 @@ const PROFILE_REREAD_MS = 60_000;
 const CONTAINER_TIMEOUT_MS = 2_000;
 
 type SdkCredentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined; expiration?: Date | undefined };
+type SdkProvider = () => Promise<SdkCredentials>;
+
+/** Calls `create` once, on first use, and returns the same promise afterwards. */
+function once<T>(create: () => Promise<T>): () => Promise<T> {
+  let created: Promise<T> | undefined;
+  return () => (created ??= create());
+}
 
 function toAwsCredentials(credentials: SdkCredentials): AwsCredentials {
   return { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken, expiration: credentials.expiration };
@@ -65,13 +74,16 @@ function sdkLogger(logger: Logger) {
 export function tokenFileCredentials(context: SdkProviderContext, config: { roleArn: string; roleSessionName: string; tokenFile: string }): CredentialProvider {
   const description = webIdentityDescription(config.roleArn);
   const key = webIdentityKey({ roleArn: config.roleArn, roleSessionName: config.roleSessionName, tokenSource: config.tokenFile, location: context.sts });
-  const provider = fromTokenFile({
-    webIdentityTokenFile: config.tokenFile,
-    roleArn: config.roleArn,
-    roleSessionName: config.roleSessionName,
-    // One attempt: refreshingCredentials owns retries (with backoff) and keeps serving valid credentials meanwhile.
-    clientConfig: { endpoint: context.sts.endpoint, region: context.sts.region, maxAttempts: 1 },
-    logger: sdkLogger(context.logger),
+  const provider = once(async (): Promise<SdkProvider> => {
+    const { fromTokenFile } = await import('@aws-sdk/credential-provider-web-identity');
+    return fromTokenFile({
+      webIdentityTokenFile: config.tokenFile,
+      roleArn: config.roleArn,
+      roleSessionName: config.roleSessionName,
+      // One attempt: refreshingCredentials owns retries (with backoff) and keeps serving valid credentials meanwhile.
+      clientConfig: { endpoint: context.sts.endpoint, region: context.sts.region, maxAttempts: 1 },
+      logger: sdkLogger(context.logger),
+    });
   });
   return context.cache.getOrCreate(key, () =>
     refreshingCredentials({
@@ -81,7 +93,7 @@ export function tokenFileCredentials(context: SdkProviderContext, config: { role
       logger: context.logger,
       async load() {
         try {
-          return toAwsCredentials(await provider());
+          return toAwsCredentials(await (await provider())());
         } catch (error) {
           throw new CredentialsUnavailableError(description, describeSdkError(error, 'AssumeRoleWithWebIdentity'), { cause: error });
         }
@@ -111,6 +123,7 @@ export function containerCredentials(
       logger: context.logger,
       async load() {
         // A new provider per load: fromHttp destroys its HTTP handler after each call.
+        const { fromHttp } = await import('@aws-sdk/credential-provider-http');
         const provider = fromHttp({
           awsContainerCredentialsFullUri: config.fullUri,
           awsContainerCredentialsRelativeUri: config.relativeUri,
@@ -138,14 +151,17 @@ export function containerCredentials(
 export function profileCredentials(context: SdkProviderContext, config: { profile: string; credentialsFile: string; configFile: string }): CredentialProvider {
   const description = `profile ${config.profile}`;
   const key = JSON.stringify(['profile', config.profile, config.credentialsFile, config.configFile, context.sts.region]);
-  const provider = fromIni({
-    profile: config.profile,
-    filepath: config.credentialsFile,
-    configFilepath: config.configFile,
-    ignoreCache: true,
-    // Region only: the same clientConfig reaches the SSO client, which must not be sent to STS's endpoint.
-    clientConfig: { region: context.sts.region },
-    logger: sdkLogger(context.logger),
+  const provider = once(async (): Promise<SdkProvider> => {
+    const { fromIni } = await import('@aws-sdk/credential-provider-ini');
+    return fromIni({
+      profile: config.profile,
+      filepath: config.credentialsFile,
+      configFilepath: config.configFile,
+      ignoreCache: true,
+      // Region only: the same clientConfig reaches the SSO client, which must not be sent to STS's endpoint.
+      clientConfig: { region: context.sts.region },
+      logger: sdkLogger(context.logger),
+    });
   });
   return context.cache.getOrCreate(key, () =>
     refreshingCredentials({
@@ -155,7 +171,7 @@ export function profileCredentials(context: SdkProviderContext, config: { profil
       reloadUnexpiringAfterMs: PROFILE_REREAD_MS,
       async load() {
         try {
-          return toAwsCredentials(await provider());
+          return toAwsCredentials(await (await provider())());
         } catch (error) {
           throw new CredentialsUnavailableError(description, describeSdkError(error), { cause: error });
         }

@@ -1,6 +1,6 @@
 import { AwsV4Signer } from 'aws4fetch';
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../invoke/index.ts';
+import { signRequest, verifySigV4Crypto } from '../invoke/index.ts';
 import { nodeSigV4Crypto } from './sigv4-crypto.ts';
 
 const ARN_URL = 'https://lambda.us-west-2.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-west-2%3A222222222222%3Afunction%3Aecho/invocations';
@@ -86,5 +86,11 @@ describe('signRequest with node:crypto', () => {
     const kSigning = nodeSigV4Crypto.hmacSha256(kService, 'aws4_request');
     expect(Buffer.from(kSigning).toString('hex')).toBe('c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9');
     expect(nodeSigV4Crypto.sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('start-up self-check passes with node:crypto and fails loudly for a signer that hashes differently', async () => {
+    await expect(verifySigV4Crypto(nodeSigV4Crypto)).resolves.toBeUndefined();
+    const broken = { ...nodeSigV4Crypto, sha256Hex: (data: string | Uint8Array) => nodeSigV4Crypto.sha256Hex(typeof data === 'string' ? `${data} ` : data) };
+    await expect(verifySigV4Crypto(broken)).rejects.toThrow('SigV4 self-check failed for lambda');
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOrThrow } from '../validation/index.ts';
 import { BackendDescriptorSchema, resolveBackend } from '../descriptor/index.ts';
 import { GatewayError } from '../errors/index.ts';
-import { fetchTransport, invokeLambda, type HttpTransport } from '../invoke/index.ts';
+import { ResponseTooLargeError, fetchTransport, invokeLambda, type HttpTransport } from '../invoke/index.ts';
 import { createUndiciTransport } from './undici-transport.ts';
 
 /** What the tiny server saw of the last request. */
@@ -23,6 +23,14 @@ function route(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     res.writeHead(200, { 'content-type': 'application/json' });
     for (let i = 0; i < 64; i++) res.write(Buffer.alloc(16 * 1024, 0x61 + (i % 26)));
     res.end();
+  } else if (path === '/huge-chunked') {
+    // 7 MB with no Content-Length: only counting the streamed bytes can stop it.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    for (let i = 0; i < 112; i++) res.write(Buffer.alloc(64 * 1024, 0x61));
+    res.end();
+  } else if (path === '/huge-declared') {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(7 * 1024 * 1024) });
+    res.end(Buffer.alloc(7 * 1024 * 1024, 0x61));
   } else if (path === '/status/418') {
     res.writeHead(418, { 'x-amzn-errortype': 'Teapot' }).end('{"message":"short and stout"}');
   } else if (path === '/redirect') {
@@ -125,6 +133,16 @@ describe.each(transports)('%s', (_name, transport) => {
     await expect(response.bytes()).rejects.toBeDefined();
   });
 
+  it('refuses a response body past maxResponseBytes, declared or streamed', async () => {
+    for (const path of ['/huge-declared', '/huge-chunked']) {
+      const error = await transport
+        .send({ url: `${base}${path}`, method: 'POST', headers: new Headers(), body: new Uint8Array(0), signal: AbortSignal.timeout(5_000), maxResponseBytes: 1024 * 1024 })
+        .then((response) => response.bytes())
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+    }
+  });
+
   it('rejects on a network failure', async () => {
     await expect(
       transport.send({ url: `http://127.0.0.1:${deadPort}/x`, method: 'POST', headers: new Headers(), body: new Uint8Array(0), signal: AbortSignal.timeout(5_000) }),
@@ -153,6 +171,21 @@ describe.each(transports)('%s', (_name, transport) => {
 
     it('maps a network failure to 502 BackendUnreachable', async () => {
       expect(await invoke(`http://127.0.0.1:${deadPort}`)).toMatchObject({ status: 502, code: 'BackendUnreachable' });
+    });
+
+    it('maps a response larger than Lambda could send to 502 BackendError', async () => {
+      const hugeServer = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        for (let i = 0; i < 112; i++) res.write(Buffer.alloc(64 * 1024, 0x61));
+        res.end();
+      });
+      await new Promise<void>((resolve) => hugeServer.listen(0, '127.0.0.1', resolve));
+      try {
+        expect(await invoke(`http://127.0.0.1:${(hugeServer.address() as AddressInfo).port}`)).toMatchObject({ status: 502, code: 'BackendError' });
+      } finally {
+        hugeServer.closeAllConnections();
+        await new Promise<void>((resolve) => hugeServer.close(() => resolve()));
+      }
     });
 
     it('maps Lambda API errors from status, headers and body', async () => {

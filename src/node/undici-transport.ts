@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Agent, type Dispatcher } from 'undici';
-import type { HttpTransport, OutboundRequest, TransportResponse } from '../invoke/index.ts';
+import { ResponseTooLargeError, type HttpTransport, type OutboundRequest, type TransportResponse } from '../invoke/index.ts';
 
 export interface UndiciTransportOptions {
   /** Keep-alive sockets are closed after this long idle (ms). Default 4000, undici's own default. */
@@ -39,7 +39,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Clo
     bodyTimeout: 0,
   });
   return {
-    send: (request) => new Promise<TransportResponse>((resolve, reject) => new Exchange(request.signal, resolve, reject).start(agent, request)),
+    send: (request) => new Promise<TransportResponse>((resolve, reject) => new Exchange(request.signal, resolve, reject, request.maxResponseBytes).start(agent, request)),
     close: () => agent.close(),
   };
 }
@@ -62,8 +62,10 @@ class Exchange implements Dispatcher.DispatchHandler {
   #error: unknown;
   #waiter: { resolve: (body: Uint8Array) => void; reject: (error: unknown) => void } | undefined;
   readonly #onAbort = (): void => this.#fail(this.#signal.reason);
+  readonly #maxBytes: number;
 
-  constructor(signal: AbortSignal, resolve: (response: TransportResponse) => void, reject: (error: unknown) => void) {
+  constructor(signal: AbortSignal, resolve: (response: TransportResponse) => void, reject: (error: unknown) => void, maxBytes = Number.POSITIVE_INFINITY) {
+    this.#maxBytes = maxBytes;
     this.#signal = signal;
     this.#resolve = resolve;
     this.#reject = reject;
@@ -88,14 +90,16 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     if (this.#state !== 'headers') return;
+    if (Number(headers['content-length']) > this.#maxBytes) return this.#fail(new ResponseTooLargeError(this.#maxBytes));
     this.#state = 'body';
     this.#resolve({ status: statusCode, headers: toHeaders(headers), bytes: () => this.#bytes() });
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.#state !== 'body') return;
-    this.#chunks.push(chunk);
     this.#length += chunk.byteLength;
+    if (this.#length > this.#maxBytes) return this.#fail(new ResponseTooLargeError(this.#maxBytes));
+    this.#chunks.push(chunk);
   }
 
   onResponseEnd(): void {

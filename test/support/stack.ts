@@ -79,7 +79,7 @@ export async function startGateway(options: {
     server,
     logs,
     close: async () => {
-      await server.close();
+      await server.close(2_000);
       await rm(dir, { recursive: true, force: true });
     },
   };
@@ -126,7 +126,7 @@ export async function startGatewayFromFiles(options: {
       logs,
       config,
       close: async () => {
-        await server.close();
+        await server.close(2_000);
         await rm(dir, { recursive: true, force: true });
       },
     };
