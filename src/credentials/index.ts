@@ -17,3 +17,4 @@ export type { AssumeRoleParams, AssumeRoleWithWebIdentityParams, StsClient, StsC
 export { stsLocation } from './sts-endpoint.ts';
 export type { StsLocation } from './sts-endpoint.ts';
 export { unavailableCredentials } from './unavailable-credentials.ts';
+export { withDeadline } from './deadline.ts';

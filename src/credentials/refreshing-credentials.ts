@@ -1,3 +1,4 @@
+import { withDeadline } from './deadline.ts';
 import type { Logger } from '../logging/index.ts';
 import { backoffDelay, refreshSchedule } from './refresh-policy.ts';
 import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from './types.ts';
@@ -52,21 +53,6 @@ function reasonOf(error: unknown): string {
  */
 const LOAD_TIMEOUT_MS = 10_000;
 
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
 
 /**
  * The caching layer every expiring credential source goes through (STS role

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { withDeadline } from '../credentials/index.ts';
 import { GatewayError } from '../errors/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
 
@@ -16,31 +17,15 @@ export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[]):
     const checks = await Promise.all(
       backends().map(async (backend) => {
         try {
-          await withTimeout(backend.credentials.getCredentials(), READINESS_TIMEOUT_MS);
+          await withDeadline(backend.credentials.getCredentials(), READINESS_TIMEOUT_MS);
           return undefined;
         } catch (error) {
-          const reason = error instanceof GatewayError ? error.message : 'credentials could not be obtained';
+          const reason = error instanceof GatewayError ? error.message : `credentials could not be obtained: ${(error as Error).message}`;
           return { backend: backend.name, credentials: backend.credentials.description, reason };
         }
       }),
     );
     const failing = checks.filter((check) => check !== undefined);
     return c.json(failing.length === 0 ? { status: 'ready' } : { status: 'not ready', failing }, failing.length === 0 ? 200 : 503);
-  });
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new GatewayError(503, 'CredentialsUnavailable', `timed out after ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
   });
 }

@@ -1,3 +1,4 @@
+import { readStreamWithin } from './body-limit.ts';
 /** A request ready for the wire: already signed, body fully in memory (≤ Lambda's limit). */
 export interface OutboundRequest {
   url: string;
@@ -56,30 +57,12 @@ export const fetchTransport: HttpTransport = {
 /** The whole body, or ResponseTooLargeError as soon as it (declared or streamed) passes `limit`. */
 async function readAtMost(response: Response, limit: number): Promise<Uint8Array> {
   const declared = response.headers.get('content-length');
-  if ((declared !== null && Number(declared) > limit) || !response.body) {
-    if (response.body) await response.body.cancel().catch(() => undefined);
-    if (declared !== null && Number(declared) > limit) throw new ResponseTooLargeError(limit);
-    return new Uint8Array(0);
+  if (declared !== null && Number(declared) > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError(limit);
   }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(limit);
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  if (!response.body) return new Uint8Array(0);
+  const body = await readStreamWithin(response.body, limit);
+  if (!body) throw new ResponseTooLargeError(limit);
+  return body;
 }

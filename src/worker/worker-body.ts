@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { GatewayError } from '../errors/index.ts';
-import { payloadTooLarge } from '../invoke/index.ts';
+import { drain, payloadTooLarge, readStreamWithin } from '../invoke/index.ts';
 
 /**
  * Reads the request body within `limit` (the contract of readBodyWithLimit),
@@ -17,45 +17,16 @@ export async function readWorkerBody(c: Context, limit: number): Promise<Uint8Ar
   const request = c.req.raw;
   const declared = request.headers.get('content-length');
   if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
   if (declared !== null && Number(declared) > limit) {
-    await discard(reader);
+    await drain(request.body.getReader());
     throw payloadTooLarge(limit);
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    let result: ReadableStreamReadResult<Uint8Array>;
-    try {
-      result = await reader.read();
-    } catch (error) {
-      throw new GatewayError(400, 'BadRequest', 'the request body could not be read', { cause: error });
-    }
-    if (result.done) break;
-    total += result.value.byteLength;
-    if (total > limit) {
-      await discard(reader);
-      throw payloadTooLarge(limit);
-    }
-    chunks.push(result.value);
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
-/** Reads the rest of the stream and drops it; a client that goes away ends it too. */
-async function discard(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let body: Uint8Array | undefined;
   try {
-    while (!(await reader.read()).done) {
-      // Dropped: only reaching the end matters.
-    }
-  } catch {
-    // The client went away: nothing left to answer.
+    body = await readStreamWithin(request.body, limit, 'drain');
+  } catch (error) {
+    throw new GatewayError(400, 'BadRequest', 'the request body could not be read', { cause: error });
   }
+  if (!body) throw payloadTooLarge(limit);
+  return body;
 }
