@@ -2,10 +2,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CredentialCache } from '../../src/credentials/index.ts';
-import { compileGateway, type CompiledGateway } from '../../src/gateway/index.ts';
+import type { CompiledGateway } from '../../src/gateway/index.ts';
 import { createJsonLogger } from '../../src/logging/index.ts';
-import { loadConfig } from '../../src/node/load-config.ts';
-import { createNodeRuntime } from '../../src/node/node-runtime.ts';
 import { serveApp, type RunningServer } from '../../src/node/serve.ts';
 import { startLocalAws, type LocalAws } from '../../src/local-aws/index.ts';
 import { setUpGateway } from '../../src/cli/gateway-setup.ts';
@@ -53,36 +51,22 @@ export async function startGateway(options: {
   /** Where expiring credentials are cached; default a new cache, so every gateway starts cold. */
   credentialCache?: CredentialCache;
 }): Promise<GatewayUnderTest> {
-  const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-test-'));
-  const secretsDir = join(dir, 'secrets');
-  await mkdir(secretsDir);
-  for (const [name, values] of Object.entries(options.secrets ?? {})) {
-    await mkdir(join(secretsDir, name));
-    for (const [key, value] of Object.entries(values)) await writeFile(join(secretsDir, name, key), value);
-  }
+  const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-config-'));
   const configFile = join(dir, 'gateway.yaml');
   await writeFile(configFile, options.config);
-
-  const logs: string[] = [];
-  const runtime = createNodeRuntime({
-    secretsDir,
-    env: { AWS_ENDPOINT_URL: options.aws.url, AWS_REGION: 'us-east-1', ...options.env },
-    logger: createJsonLogger((line) => logs.push(line), 'info'),
-    credentialCache: options.credentialCache ?? new CredentialCache(),
-  });
-  const config = await loadConfig([configFile]);
-  const gateway = compileGateway({ routes: config.routes, runtime });
-  const server = await serveApp(gateway.app, { port: 0, host: '127.0.0.1' });
-  return {
-    url: server.url,
-    gateway,
-    server,
-    logs,
-    close: async () => {
-      await server.close(2_000);
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  try {
+    const { config: _config, ...gateway } = await startGatewayFromFiles({ ...options, config: [configFile] });
+    return {
+      ...gateway,
+      close: async () => {
+        await gateway.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** A secret holding the given keys the way the guide's `aws-creds` Secret does. */
