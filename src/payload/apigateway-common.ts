@@ -31,10 +31,13 @@ export function domainPrefix(request: InboundRequest): string {
   return dot === -1 ? host : host.slice(0, dot);
 }
 
-/** The request body for an API Gateway event, or undefined when the request had none. */
-export function apiGatewayBody(request: InboundRequest): EventBody | undefined {
+/**
+ * The request body for an API Gateway event, or undefined when the request had none.
+ * `contentType` is the request's Content-Type, for a caller that already has it at hand.
+ */
+export function apiGatewayBody(request: InboundRequest, contentType?: string | null): EventBody | undefined {
   if (request.body.length === 0) return undefined;
-  return toEventBody(request.body, isTextualContentType(request.headers.get('content-type')));
+  return toEventBody(request.body, isTextualContentType(contentType === undefined ? request.headers.get('content-type') : contentType));
 }
 
 /** Query string without the leading `?`, exactly as received (still percent-encoded). */

@@ -6,7 +6,6 @@ import {
   apiGatewayBody,
   domainName,
   domainPrefix,
-  rawQueryString,
 } from './apigateway-common.ts';
 import { FunctionHeaders, functionConnectionHeader } from './headers.ts';
 import { createMap, encodeJson, isRecord, parseJson } from './json.ts';
@@ -53,47 +52,67 @@ export interface ApiGatewayV2Event {
 export function buildApiGatewayV2Event(request: InboundRequest): ApiGatewayV2Event {
   // Cookies travel in their own field and NOT in headers: adapters rebuild the Cookie header from
   // `cookies`, and a second copy in headers would be appended to it.
-  const cookies = splitCookies(request.headers.get('cookie'));
+  // One pass over the headers: iteration yields lower-case names, and for every name but
+  // Set-Cookie the same combined value as `get()`, so cookie, user-agent and content-type are
+  // picked up on the way instead of being looked up again.
   const headers = createMap<string>();
+  let cookie: string | null = null;
+  let userAgent = '';
+  let contentType: string | null = null;
   for (const [name, value] of request.headers) {
-    if (name === 'cookie') continue;
+    if (name === 'cookie') {
+      cookie = value;
+      continue;
+    }
+    if (name === 'user-agent') userAgent = value;
+    else if (name === 'content-type') contentType = value;
     const previous = headers[name];
     // Repeated headers are comma-joined. Headers has already joined most of them (", "); only
     // Set-Cookie is iterated value by value.
     headers[name] = previous === undefined ? value : `${previous},${value}`;
   }
-  const body = apiGatewayBody(request);
-  const path = request.url.pathname;
-  return {
+  const url = request.url;
+  const body = apiGatewayBody(request, contentType);
+  const path = url.pathname;
+  // `search` is '' when the query is absent or empty: then there are no parameters to decode.
+  const search = url.search;
+  const cookies = splitCookies(cookie);
+  const query = search === '' ? undefined : joinedQueryParameters(url.searchParams);
+  const pathParameters = request.pathParameters;
+
+  // Fields are added in the order of the format (JSON keeps insertion order); absent optional
+  // ones are not added at all.
+  const event: Partial<ApiGatewayV2Event> = {
     version: '2.0',
     routeKey: request.routeKey,
     rawPath: path,
-    rawQueryString: rawQueryString(request),
-    ...(cookies.length > 0 ? { cookies } : {}),
-    headers,
-    ...optional('queryStringParameters', joinedQueryParameters(request.url.searchParams)),
-    requestContext: {
-      accountId: request.accountId,
-      apiId: GATEWAY_API_ID,
-      domainName: domainName(request),
-      domainPrefix: domainPrefix(request),
-      http: {
-        method: request.method,
-        path,
-        protocol: DEFAULT_PROTOCOL,
-        sourceIp: request.sourceIp ?? '',
-        userAgent: request.headers.get('user-agent') ?? '',
-      },
-      requestId: request.requestId,
-      routeKey: request.routeKey,
-      stage: DEFAULT_STAGE,
-      time: formatRequestTime(request.receivedAt),
-      timeEpoch: request.receivedAt,
-    },
-    ...(body === undefined ? {} : { body: body.body }),
-    ...optional('pathParameters', request.pathParameters),
-    isBase64Encoded: body?.isBase64Encoded ?? false,
+    rawQueryString: search.slice(1),
   };
+  if (cookies !== undefined) event.cookies = cookies;
+  event.headers = headers;
+  if (query !== undefined) event.queryStringParameters = query;
+  event.requestContext = {
+    accountId: request.accountId,
+    apiId: GATEWAY_API_ID,
+    domainName: domainName(request),
+    domainPrefix: domainPrefix(request),
+    http: {
+      method: request.method,
+      path,
+      protocol: DEFAULT_PROTOCOL,
+      sourceIp: request.sourceIp ?? '',
+      userAgent,
+    },
+    requestId: request.requestId,
+    routeKey: request.routeKey,
+    stage: DEFAULT_STAGE,
+    time: formatRequestTime(request.receivedAt),
+    timeEpoch: request.receivedAt,
+  };
+  if (body !== undefined) event.body = body.body;
+  if (pathParameters !== undefined && Object.keys(pathParameters).length > 0) event.pathParameters = pathParameters;
+  event.isBase64Encoded = body?.isBase64Encoded ?? false;
+  return event as ApiGatewayV2Event;
 }
 
 /** The Invoke payload (UTF-8 JSON) of the format 2.0 event for `request`. */
@@ -118,7 +137,9 @@ export function decodeApiGatewayV2Result(result: InvokeResult, _request: Inbound
   const value = parsed.value;
   if (!isRecord(value) || !('statusCode' in value)) {
     // Hand the payload bytes through untouched: no re-serialization of a possibly 6 MB value.
-    return buildResponse(200, new Headers({ 'content-type': 'application/json' }), result.payload);
+    const headers = new Headers();
+    headers.set('content-type', 'application/json');
+    return buildResponse(200, headers, result.payload);
   }
 
   const status = value['statusCode'];
@@ -161,26 +182,24 @@ export const apiGatewayV2Codec: PayloadCodec = {
   decodeResult: decodeApiGatewayV2Result,
 };
 
-/** Splits a Cookie header into its `name=value` pairs (`; ` separated, tolerant of `;`). */
-function splitCookies(header: string | null): string[] {
-  if (header === null) return [];
-  return header
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
-/** Decoded query parameters, repeated keys joined with `,` as format 2.0 does. */
-function joinedQueryParameters(params: URLSearchParams): Record<string, string> {
-  const out = createMap<string>();
-  for (const [key, value] of params) {
-    const previous = out[key];
-    out[key] = previous === undefined ? value : `${previous},${value}`;
+/** Splits a Cookie header into its `name=value` pairs (`; ` separated, tolerant of `;`); undefined when none. */
+function splitCookies(header: string | null): string[] | undefined {
+  if (header === null) return undefined;
+  let out: string[] | undefined;
+  for (const part of header.split(';')) {
+    const pair = part.trim();
+    if (pair !== '') (out ??= []).push(pair);
   }
   return out;
 }
 
-/** `{ [key]: value }` when `value` has entries, `{}` otherwise: 2.0 omits empty maps. */
-function optional<K extends string>(key: K, value: Record<string, string> | undefined): { [P in K]?: Record<string, string> } {
-  return value !== undefined && Object.keys(value).length > 0 ? ({ [key]: value } as { [P in K]: Record<string, string> }) : {};
+/** Decoded query parameters, repeated keys joined with `,` as format 2.0 does; undefined when none. */
+function joinedQueryParameters(params: URLSearchParams): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  for (const [key, value] of params) {
+    out ??= createMap<string>();
+    const previous = out[key];
+    out[key] = previous === undefined ? value : `${previous},${value}`;
+  }
+  return out;
 }

@@ -27,15 +27,18 @@ function droppedNames(connection: string | null): Set<string> {
   return names;
 }
 
-/** Only the names a Connection header nominates (lower-case); undefined when it nominates none. */
+/**
+ * The names a Connection header nominates (lower-case) beyond the fixed hop-by-hop set, which is
+ * tested anyway; undefined when there are none (the usual `keep-alive` / `close` of HTTP/1.1 clients).
+ */
 function nominatedNames(connection: string | null): Set<string> | undefined {
-  if (connection === null) return undefined;
-  const names = new Set<string>();
+  if (connection === null || connection === 'keep-alive' || connection === 'Keep-Alive') return undefined;
+  let names: Set<string> | undefined;
   for (const token of connection.split(',')) {
     const name = token.trim().toLowerCase();
-    if (name !== '') names.add(name);
+    if (name !== '' && !HOP_BY_HOP_HEADERS.has(name)) (names ??= new Set<string>()).add(name);
   }
-  return names.size === 0 ? undefined : names;
+  return names;
 }
 
 /**
