@@ -1,10 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AwsError } from './errors.ts';
 import type { LocalResponse } from './http-io.ts';
-import { assumedRolePrincipal, parseRoleArn } from './principals.ts';
 import type { RequestContext } from './request-context.ts';
 import type { ServiceDefinition } from './service-definition.ts';
-import { DEFAULT_DURATION_SECONDS } from './sts-parameters.ts';
+import { issueRoleSession } from './role-session.ts';
 
 /**
  * Path of the container-credentials endpoint on the local AWS's origin, as on
@@ -51,10 +50,8 @@ export const containerCredentialsService: ServiceDefinition = {
       throw containerError(401, 'AccessDeniedException', 'The Authorization header does not hold a valid pod identity token');
     }
     // The scenario check guarantees the role exists and trusts pods.eks.amazonaws.com.
-    const { accountId, roleName } = parseRoleArn(config.roleArn)!;
-    const principal = assumedRolePrincipal(accountId, roleName, config.sessionName);
-    const lifetime = context.state.scenario.sts.credentialLifetimeSeconds ?? DEFAULT_DURATION_SECONDS;
-    const credentials = context.state.credentials.issue(principal, lifetime);
+    const role = context.state.directory.role(config.roleArn)!;
+    const { principal, credentials } = issueRoleSession(context.state, role, config.sessionName, undefined);
     context.logFields['assumedRole'] = principal.arn;
     return {
       status: 200,
@@ -63,7 +60,7 @@ export const containerCredentialsService: ServiceDefinition = {
         AccessKeyId: credentials.accessKeyId,
         SecretAccessKey: credentials.secretAccessKey,
         Token: credentials.sessionToken,
-        AccountId: accountId,
+        AccountId: role.accountId,
         Expiration: new Date(credentials.expiresAt).toISOString(),
       }),
     };

@@ -1,11 +1,11 @@
 import { authorize } from './authorize.ts';
 import { conditionContext } from './policy-conditions.ts';
-import { assumedRolePrincipal, principalConditionKeys, type CallerPrincipal } from './principals.ts';
+import { principalConditionKeys, type CallerPrincipal } from './principals.ts';
+import { issueRoleSession } from './role-session.ts';
 import type { StsAction, StsActionInput } from './sts-action.ts';
 import { stsAccessDenied, stsValidationError } from './sts-errors.ts';
 import {
   constraint,
-  DEFAULT_DURATION_SECONDS,
   readRoleSessionParameters,
   rejectUnsupportedParameters,
   throwIfInvalid,
@@ -83,21 +83,11 @@ export const assumeRoleAction: StsAction = {
     if (chained && input.durationSeconds !== undefined && input.durationSeconds > ROLE_CHAINING_MAX_SECONDS) {
       throw stsValidationError('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
     }
-    if (input.durationSeconds !== undefined && input.durationSeconds > role.config.maxSessionDuration) {
-      throw stsValidationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-    }
-    const lifetime = state.scenario.sts.credentialLifetimeSeconds ?? input.durationSeconds ?? DEFAULT_DURATION_SECONDS;
-    const principal = assumedRolePrincipal(role.accountId, role.name, input.roleSessionName);
-    const credentials = state.credentials.issue(principal, lifetime);
+    const { principal, credentialsElement } = issueRoleSession(state, role, input.roleSessionName, input.durationSeconds);
     context.logFields['caller'] = caller!.principal.arn;
     context.logFields['assumedRole'] = principal.arn;
     return {
-      Credentials: {
-        AccessKeyId: credentials.accessKeyId,
-        SecretAccessKey: credentials.secretAccessKey,
-        SessionToken: credentials.sessionToken,
-        Expiration: new Date(credentials.expiresAt).toISOString(),
-      },
+      Credentials: credentialsElement,
       AssumedRoleUser: { AssumedRoleId: principal.userId, Arn: principal.arn },
       SourceIdentity: input.sourceIdentity,
     };

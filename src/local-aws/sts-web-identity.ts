@@ -2,17 +2,16 @@ import type { LocalAwsState } from './local-aws-state.ts';
 import { OidcIssuer, TokenRejected, type WebIdentityClaims } from './oidc-issuer.ts';
 import { conditionContext } from './policy-conditions.ts';
 import { evaluateResourcePolicy } from './policy-eval.ts';
-import { assumedRolePrincipal, oidcProviderArn, type WebIdentityPrincipal } from './principals.ts';
+import { oidcProviderArn, type WebIdentityPrincipal } from './principals.ts';
+import { issueRoleSession } from './role-session.ts';
 import type { StsAction, StsActionInput } from './sts-action.ts';
 import {
   stsExpiredWebIdentityToken,
   stsInvalidIdentityToken,
-  stsValidationError,
   stsWebIdentityAccessDenied,
 } from './sts-errors.ts';
 import {
   constraint,
-  DEFAULT_DURATION_SECONDS,
   readRoleSessionParameters,
   rejectUnsupportedParameters,
   throwIfInvalid,
@@ -97,22 +96,12 @@ export const assumeRoleWithWebIdentityAction: StsAction = {
       }),
     });
     if (trust.explicitDeny || !trust.allowedBy) throw stsWebIdentityAccessDenied();
-    if (input.durationSeconds !== undefined && input.durationSeconds > role.config.maxSessionDuration) {
-      throw stsValidationError('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
-    }
-    const lifetime = state.scenario.sts.credentialLifetimeSeconds ?? input.durationSeconds ?? DEFAULT_DURATION_SECONDS;
-    const principal = assumedRolePrincipal(role.accountId, role.name, input.roleSessionName);
-    const credentials = state.credentials.issue(principal, lifetime);
+    const { principal, credentialsElement } = issueRoleSession(state, role, input.roleSessionName, input.durationSeconds);
     context.logFields['caller'] = `${subject.providerArn} sub=${claims.sub}`;
     context.logFields['tokenId'] = claims.jti;
     context.logFields['assumedRole'] = principal.arn;
     return {
-      Credentials: {
-        AccessKeyId: credentials.accessKeyId,
-        SecretAccessKey: credentials.secretAccessKey,
-        SessionToken: credentials.sessionToken,
-        Expiration: new Date(credentials.expiresAt).toISOString(),
-      },
+      Credentials: credentialsElement,
       SubjectFromWebIdentityToken: claims.sub,
       AssumedRoleUser: { AssumedRoleId: principal.userId, Arn: principal.arn },
       Provider: subject.providerArn,
