@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT, buildWorker } from '../src/worker-host/build-worker.ts';
-import { readWranglerConfig } from '../src/worker-host/wrangler-config.ts';
+import { REPO_ROOT, buildWorker } from '../packages/worker-dev/src/build-worker.ts';
+import { readWranglerConfig } from '../packages/worker-dev/src/wrangler-config.ts';
 
 const { values } = parseArgs({ options: { config: { type: 'string', multiple: true, short: 'c' } }, strict: true });
 const wrangler = await readWranglerConfig(join(REPO_ROOT, 'wrangler.toml'));

@@ -6,9 +6,9 @@
  *   npm run dev [-- --port 8787] [--config routes/] [--local-aws]
  */
 import { parseArgs } from 'node:util';
-import { untilSignal } from '../src/cli/signals.ts';
-import { ConfigError } from '../src/validation/index.ts';
-import { startDevServer } from '../src/worker-host/dev-server.ts';
+import { untilSignal } from '../packages/gateway/src/cli/signals.ts';
+import { ConfigError } from '../packages/gateway/src/validation/index.ts';
+import { startDevServer } from '../packages/worker-dev/src/dev-server.ts';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -1,8 +1,8 @@
-import { compileGateway, type GatewayRouteSpec } from '../../src/gateway/index.ts';
-import type { LogLevel } from '../../src/logging/index.ts';
-import { createNodeRuntime } from '../../src/node/node-runtime.ts';
-import { serveApp } from '../../src/node/serve.ts';
-import { ConfigError } from '../../src/validation/index.ts';
+import { compileGateway, type GatewayRouteSpec } from '../../packages/gateway/src/core/index.ts';
+import type { LogLevel } from '../../packages/gateway/src/logging/index.ts';
+import { createNodeRuntime } from '../../packages/gateway/src/adapters/node/node-runtime.ts';
+import { serveApp } from '../../packages/gateway/src/adapters/node/serve.ts';
+import { ConfigError } from '../../packages/gateway/src/validation/index.ts';
 import { BASE_KEYS, FUNCTION_ACCOUNT, FUNCTION_NAME, LOOPBACK, PROXY_PATH, REGION, ROLE_ARN, argValue, exitWithParent, reportReady, reportUnavailable } from './common.ts';
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const BIN = resolve(import.meta.dirname, '../../bin/lambda-gateway.mjs');
+const BIN = resolve(import.meta.dirname, '../../packages/gateway/bin/lambda-gateway.mjs');
 let dir: string;
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /** `npm start` serves both of the guide's setups: the resource-based `/echo` and the IRSA role chain `/irsa/echo`. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type RunningDemo } from '../../src/cli/demo.ts';
+import { startDemo, type RunningDemo } from '../../packages/gateway/src/cli/demo.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE } from '../support/stack.ts';
 
 let demo: RunningDemo;

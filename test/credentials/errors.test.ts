@@ -4,7 +4,7 @@
  * `/readyz` lists exactly the backends whose credentials fail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalAws } from '../../src/local-aws/index.ts';
+import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { GUIDE_BODY } from '../support/stack.ts';
 import {
   AUTH_ROLE,

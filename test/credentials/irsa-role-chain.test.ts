@@ -6,7 +6,7 @@
  * has no resource-based policy.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalAws } from '../../src/local-aws/index.ts';
+import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE } from '../support/stack.ts';
 import {
   AUTH_ROLE,

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalAws } from '../../src/local-aws/index.ts';
+import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE } from '../support/stack.ts';
 import { POD_IDENTITY_TOKEN, POD_INVOKE_ROLE, routesConfig, SecretWatch, startCredentialsAws } from './support.ts';
 

@@ -4,7 +4,7 @@
  * rotated token file is picked up, and an STS outage at start heals itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalAws } from '../../src/local-aws/index.ts';
+import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { GUIDE_BODY } from '../support/stack.ts';
 import { INVOKE_ROLE, irsaEnv, routesConfig, SecretWatch, startCredentialsAws, webIdentityTokenFile, type TokenFile } from './support.ts';
 

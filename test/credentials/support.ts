@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { loadScenario, startLocalAws, type LocalAws } from '../../src/local-aws/index.ts';
+import { loadScenario, startLocalAws, type LocalAws } from '../../packages/local-aws/src/index.ts';
 import { startGateway, type GatewayUnderTest } from '../support/stack.ts';
 
 export const CREDENTIALS_SCENARIO = resolve(import.meta.dirname, '../fixtures/credentials-scenario.yaml');

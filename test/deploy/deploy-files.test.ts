@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildRoutes, parseConfigText } from '../../src/config/index.ts';
-import { compileGateway } from '../../src/gateway/index.ts';
-import { createNodeRuntime } from '../../src/node/node-runtime.ts';
-import { silentLogger } from '../../src/logging/index.ts';
+import { buildRoutes, parseConfigText } from '../../packages/gateway/src/config/index.ts';
+import { compileGateway } from '../../packages/gateway/src/core/index.ts';
+import { createNodeRuntime } from '../../packages/gateway/src/adapters/node/node-runtime.ts';
+import { silentLogger } from '../../packages/gateway/src/logging/index.ts';
 
 const DEPLOY = resolve(import.meta.dirname, '../../deploy');
 

@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExampleApp } from '../../examples/hono-app.ts';
 import { lambda } from 'lambda-gateway';
-import type { LocalAws } from '../../src/local-aws/index.ts';
-import { silentLogger } from '../../src/logging/index.ts';
-import { createNodeRuntime } from '../../src/node/node-runtime.ts';
-import { serveApp } from '../../src/node/serve.ts';
-import { REPO_ROOT, buildWorker } from '../../src/worker-host/build-worker.ts';
-import { startWorker } from '../../src/worker-host/start-worker.ts';
-import { readWranglerConfig } from '../../src/worker-host/wrangler-config.ts';
+import type { LocalAws } from '../../packages/local-aws/src/index.ts';
+import { silentLogger } from '../../packages/gateway/src/logging/index.ts';
+import { createNodeRuntime } from '../../packages/gateway/src/adapters/node/node-runtime.ts';
+import { serveApp } from '../../packages/gateway/src/adapters/node/serve.ts';
+import { REPO_ROOT, buildWorker } from '../../packages/worker-dev/src/build-worker.ts';
+import { startWorker } from '../../packages/worker-dev/src/start-worker.ts';
+import { readWranglerConfig } from '../../packages/worker-dev/src/wrangler-config.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE, KEYS, startTestAws } from '../support/stack.ts';
 
 // examples/hono-app.ts against the local AWS, on both runtimes: served by Node

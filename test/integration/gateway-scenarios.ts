@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledScenarioPath, startLocalAws, type LocalAws } from '../../src/local-aws/index.ts';
+import { bundledScenarioPath, startLocalAws, type LocalAws } from '../../packages/local-aws/src/index.ts';
 import { rawRequest } from '../support/raw-http.ts';
 import type { RunningGateway, RuntimeUnderTest } from '../support/runtimes.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE, KEYS, secretOf, startTestAws } from '../support/stack.ts';

@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkConfig } from '../../src/cli/check.ts';
-import { main } from '../../src/cli/main.ts';
+import { checkConfig } from '../../packages/gateway/src/cli/check.ts';
+import { main } from '../../packages/gateway/src/cli/main.ts';
 import { KEYS } from '../support/stack.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/manifests');

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalAws } from '../../src/local-aws/index.ts';
+import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { KEYS, startGatewayFromFiles, startTestAws, type GatewayUnderTest } from '../support/stack.ts';
 
 const MANIFESTS = `apiVersion: v1

@@ -6,8 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/node/load-config.ts';
-import type { LocalAws } from '../../src/local-aws/index.ts';
+import { loadConfig } from '../../packages/gateway/src/adapters/node/load-config.ts';
+import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE, KEYS, LAMBDA_ACCOUNT, startGatewayFromFiles, startTestAws } from '../support/stack.ts';
 import { irsaEnv, webIdentityTokenFile, type TokenFile } from '../credentials/support.ts';
 

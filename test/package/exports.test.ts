@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/worker-host/build-worker.ts';
+import { REPO_ROOT } from '../../packages/worker-dev/src/build-worker.ts';
 
 // `import { lambda, createGateway } from 'lambda-gateway'` as a consumer sees it:
 // package.json `exports` → dist/ (built here with `npm run build`'s tsconfig),

@@ -1,11 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LocalAws } from '../../src/local-aws/index.ts';
-import { secretBindings } from '../../src/worker/binding-secrets.ts';
-import { REPO_ROOT, buildWorker } from '../../src/worker-host/build-worker.ts';
-import { startWorker } from '../../src/worker-host/start-worker.ts';
-import { readWranglerConfig } from '../../src/worker-host/wrangler-config.ts';
+import type { LocalAws } from '../../packages/local-aws/src/index.ts';
+import { secretBindings } from '../../packages/gateway/src/adapters/worker/binding-secrets.ts';
+import { REPO_ROOT, buildWorker } from '../../packages/worker-dev/src/build-worker.ts';
+import { startWorker } from '../../packages/worker-dev/src/start-worker.ts';
+import { readWranglerConfig } from '../../packages/worker-dev/src/wrangler-config.ts';
 import { startGateway } from './stack.ts';
 
 /** A gateway serving on loopback, whatever runs it. */

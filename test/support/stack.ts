@@ -1,13 +1,13 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CredentialCache } from '../../src/credentials/index.ts';
-import type { CompiledGateway } from '../../src/gateway/index.ts';
-import { createJsonLogger } from '../../src/logging/index.ts';
-import { serveApp, type RunningServer } from '../../src/node/serve.ts';
-import { startLocalAws, type LocalAws } from '../../src/local-aws/index.ts';
-import { setUpGateway } from '../../src/cli/gateway-setup.ts';
-import type { BuiltConfig } from '../../src/config/index.ts';
+import { CredentialCache } from '../../packages/gateway/src/credentials/index.ts';
+import type { CompiledGateway } from '../../packages/gateway/src/core/index.ts';
+import { createJsonLogger } from '../../packages/gateway/src/logging/index.ts';
+import { serveApp, type RunningServer } from '../../packages/gateway/src/adapters/node/serve.ts';
+import { startLocalAws, type LocalAws } from '../../packages/local-aws/src/index.ts';
+import { setUpGateway } from '../../packages/gateway/src/cli/gateway-setup.ts';
+import type { BuiltConfig } from '../../packages/gateway/src/config/index.ts';
 
 export const TEST_SCENARIO = resolve(import.meta.dirname, '../fixtures/scenario.yaml');
 export const AUTH_ACCOUNT = '111111111111';

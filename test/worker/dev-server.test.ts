@@ -3,10 +3,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../../src/validation/index.ts';
-import { REPO_ROOT, buildWorker } from '../../src/worker-host/build-worker.ts';
-import { startDevServer, type DevServer } from '../../src/worker-host/dev-server.ts';
-import { startWorker } from '../../src/worker-host/start-worker.ts';
+import { ConfigError } from '../../packages/gateway/src/validation/index.ts';
+import { REPO_ROOT, buildWorker } from '../../packages/worker-dev/src/build-worker.ts';
+import { startDevServer, type DevServer } from '../../packages/worker-dev/src/dev-server.ts';
+import { startWorker } from '../../packages/worker-dev/src/start-worker.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE } from '../support/stack.ts';
 
 // `npm run dev` as a function: wrangler.toml + routes/ + the local AWS, in miniflare.

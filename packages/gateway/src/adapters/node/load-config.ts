@@ -1,0 +1,59 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { buildRoutes, parseConfigTexts, type BuiltConfig, type ConfigFileText, type ManifestTranslator, type SourcedDocument } from '../../config/index.ts';
+import { translateManifests } from '../../manifests/index.ts';
+import { ConfigError } from '../../validation/index.ts';
+
+const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** Where `${NAME}` placeholders in config files are looked up (default `process.env`). */
+export type ConfigEnvironment = Record<string, string | undefined>;
+
+/**
+ * Reads `--config` paths: files, or directories whose `.yaml`/`.yml`/`.json`
+ * files are read in name order (not recursively). Returns each file's text.
+ * (The worker build bundles the same list, see src/worker-host/build-worker.ts.)
+ */
+export async function readConfigFiles(paths: string[]): Promise<ConfigFileText[]> {
+  const out: ConfigFileText[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new ConfigError(['file or directory not found'], path);
+    }
+    const files = info.isDirectory()
+      ? (await readdir(path))
+          .filter((name) => CONFIG_EXTENSIONS.has(extname(name).toLowerCase()))
+          .sort()
+          .map((name) => join(path, name))
+      : [path];
+    if (info.isDirectory() && files.length === 0) throw new ConfigError(['directory holds no .yaml, .yml or .json files'], path);
+    for (const file of files) out.push({ source: file, text: await readFile(file, 'utf8') });
+  }
+  return out;
+}
+
+/**
+ * Reads `--config` paths (see readConfigFiles) and parses every document,
+ * `${NAME}` placeholders expanded from `env` in each file's text first.
+ */
+export async function readConfigDocuments(paths: string[], env: ConfigEnvironment = process.env): Promise<SourcedDocument[]> {
+  return parseConfigTexts(await readConfigFiles(paths), (name) => env[name], paths.join(', '));
+}
+
+export interface LoadConfigOptions {
+  /** For `${NAME}` expansion (default `process.env`). */
+  env?: ConfigEnvironment;
+  /** Kubernetes manifests → routes (default: the kgateway / Gateway API / Gloo Edge translator). */
+  translateManifests?: ManifestTranslator;
+}
+
+/**
+ * Reads and validates config paths (native config and Kubernetes manifests,
+ * mixed freely) into routes. Throws ConfigError naming file, field path and reason.
+ */
+export async function loadConfig(paths: string[], options: LoadConfigOptions = {}): Promise<BuiltConfig> {
+  return buildRoutes(await readConfigDocuments(paths, options.env), options.translateManifests ?? translateManifests);
+}

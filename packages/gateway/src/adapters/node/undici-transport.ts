@@ -1,0 +1,174 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { Agent, type Dispatcher } from 'undici';
+import { ResponseTooLargeError, type HttpTransport, type OutboundRequest, type TransportResponse } from '../../invoke/index.ts';
+
+export interface UndiciTransportOptions {
+  /** Keep-alive sockets are closed after this long idle (ms). Default 4000, undici's own default. */
+  keepAliveTimeout?: number;
+  /** Upper bound on sockets per origin; default unbounded, as with the global `fetch`. */
+  connections?: number | null;
+}
+
+/** An HttpTransport that can also release its sockets (tests, graceful shutdown). */
+export interface ClosableTransport extends HttpTransport {
+  close(): Promise<void>;
+}
+
+/**
+ * Node's transport: undici's connection pool (an Agent: one pool per origin,
+ * keep-alive), driven through its `dispatch` handler API.
+ *
+ * Why not the global `fetch`: on Node it is the gateway's main cost (WHATWG
+ * streams, Request/Response objects, per-request spec bookkeeping). Why not
+ * undici's `request()` either: it wraps every response body in a Readable
+ * stream that we would only drain into one buffer; the handler below collects
+ * the chunks itself (see the README's Benchmark section for the numbers).
+ *
+ * Behaves like `fetchTransport` where the pipeline can tell: redirects are
+ * returned, not followed; an aborted signal rejects at once, before or after
+ * the headers (the pipeline turns that into 504 or 499); any network failure
+ * rejects (502). undici's own header and body timeouts (300 s) are disabled so
+ * that the backend's `timeoutMs` (up to 15 min), carried by the signal, is the
+ * only deadline.
+ */
+export function createUndiciTransport(options: UndiciTransportOptions = {}): ClosableTransport {
+  const agent = new Agent({
+    keepAliveTimeout: options.keepAliveTimeout ?? 4_000,
+    connections: options.connections ?? null,
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  });
+  return {
+    send: (request) => new Promise<TransportResponse>((resolve, reject) => new Exchange(request.signal, resolve, reject, request.maxResponseBytes).start(agent, request)),
+    close: () => agent.close(),
+  };
+}
+
+/**
+ * One request/response on the pool: resolves with status and headers as soon
+ * as they arrive, buffers the body chunks and hands them over, concatenated
+ * once, through `bytes()`. A class rather than closures: one allocation per
+ * request on the hot path.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  readonly #signal: AbortSignal;
+  readonly #resolve: (response: TransportResponse) => void;
+  readonly #reject: (error: unknown) => void;
+  #controller: Dispatcher.DispatchController | undefined;
+  #state: 'headers' | 'body' | 'done' | 'failed' = 'headers';
+  #chunks: Buffer[] = [];
+  #length = 0;
+  #body: Uint8Array | undefined;
+  #error: unknown;
+  #waiter: { resolve: (body: Uint8Array) => void; reject: (error: unknown) => void } | undefined;
+  readonly #onAbort = (): void => this.#fail(this.#signal.reason);
+  readonly #maxBytes: number;
+
+  constructor(signal: AbortSignal, resolve: (response: TransportResponse) => void, reject: (error: unknown) => void, maxBytes = Number.POSITIVE_INFINITY) {
+    this.#maxBytes = maxBytes;
+    this.#signal = signal;
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  start(dispatcher: Dispatcher, { url, method, headers, body }: OutboundRequest): void {
+    if (this.#signal.aborted) return this.#reject(this.#signal.reason);
+    this.#signal.addEventListener('abort', this.#onAbort, { once: true });
+    const target = splitUrl(url);
+    try {
+      dispatcher.dispatch({ origin: target.origin, path: target.path, method: method as Dispatcher.HttpMethod, headers: flatHeaders(headers), body }, this);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    // Aborted while queued for a socket: stop it now that it can be stopped.
+    if (this.#state === 'failed') controller.abort(this.#error as Error);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    if (this.#state !== 'headers') return;
+    if (Number(headers['content-length']) > this.#maxBytes) return this.#fail(new ResponseTooLargeError(this.#maxBytes));
+    this.#state = 'body';
+    this.#resolve({ status: statusCode, headers: toHeaders(headers), bytes: () => this.#bytes() });
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#state !== 'body') return;
+    this.#length += chunk.byteLength;
+    if (this.#length > this.#maxBytes) return this.#fail(new ResponseTooLargeError(this.#maxBytes));
+    this.#chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.#state !== 'body') return;
+    this.#state = 'done';
+    this.#signal.removeEventListener('abort', this.#onAbort);
+    this.#body = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks, this.#length);
+    this.#chunks = [];
+    this.#waiter?.resolve(this.#body);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.#fail(error);
+  }
+
+  #fail(error: unknown): void {
+    if (this.#state === 'done' || this.#state === 'failed') return;
+    const before = this.#state;
+    this.#state = 'failed';
+    this.#error = error;
+    this.#chunks = [];
+    this.#signal.removeEventListener('abort', this.#onAbort);
+    if (this.#controller && !this.#controller.aborted) this.#controller.abort(error as Error);
+    if (before === 'headers') this.#reject(error);
+    else this.#waiter?.reject(error);
+  }
+
+  #bytes(): Promise<Uint8Array> {
+    if (this.#state === 'done') return Promise.resolve(this.#body!);
+    if (this.#state === 'failed') return Promise.reject(this.#error);
+    return new Promise((resolve, reject) => {
+      this.#waiter = { resolve, reject };
+    });
+  }
+}
+
+/**
+ * Origin and path of an Invoke URL. A backend's URL never changes, so parsing
+ * is cached; the cache is bounded (cleared when full) because URLs come from
+ * configuration, which is finite but not ours to size.
+ */
+const parsedUrls = new Map<string, { origin: string; path: string }>();
+
+function splitUrl(url: string): { origin: string; path: string } {
+  let parsed = parsedUrls.get(url);
+  if (!parsed) {
+    const { origin, pathname, search } = new URL(url);
+    parsed = { origin, path: `${pathname}${search}` };
+    if (parsedUrls.size >= 256) parsedUrls.clear();
+    parsedUrls.set(url, parsed);
+  }
+  return parsed;
+}
+
+/** `Headers` as undici's flat `[name, value, …]` list (iteration keeps each value separate). */
+function flatHeaders(headers: Headers): string[] {
+  const flat: string[] = [];
+  for (const [name, value] of headers) flat.push(name, value);
+  return flat;
+}
+
+/** undici's parsed header record (repeated headers as arrays) as Fetch `Headers`. */
+function toHeaders(record: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const name in record) {
+    const value = record[name];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.append(name, value);
+  }
+  return headers;
+}

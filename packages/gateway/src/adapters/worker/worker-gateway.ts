@@ -1,0 +1,62 @@
+import type { ExecutionContext, Hono } from 'hono';
+import { buildRoutesFromTexts, type BuiltConfig, type ConfigFileText } from '../../config/index.ts';
+import type { CredentialCache } from '../../credentials/index.ts';
+import { compileGateway, type CompiledGateway, type GatewayRuntime } from '../../core/index.ts';
+import type { HttpTransport } from '../../invoke/index.ts';
+import type { Logger } from '../../logging/index.ts';
+import { translateManifests } from '../../manifests/index.ts';
+import { bindingLookup, type WorkerBindings } from './bindings.ts';
+import { createWorkerRuntime } from './worker-runtime.ts';
+
+export interface WorkerGatewayOptions {
+  /** Config files (native config and Kubernetes manifests), bundled at build time. */
+  configFiles: readonly ConfigFileText[];
+  /** The worker's bindings: `${NAME}` expansion, region, endpoints and credentials. */
+  env: WorkerBindings;
+  logger?: Logger | undefined;
+  /** Default: the global `fetch`. */
+  transport?: HttpTransport | undefined;
+  /** Default: the module-scope cache (one per isolate). */
+  credentialCache?: CredentialCache | undefined;
+}
+
+export interface WorkerGateway {
+  config: BuiltConfig;
+  runtime: GatewayRuntime;
+  gateway: CompiledGateway;
+}
+
+/**
+ * The worker's loading path, the same as `serve`'s but from bundled texts and
+ * bindings: expand `${NAME}` from the bindings, parse, translate manifests,
+ * build the worker runtime and compile the gateway (createGateway's path).
+ * Throws ConfigError for any invalid configuration or credential setup.
+ * Pure Web APIs, so `npm run dev` runs it on Node first as a pre-flight check.
+ */
+export function buildWorkerGateway(options: WorkerGatewayOptions): WorkerGateway {
+  const config = buildRoutesFromTexts(options.configFiles, { env: bindingLookup(options.env), translateManifests });
+  const runtime = createWorkerRuntime({
+    env: options.env,
+    manifestSecrets: config.secrets,
+    logger: options.logger,
+    transport: options.transport,
+    credentialCache: options.credentialCache,
+  });
+  const gateway = compileGateway({ routes: config.routes, runtime });
+  for (const warning of config.warnings) runtime.logger.warn('config warning', { warning });
+  if (config.ignored.length > 0) runtime.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
+  return { config, runtime, gateway };
+}
+
+/** What a module worker exports as `default`. */
+export interface WorkerHandler {
+  fetch(request: Request, env: WorkerBindings, ctx: ExecutionContext): Response | Promise<Response>;
+}
+
+/**
+ * The module worker's `default` export for a built app: `fetch(request, env, ctx)`
+ * hands the request to Hono (with the bindings as `c.env`).
+ */
+export function workerHandler(app: Hono): WorkerHandler {
+  return { fetch: (request, env, ctx) => app.fetch(request, env, ctx) };
+}

@@ -1,0 +1,108 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenario, startLocalAws } from '../../../local-aws/src/index.ts';
+import { parseCommandArgs, parsePort } from './args.ts';
+import { projectServiceAccountToken } from './demo-web-identity.ts';
+import { untilSignal } from './signals.ts';
+import { startGateway } from './serve.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** The demo's two-account AWS: both of the guide's setups. */
+const DEMO_SCENARIO = join(REPO_ROOT, 'scripts/demo/scenario.yaml');
+/** The IRSA route: it needs the web identity set up below, so it is not in routes/ (which `npm run dev` serves too). */
+const IRSA_ROUTES = join(REPO_ROOT, 'scripts/demo/irsa-echo.yaml');
+/** The user in the authentication account whose keys go into the `aws-creds` secret. */
+const DEMO_ACCOUNT = '111111111111';
+const DEMO_USER = 'gateway';
+/** IRSA: the role annotated on the gateway's service account, and that service account (role-1.json's `sub`). */
+const IRSA_ROLE_ARN = `arn:aws:iam::${DEMO_ACCOUNT}:role/lambda-auth-role`;
+const IRSA_SERVICE_ACCOUNT = 'system:serviceaccount:gloo-system:http';
+const INVOKE_ROLE_ARN = 'arn:aws:iam::222222222222:role/lambda-invoke-role';
+/** Credentials the user's shell may hold: the demo must use only its own. */
+const AMBIENT_CREDENTIAL_VARIABLES = /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PROFILE|ROLE_ARN|ROLE_SESSION_NAME|WEB_IDENTITY_TOKEN_FILE|CONTAINER_.*|SHARED_CREDENTIALS_FILE|CONFIG_FILE)$/;
+
+/** A running demo: the local AWS, the gateway, and what to tell the user. */
+export interface RunningDemo {
+  awsUrl: string;
+  gatewayUrl: string;
+  /** The lines `npm start` prints. */
+  summary: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The local AWS with the guide's two accounts, and the gateway on `routes/`
+ * plus the IRSA route, with both of the guide's credential setups: the
+ * `aws-creds` secret written where `--secrets-dir` expects it (resource-based,
+ * `/echo`), and a web identity token file with `AWS_ROLE_ARN`, as the EKS pod
+ * identity webhook sets them (IRSA role chain, `/irsa/echo`).
+ */
+export async function startDemo(options: { port: number; awsPort: number }): Promise<RunningDemo> {
+  const scenario = await loadScenario(DEMO_SCENARIO);
+  const key = scenario.accounts[DEMO_ACCOUNT]?.users?.[DEMO_USER]?.accessKeys?.[0];
+  if (!key) throw new Error(`${DEMO_SCENARIO}: user ${DEMO_USER} in account ${DEMO_ACCOUNT} has no access key`);
+
+  const localAws = await startLocalAws({ scenario, port: options.awsPort });
+  const secretsDir = await mkdtemp(join(tmpdir(), 'lambda-gateway-demo-'));
+  await mkdir(join(secretsDir, 'aws-creds'));
+  // The same three keys as the guide's `aws-creds` Secret, mounted as files.
+  await writeFile(join(secretsDir, 'aws-creds', 'accessKey'), key.accessKeyId);
+  await writeFile(join(secretsDir, 'aws-creds', 'secretKey'), key.secretAccessKey);
+  await writeFile(join(secretsDir, 'aws-creds', 'sessionToken'), '');
+
+  // IRSA: the kubelet's projected token and the webhook's environment variables.
+  const irsaDir = await mkdtemp(join(tmpdir(), 'lambda-gateway-demo-irsa-'));
+  const irsaToken = await projectServiceAccountToken(localAws, join(irsaDir, 'eks.amazonaws.com', 'serviceaccount'), IRSA_SERVICE_ACCOUNT);
+  const env: Record<string, string | undefined> = Object.fromEntries(Object.entries(process.env).filter(([name]) => !AMBIENT_CREDENTIAL_VARIABLES.test(name)));
+  Object.assign(env, {
+    AWS_ENDPOINT_URL_LAMBDA: localAws.url,
+    AWS_ENDPOINT_URL_STS: localAws.url,
+    AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    AWS_ROLE_ARN: IRSA_ROLE_ARN,
+    AWS_WEB_IDENTITY_TOKEN_FILE: irsaToken.path,
+  });
+  const gateway = await startGateway({ config: [join(REPO_ROOT, 'routes'), IRSA_ROUTES], port: options.port, host: '127.0.0.1', secretsDir, env, logLevel: 'warn' });
+  const origin = gateway.url.replace('127.0.0.1', 'localhost');
+
+  const summary = `
+lambda-gateway demo
+  local AWS (Lambda, STS, OIDC issuer; accounts ${Object.keys(scenario.accounts).join(' and ')}): ${localAws.url}
+  gateway: ${gateway.url} (${gateway.routes} routes: routes/ and scripts/demo/irsa-echo.yaml)
+  resource-based setup (/echo): secret aws-creds = keys of arn:aws:iam::${DEMO_ACCOUNT}:user/${DEMO_USER}, mounted at ${join(secretsDir, 'aws-creds')}/
+  IRSA role chain (/irsa/echo): AWS_ROLE_ARN=${IRSA_ROLE_ARN}
+    AWS_WEB_IDENTITY_TOKEN_FILE=${irsaToken.path} (service account gloo-system/http, rotated like the kubelet does)
+    then sts:AssumeRole into ${INVOKE_ROLE_ARN}
+
+Try the guide's request (function echo in account 222222222222, invoked cross-account):
+  curl ${origin}/echo -d '{"key1":"value1", "key2":"value2"}' -X POST
+The same function through the IRSA role chain:
+  curl ${origin}/irsa/echo -d '{"key1":"value1", "key2":"value2"}' -X POST
+  curl ${origin}/readyz
+
+Ctrl-C stops everything.`;
+
+  return {
+    awsUrl: localAws.url,
+    gatewayUrl: gateway.url,
+    summary,
+    async close() {
+      irsaToken.stop();
+      await gateway.close();
+      await localAws.close();
+      await rm(secretsDir, { recursive: true, force: true });
+      await rm(irsaDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `npm start`: startDemo on port 8080 (`--port`, `PORT`), until Ctrl-C. */
+export async function runDemo(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, { port: { type: 'string', short: 'p' }, 'aws-port': { type: 'string' } });
+  const demo = await startDemo({ port: parsePort(values.port ?? process.env.PORT, 8080), awsPort: parsePort(values['aws-port'], 0, '--aws-port') });
+  console.log(demo.summary);
+  await untilSignal();
+  await demo.close();
+  return 0;
+}

@@ -1,0 +1,51 @@
+import type { BuiltConfig } from '../config/index.ts';
+import type { CredentialCache, SecretSource } from '../credentials/index.ts';
+import { verifySigV4Crypto } from '../invoke/index.ts';
+import { compileGateway, type CompiledGateway, type GatewayRuntime } from '../core/index.ts';
+import type { LogLevel, Logger } from '../logging/index.ts';
+import { loadConfig } from '../adapters/node/load-config.ts';
+import { manifestSecretSource } from '../adapters/node/manifest-secret-source.ts';
+import { createNodeRuntime } from '../adapters/node/node-runtime.ts';
+import { DEFAULT_SECRETS_DIR, directorySecretSource } from '../adapters/node/secrets-dir.ts';
+
+export interface GatewaySetupOptions {
+  /** `--config` paths: files or directories, native config and manifests mixed. */
+  config: string[];
+  secretsDir?: string | undefined;
+  /** Environment for `${NAME}` expansion and the runtime (default `process.env`). */
+  env?: Record<string, string | undefined>;
+  logLevel?: LogLevel | undefined;
+  logger?: Logger;
+  /** Where expiring credentials are cached (default: the module-scope cache; tests pass their own for a cold start). */
+  credentialCache?: CredentialCache | undefined;
+}
+
+export interface GatewaySetup {
+  config: BuiltConfig;
+  runtime: GatewayRuntime;
+  gateway: CompiledGateway;
+  /** Manifest Secrets in front of the mounted secrets directory. */
+  secrets: SecretSource;
+}
+
+/**
+ * The one loading path of `serve` and `check`: read and expand the config,
+ * translate manifests, put their Secrets in front of the mounted ones, and
+ * compile the gateway (which validates and resolves every backend).
+ */
+export async function setUpGateway(options: GatewaySetupOptions): Promise<GatewaySetup> {
+  const env = options.env ?? process.env;
+  const config = await loadConfig(options.config, { env });
+  const secrets = manifestSecretSource(config.secrets, directorySecretSource(options.secretsDir ?? env.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR));
+  const runtime = createNodeRuntime({
+    secretSource: secrets,
+    env,
+    logLevel: options.logLevel,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.credentialCache ? { credentialCache: options.credentialCache } : {}),
+  });
+  // Refuse to start with a signer that would sign wrongly (see verifySigV4Crypto).
+  if (runtime.sigv4Crypto) await verifySigV4Crypto(runtime.sigv4Crypto);
+  const gateway = compileGateway({ routes: config.routes, runtime });
+  return { config, runtime, gateway, secrets };
+}

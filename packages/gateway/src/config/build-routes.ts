@@ -1,0 +1,87 @@
+import type { GatewayRouteSpec } from '../core/index.ts';
+import { ConfigError, parseOrThrow } from '../validation/index.ts';
+import { documentLabel as label, type SourcedDocument } from './documents.ts';
+import { NativeConfigSchema, type NativeConfig } from './native-schema.ts';
+
+/** A document that is a Kubernetes manifest rather than native config. */
+export function isManifest(value: unknown): value is { apiVersion: unknown; kind: unknown } {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'apiVersion' in value;
+}
+
+/** What the manifests module makes of the Kubernetes manifests among the config documents. */
+export interface ManifestTranslation {
+  routes: GatewayRouteSpec[];
+  warnings: string[];
+  /** `Secret` manifests by name, as if mounted at `<secrets-dir>/<name>/` (keys → decoded values). */
+  secrets?: Record<string, Record<string, string>>;
+  /** The port of a `Gateway`'s HTTP listener: where `serve` listens when `--port` is not given. */
+  defaultPort?: number;
+  /** Resources of kinds the gateway cannot act on, e.g. `Deployment default/x (file.yaml)`. */
+  ignored?: string[];
+}
+
+/** Turns Kubernetes manifests into routes; installed by the manifests module. */
+export type ManifestTranslator = (documents: SourcedDocument[]) => ManifestTranslation;
+
+export interface BuiltConfig {
+  routes: GatewayRouteSpec[];
+  warnings: string[];
+  /** Named secrets from `Secret` manifests (they win over mounted secrets of the same name). */
+  secrets: Record<string, Record<string, string>>;
+  /** From a `Gateway` manifest's HTTP listener; undefined without one. */
+  defaultPort: number | undefined;
+  /** Manifests of kinds the gateway does not act on, listed once at start-up. */
+  ignored: string[];
+}
+
+/**
+ * Merges native config documents (from one file, a directory or several
+ * files) into one route list. Backend and route names are unique across all
+ * documents; a route naming an unknown backend is an error that lists the known ones.
+ */
+export function buildRoutes(documents: SourcedDocument[], translateManifests?: ManifestTranslator): BuiltConfig {
+  const native = documents.filter((document) => !isManifest(document.value));
+  const manifests = documents.filter((document) => isManifest(document.value));
+
+  const backends = new Map<string, { descriptor: NativeConfig['backends'][string]; source: string }>();
+  const routeSources = new Map<string, string>();
+  const routes: GatewayRouteSpec[] = [];
+  const pending: Array<{ route: NativeConfig['routes'][number]; source: string; at: string }> = [];
+
+  for (const document of native) {
+    const config = parseOrThrow(NativeConfigSchema, document.value, { source: label(document) });
+    for (const [name, descriptor] of Object.entries(config.backends)) {
+      const earlier = backends.get(name);
+      if (earlier) throw new ConfigError([`backends.${name}: defined twice (also in ${earlier.source})`], label(document));
+      backends.set(name, { descriptor, source: label(document) });
+    }
+    config.routes.forEach((route, index) => pending.push({ route, source: label(document), at: `routes[${index}]` }));
+  }
+
+  for (const { route, source, at } of pending) {
+    const backend = backends.get(route.backend);
+    if (!backend) {
+      const known = [...backends.keys()];
+      throw new ConfigError([`${at}.backend: no backend named "${route.backend}" (defined: ${known.length > 0 ? known.join(', ') : 'none'})`], source);
+    }
+    const name = route.name ?? `${route.backend}-${routes.length}`;
+    const earlier = routeSources.get(name);
+    if (earlier) throw new ConfigError([`${at}.name: route "${name}" is defined twice (also in ${earlier})`], source);
+    routeSources.set(name, source);
+    routes.push({ name, matches: route.matches ?? [], backend: backend.descriptor, backendName: route.backend });
+  }
+
+  const warnings: string[] = [];
+  let translated: ManifestTranslation | undefined;
+  if (manifests.length > 0) {
+    if (!translateManifests) {
+      const first = manifests[0]!;
+      const { kind } = first.value as { kind: unknown };
+      throw new ConfigError([`kind ${String(kind)}: Kubernetes manifests are not supported here`], label(first));
+    }
+    translated = translateManifests(manifests);
+    routes.push(...translated.routes);
+    warnings.push(...translated.warnings);
+  }
+  return { routes, warnings, secrets: translated?.secrets ?? {}, defaultPort: translated?.defaultPort, ignored: translated?.ignored ?? [] };
+}

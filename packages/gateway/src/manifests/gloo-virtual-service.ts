@@ -1,0 +1,110 @@
+/**
+ * Gloo Edge `VirtualService` (gateway.solo.io/v1): each route whose
+ * `routeAction.single` points at an AWS Lambda Upstream becomes a route to the
+ * function its `destinationSpec.aws.logicalName` names.
+ */
+import * as v from 'valibot';
+import type { GatewayRouteSpec } from '../core/index.ts';
+import { DestinationSpecSchema } from './gloo-destination.ts';
+import { MatcherSchema, translateMatchers } from './gloo-matchers.ts';
+import type { LambdaTargets } from './lambda-targets.ts';
+import { NamespaceSchema, ObjectNameSchema, acceptedButUnsupported, manifestError, manifestWarning, parseManifest, strictFields, type Manifest } from './resource.ts';
+
+/** Route and virtual host options that control access: ignoring them would expose the functions. */
+const ACCESS_CONTROL_OPTIONS = new Set(['extauth', 'jwt', 'jwtStaged', 'jwtProvidersStaged', 'rbac', 'waf', 'dlp']);
+
+const SingleDestinationSchema = strictFields({
+  upstream: v.optional(strictFields({ name: ObjectNameSchema, namespace: v.optional(NamespaceSchema) })),
+  destinationSpec: v.optional(strictFields({ aws: v.optional(DestinationSpecSchema), ...acceptedButUnsupported(['azure', 'rest', 'grpc']) })),
+  ...acceptedButUnsupported(['kube', 'consul', 'upstreamGroup', 'subset']),
+});
+
+const RouteSchema = strictFields({
+  name: v.optional(v.string('must be a string')),
+  matchers: v.optional(v.array(MatcherSchema, 'must be a list')),
+  routeAction: v.optional(strictFields({ single: v.optional(SingleDestinationSchema), ...acceptedButUnsupported(['multi', 'upstreamGroup', 'clusterHeader', 'dynamicForwardProxy']) })),
+  options: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
+  ...acceptedButUnsupported(['redirectAction', 'directResponseAction', 'delegateAction', 'graphqlApiRef', 'inheritableMatchers', 'inheritablePathMatchers']),
+});
+
+const VirtualServiceSchema = strictFields({
+  apiVersion: v.literal('gateway.solo.io/v1', 'must be gateway.solo.io/v1 (the only version lambda-gateway reads)'),
+  kind: v.literal('VirtualService'),
+  metadata: v.unknown(),
+  spec: strictFields({
+    virtualHost: strictFields({
+      domains: v.optional(v.array(v.string('must be a string'), 'must be a list')),
+      routes: v.optional(v.array(RouteSchema, 'must be a list'), []),
+      options: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
+    }),
+    displayName: v.optional(v.string('must be a string')),
+    ...acceptedButUnsupported(['sslConfig']),
+  }),
+  status: v.optional(v.unknown()),
+  namespacedStatuses: v.optional(v.unknown()),
+});
+
+/**
+ * Routes of a VirtualService. Routes to anything but an AWS Lambda Upstream,
+ * and access-control options the gateway cannot enforce, are errors; other
+ * options, domains and TLS settings are warnings.
+ */
+export function translateVirtualService(manifest: Manifest, targets: LambdaTargets): { routes: GatewayRouteSpec[]; warnings: string[] } {
+  const { spec } = parseManifest(VirtualServiceSchema, manifest);
+  const warnings: string[] = [];
+  const host = spec.virtualHost;
+  if (spec.sslConfig !== undefined) warnings.push(manifestWarning(manifest, 'spec.sslConfig', 'TLS is not terminated by lambda-gateway; ignored'));
+  if (host.domains?.some((domain) => domain !== '*')) {
+    warnings.push(manifestWarning(manifest, 'spec.virtualHost.domains', 'hosts are not matched: these routes answer for any Host'));
+  }
+  warnings.push(...optionWarnings(manifest, 'spec.virtualHost.options', host.options));
+
+  const routes = host.routes.map((route, index): GatewayRouteSpec => {
+    const at = `spec.virtualHost.routes[${index}]`;
+    warnings.push(...optionWarnings(manifest, `${at}.options`, route.options));
+    const single = route.routeAction?.single;
+    if (!single?.upstream) {
+      throw manifestError(manifest, at, `${describeAction(route)} is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream`);
+    }
+    if (single.destinationSpec && !single.destinationSpec.aws) {
+      throw manifestError(manifest, `${at}.routeAction.single.destinationSpec`, 'only an aws destinationSpec is supported');
+    }
+    const { matches, warnings: matchWarnings } = translateMatchers(manifest, `${at}.matchers`, route.matchers);
+    warnings.push(...matchWarnings);
+    const aws = single.destinationSpec?.aws;
+    const target = targets.upstreamFunction(
+      { namespace: single.upstream.namespace ?? manifest.namespace, name: single.upstream.name },
+      aws?.logicalName,
+      aws,
+      manifest,
+      `${at}.routeAction.single.upstream`,
+    );
+    warnings.push(...target.warnings);
+    return {
+      name: `${manifest.ref} ${route.name ? `route "${route.name}"` : `routes[${index}]`}`,
+      matches,
+      backend: target.descriptor,
+      backendName: target.backendName,
+    };
+  });
+  return { routes, warnings };
+}
+
+function describeAction(route: v.InferOutput<typeof RouteSchema>): string {
+  for (const action of ['redirectAction', 'directResponseAction', 'delegateAction', 'graphqlApiRef'] as const) {
+    if (route[action] !== undefined) return action;
+  }
+  const single = route.routeAction?.single;
+  if (single) return `routeAction.single.${Object.keys(single).find((key) => key !== 'destinationSpec') ?? '(empty)'}`;
+  if (route.routeAction) return `routeAction.${Object.keys(route.routeAction)[0] ?? '(empty)'}`;
+  return 'a route without routeAction';
+}
+
+function optionWarnings(manifest: Manifest, at: string, options: Record<string, unknown> | undefined): string[] {
+  const keys = Object.keys(options ?? {});
+  const enforced = keys.find((key) => ACCESS_CONTROL_OPTIONS.has(key));
+  if (enforced) {
+    throw manifestError(manifest, `${at}.${enforced}`, 'lambda-gateway cannot enforce this; refusing to serve the route without it (remove it, or enforce it in front of the gateway)');
+  }
+  return keys.map((key) => manifestWarning(manifest, `${at}.${key}`, 'not supported by lambda-gateway; ignored'));
+}

@@ -1,0 +1,138 @@
+/**
+ * Gateway API `HTTPRoute`: each rule becomes a route to the Lambda function
+ * behind its backendRef (a kgateway `Backend`, or a Gloo `Upstream` whose
+ * function a `Parameter` ExtensionRef names), with its filters.
+ */
+import type { GatewayRouteSpec, RouteFilter, UrlRewrite } from '../core/index.ts';
+import { HttpRouteSchema, UNSUPPORTED_RULE_FIELDS, UNSUPPORTED_SPEC_FIELDS, type HttpBackendRef, type HttpRouteFilterManifest, type HttpRouteRule } from './http-route-schema.ts';
+import type { LambdaTarget, LambdaTargets } from './lambda-targets.ts';
+import { manifestError, manifestWarning, parseManifest, unsupportedFieldWarnings, type Manifest } from './resource.ts';
+
+const KGATEWAY_GROUP = 'gateway.kgateway.dev';
+const GLOO_GROUP = 'gloo.solo.io';
+/** The longest a Lambda function runs; also the descriptor's largest `timeoutMs`. */
+const LAMBDA_MAX_MS = 900_000;
+
+/** Routes of an HTTPRoute, one per rule, named `HTTPRoute ns/name rules[i]`. */
+export function translateHttpRoute(manifest: Manifest, targets: LambdaTargets): { routes: GatewayRouteSpec[]; warnings: string[] } {
+  const { spec } = parseManifest(HttpRouteSchema, manifest);
+  const warnings = unsupportedFieldWarnings(manifest, 'spec', spec, UNSUPPORTED_SPEC_FIELDS.filter((field) => field !== 'hostnames'));
+  if (Array.isArray(spec.hostnames) && spec.hostnames.length > 0) warnings.push(manifestWarning(manifest, 'spec.hostnames', 'hosts are not matched: these rules answer for any Host'));
+  // The CRD defaults rules to one rule without backendRefs; that has nothing to route to.
+  const rules = spec.rules ?? [{}];
+  const routes = rules.map((rule, index): GatewayRouteSpec => {
+    const at = `spec.rules[${index}]`;
+    warnings.push(...unsupportedFieldWarnings(manifest, at, rule, UNSUPPORTED_RULE_FIELDS));
+    const { ref, refIndex } = singleBackendRef(manifest, at, rule);
+    const refAt = `${at}.backendRefs[${refIndex}]`;
+    const target = resolveTarget(manifest, refAt, ref, targets);
+    warnings.push(...target.warnings);
+    const filters = [
+      ...routeFilters(manifest, `${at}.filters`, rule.filters ?? [], warnings),
+      ...routeFilters(manifest, `${refAt}.filters`, (ref.filters ?? []).filter((filter) => ref.kind !== 'Upstream' || !isFunctionParameter(filter)), warnings),
+    ];
+    const timeoutMs = ruleTimeoutMs(rule);
+    const backend = timeoutMs === undefined ? target.descriptor : { ...target.descriptor, timeoutMs };
+    const route: GatewayRouteSpec = {
+      name: `${manifest.ref} ${rule.name ? `rule "${rule.name}"` : `rules[${index}]`}`,
+      matches: rule.matches ?? [],
+      backend,
+      backendName: timeoutMs === undefined ? target.backendName : `${target.backendName} (timeout ${timeoutMs}ms)`,
+    };
+    if (filters.length > 0) route.filters = filters;
+    return route;
+  });
+  return { routes, warnings };
+}
+
+/** Exactly one backendRef with a weight above 0: the gateway does not split traffic. */
+function singleBackendRef(manifest: Manifest, at: string, rule: HttpRouteRule): { ref: HttpBackendRef; refIndex: number } {
+  const refs = rule.backendRefs ?? [];
+  const live = refs.map((ref, refIndex) => ({ ref, refIndex })).filter(({ ref }) => ref.weight > 0);
+  if (refs.length === 0) {
+    throw manifestError(manifest, `${at}.backendRefs`, `a rule needs a backendRef to a Backend (${KGATEWAY_GROUP}) or an Upstream (${GLOO_GROUP})`);
+  }
+  if (live.length === 0) throw manifestError(manifest, `${at}.backendRefs`, 'every backendRef has weight 0: nothing to route to');
+  if (live.length > 1) {
+    throw manifestError(manifest, `${at}.backendRefs`, `${live.length} backendRefs with a weight above 0: traffic splitting is not supported; use one backendRef per rule`);
+  }
+  return live[0]!;
+}
+
+function resolveTarget(manifest: Manifest, at: string, ref: HttpBackendRef, targets: LambdaTargets): LambdaTarget {
+  const namespace = ref.namespace ?? manifest.namespace;
+  if (ref.kind === 'Backend' && ref.group === KGATEWAY_GROUP) return targets.backend({ namespace, name: ref.name }, manifest, at);
+  if (ref.kind === 'Upstream' && ref.group === GLOO_GROUP) {
+    const parameters = (ref.filters ?? []).filter(isFunctionParameter);
+    if (parameters.length > 1) throw manifestError(manifest, `${at}.filters`, 'name one Lambda function: more than one Parameter ExtensionRef');
+    return targets.upstreamFunction({ namespace, name: ref.name }, parameters[0]?.extensionRef?.name, undefined, manifest, at);
+  }
+  const group = ref.kind === 'Backend' ? KGATEWAY_GROUP : ref.kind === 'Upstream' ? GLOO_GROUP : undefined;
+  if (group) throw manifestError(manifest, `${at}.group`, `a ${ref.kind} reference needs group ${group} (got "${ref.group}")`);
+  throw manifestError(
+    manifest,
+    at,
+    `kind ${ref.kind} (group "${ref.group}") is not supported: lambda-gateway routes to Backend (${KGATEWAY_GROUP}) and Upstream (${GLOO_GROUP}) only`,
+  );
+}
+
+/** Gloo Gateway names an Upstream's Lambda function with an ExtensionRef to a `Parameter` of that name. */
+function isFunctionParameter(filter: HttpRouteFilterManifest): boolean {
+  return filter.type === 'ExtensionRef' && filter.extensionRef?.group === GLOO_GROUP && filter.extensionRef.kind === 'Parameter';
+}
+
+/**
+ * The filters the gateway applies. Mirroring and CORS are reported as
+ * warnings; external auth and unknown extensions are errors, because serving
+ * a route without them could expose the function.
+ */
+function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRouteFilterManifest[], warnings: string[]): RouteFilter[] {
+  const out: RouteFilter[] = [];
+  filters.forEach((filter, index) => {
+    const here = `${at}[${index}]`;
+    switch (filter.type) {
+      case 'RequestHeaderModifier':
+        out.push({ type: filter.type, requestHeaderModifier: filter.requestHeaderModifier! });
+        break;
+      case 'ResponseHeaderModifier':
+        out.push({ type: filter.type, responseHeaderModifier: filter.responseHeaderModifier! });
+        break;
+      case 'URLRewrite':
+        out.push({ type: filter.type, urlRewrite: urlRewrite(filter.urlRewrite!) });
+        break;
+      case 'RequestMirror':
+      case 'CORS':
+        warnings.push(manifestWarning(manifest, here, `${filter.type} filters are not supported by lambda-gateway; ignored`));
+        break;
+      default:
+        throw manifestError(manifest, here, `${filter.type} filters are not supported by lambda-gateway; refusing to serve the rule without it`);
+    }
+  });
+  return out;
+}
+
+/** The validated rewrite as the gateway's type (the CEL rules guarantee the field of the path type is set). */
+function urlRewrite(rewrite: NonNullable<HttpRouteFilterManifest['urlRewrite']>): UrlRewrite {
+  const out: UrlRewrite = {};
+  if (rewrite.hostname !== undefined) out.hostname = rewrite.hostname;
+  const path = rewrite.path;
+  if (path?.type === 'ReplaceFullPath') out.path = { type: path.type, replaceFullPath: path.replaceFullPath! };
+  if (path?.type === 'ReplacePrefixMatch') out.path = { type: path.type, replacePrefixMatch: path.replacePrefixMatch! };
+  return out;
+}
+
+/** `timeouts.request` / `backendRequest` (the shorter wins; `0s` means none, i.e. Lambda's 15 minutes). */
+function ruleTimeoutMs(rule: HttpRouteRule): number | undefined {
+  const values = [rule.timeouts?.request, rule.timeouts?.backendRequest].filter((value) => value !== undefined).map(durationMs);
+  if (values.length === 0) return undefined;
+  return Math.min(...values.map((ms) => (ms === 0 || ms > LAMBDA_MAX_MS ? LAMBDA_MAX_MS : ms)));
+}
+
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 } as const;
+
+/** A validated Gateway API duration (`1h30m`, `500ms`) in milliseconds. */
+export function durationMs(duration: string): number {
+  let total = 0;
+  for (const [, amount, unit] of duration.matchAll(/(\d+)(ms|h|m|s)/g)) total += Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+  return total;
+}
