@@ -2,13 +2,13 @@ import { build, type Plugin } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ConfigFileText } from '../../gateway/src/config/index.ts';
-import { readConfigFiles } from '../../gateway/src/adapters/node/load-config.ts';
+import type { ConfigFileText } from 'lambda-gateway';
+import { readConfigFiles } from 'lambda-gateway/node';
 
-/** The repository root (src/worker-host/ is two levels down). */
+/** The repository root (packages/worker-dev/src/ is three levels down). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The worker entry: `default { fetch }`, gateway built at start-up. */
-export const WORKER_ENTRY = resolve(REPO_ROOT, 'src/worker/entry.ts');
+export const WORKER_ENTRY = resolve(REPO_ROOT, 'packages/gateway/src/adapters/worker/entry.ts');
 /** The virtual module the entry imports the config files from. */
 const CONFIG_MODULE = 'lambda-gateway:config';
 

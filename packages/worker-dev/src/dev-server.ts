@@ -1,8 +1,7 @@
 import { join, resolve } from 'node:path';
-import { loadScenario, startLocalAws, type LocalAws } from '../../local-aws/src/index.ts';
-import { silentLogger } from '../../gateway/src/logging/index.ts';
-import { secretBindings } from '../../gateway/src/adapters/worker/binding-secrets.ts';
-import { buildWorkerGateway } from '../../gateway/src/adapters/worker/worker-gateway.ts';
+import { loadScenario, startLocalAws, type LocalAws } from '@lambda-gateway/local-aws';
+import { silentLogger } from 'lambda-gateway';
+import { buildWorkerGateway, secretBindings } from 'lambda-gateway/worker';
 import { REPO_ROOT, buildWorker } from './build-worker.ts';
 import { readDevVars } from './dev-vars.ts';
 import { startWorker, type RunningWorker } from './start-worker.ts';

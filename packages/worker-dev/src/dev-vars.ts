@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigError } from '../../gateway/src/validation/index.ts';
+import { ConfigError } from 'lambda-gateway';
 
 /**
  * Parses a `.dev.vars` file (dotenv syntax, as wrangler reads it): `NAME=value`

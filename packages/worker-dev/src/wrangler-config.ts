@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as v from 'valibot';
-import { ConfigError, parseOrThrow } from '../../gateway/src/validation/index.ts';
+import { ConfigError } from 'lambda-gateway';
 import { TomlError, parseTomlSubset } from './toml-subset.ts';
 
 /** wrangler's default `dev` port. */
@@ -35,7 +35,12 @@ export function parseWranglerConfig(text: string, source: string): WranglerConfi
     if (error instanceof TomlError) throw new ConfigError([error.message]);
     throw error;
   }
-  return parseOrThrow(WranglerConfigSchema, table, { source });
+  const result = v.safeParse(WranglerConfigSchema, table);
+  if (result.success) return result.output;
+  throw new ConfigError(
+    result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`),
+    source,
+  );
 }
 
 /** Reads wrangler.toml, the worker's configuration of record. */

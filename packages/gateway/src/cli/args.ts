@@ -5,8 +5,10 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+type CommandConfig<T extends ParseArgsConfig['options']> = { args: string[]; options: T; strict: true; allowPositionals: false };
+
 /** `parseArgs` with strict options, turning its errors into UsageError. */
-export function parseCommandArgs<T extends ParseArgsConfig['options']>(argv: string[], options: T) {
+export function parseCommandArgs<T extends ParseArgsConfig['options']>(argv: string[], options: T): ReturnType<typeof parseArgs<CommandConfig<T>>> {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false });
   } catch (error) {

@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LocalAws } from '../../../local-aws/src/index.ts';
+import type { LocalAws } from '@lambda-gateway/local-aws';
 
 /** Lifetime of the demo's service-account tokens (the kubelet's default for IRSA is 24 h; shorter shows rotation). */
 const TOKEN_LIFETIME_SECONDS = 3600;

@@ -2,9 +2,10 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario, startLocalAws } from '../../../local-aws/src/index.ts';
 import { parseCommandArgs, parsePort } from './args.ts';
 import { projectServiceAccountToken } from './demo-web-identity.ts';
+import { importLocalAws } from './optional-local-aws.ts';
+import type { LocalAws } from '@lambda-gateway/local-aws';
 import { untilSignal } from './signals.ts';
 import { startGateway } from './serve.ts';
 
@@ -23,6 +24,18 @@ const INVOKE_ROLE_ARN = 'arn:aws:iam::222222222222:role/lambda-invoke-role';
 /** Credentials the user's shell may hold: the demo must use only its own. */
 const AMBIENT_CREDENTIAL_VARIABLES = /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PROFILE|ROLE_ARN|ROLE_SESSION_NAME|WEB_IDENTITY_TOKEN_FILE|CONTAINER_.*|SHARED_CREDENTIALS_FILE|CONFIG_FILE)$/;
 
+/**
+ * What the demo uses of `@lambda-gateway/local-aws`, narrowly typed: the scenario's full
+ * schema type is too deep to instantiate through the package's declarations.
+ */
+interface DemoScenario {
+  accounts: Record<string, { users?: Record<string, { accessKeys?: { accessKeyId: string; secretAccessKey: string }[] }> }>;
+}
+interface LocalAwsModule {
+  loadScenario(path: string): Promise<DemoScenario>;
+  startLocalAws(options: { scenario: DemoScenario; port: number }): Promise<LocalAws>;
+}
+
 /** A running demo: the local AWS, the gateway, and what to tell the user. */
 export interface RunningDemo {
   awsUrl: string;
@@ -40,6 +53,7 @@ export interface RunningDemo {
  * identity webhook sets them (IRSA role chain, `/irsa/echo`).
  */
 export async function startDemo(options: { port: number; awsPort: number }): Promise<RunningDemo> {
+  const { loadScenario, startLocalAws } = await importLocalAws<LocalAwsModule>('@lambda-gateway/local-aws');
   const scenario = await loadScenario(DEMO_SCENARIO);
   const key = scenario.accounts[DEMO_ACCOUNT]?.users?.[DEMO_USER]?.accessKeys?.[0];
   if (!key) throw new Error(`${DEMO_SCENARIO}: user ${DEMO_USER} in account ${DEMO_ACCOUNT} has no access key`);

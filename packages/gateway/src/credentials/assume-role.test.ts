@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/index.ts';
-import { startLocalAws, type LocalAws } from '../../../local-aws/src/index.ts';
+import { startLocalAws, type LocalAws } from '@lambda-gateway/local-aws';
 import { fnArn, invoke, KEYS, TEST_SCENARIO } from '../../../local-aws/src/test-support.ts';
 import { ConfigError } from '../validation/index.ts';
 import { assumeRoleProviderFactory } from './assume-role.ts';
 import { CredentialCache } from './credential-cache.ts';
-import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from './types.ts';
+import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from '../aws/credentials.ts';
 
 const AUTH_ROLE = 'arn:aws:iam::111111111111:role/lambda-auth-role';
 const INVOKE_ROLE = 'arn:aws:iam::222222222222:role/lambda-invoke-role';

@@ -1,14 +1,14 @@
 import type { EnvLookup } from '../descriptor/index.ts';
-import type { SigV4Crypto } from '../invoke/signer.ts';
-import type { HttpTransport } from '../invoke/transport.ts';
+import type { SigV4Crypto } from '../aws/sigv4.ts';
+import type { HttpTransport } from '../aws/http.ts';
 import type { Logger } from '../logging/index.ts';
 import { ConfigError } from '../validation/index.ts';
 import { identityOf, moduleCredentialCache, type CredentialCache } from './credential-cache.ts';
 import { refreshingCredentials } from './refreshing-credentials.ts';
 import type { AssumeRoleProviderFactory } from './resolver.ts';
-import { createStsClient, DEFAULT_ROLE_SESSION_NAME, StsError, type StsClient } from './sts-client.ts';
-import { stsLocation } from './sts-endpoint.ts';
-import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from './types.ts';
+import { createStsClient, DEFAULT_ROLE_SESSION_NAME, StsError, type StsClient } from '../aws/sts/client.ts';
+import { stsLocation } from '../aws/sts/location.ts';
+import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from '../aws/credentials.ts';
 import { unavailableCredentials } from './unavailable-credentials.ts';
 
 /** STS caps sessions obtained with role-session credentials (role chaining) at one hour. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialCache, identityOf } from './credential-cache.ts';
-import type { CredentialProvider } from './types.ts';
+import type { CredentialProvider } from '../aws/credentials.ts';
 
 const provider = (description: string, identity?: string): CredentialProvider => ({
   description,

@@ -1,4 +1,4 @@
-import type { CredentialProvider } from './types.ts';
+import type { CredentialProvider } from '../aws/credentials.ts';
 
 /** Plenty for any configuration (one entry per base identity × role × external id × session name). */
 const DEFAULT_MAX_ENTRIES = 256;

@@ -1,5 +1,5 @@
 import type { EnvLookup } from '../descriptor/index.ts';
-import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from './types.ts';
+import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from '../aws/credentials.ts';
 
 /**
  * Static keys from `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` (and

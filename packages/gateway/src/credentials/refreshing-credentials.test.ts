@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../logging/index.ts';
 import { refreshingCredentials } from './refreshing-credentials.ts';
-import { CredentialsUnavailableError, type AwsCredentials } from './types.ts';
+import { CredentialsUnavailableError, type AwsCredentials } from '../aws/credentials.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,7 +1,7 @@
 import { withDeadline } from './deadline.ts';
 import type { Logger } from '../logging/index.ts';
 import { backoffDelay, refreshSchedule } from './refresh-policy.ts';
-import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from './types.ts';
+import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from '../aws/credentials.ts';
 
 export interface RefreshingCredentialsOptions {
   /** For messages and logs, e.g. `role arn:aws:iam::…` (see CredentialProvider.description). */

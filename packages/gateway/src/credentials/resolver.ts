@@ -2,7 +2,7 @@ import type { BackendAuth } from '../descriptor/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { ConfigError } from '../validation/index.ts';
 import { secretCredentials } from './secret.ts';
-import type { CredentialProvider, SecretSource } from './types.ts';
+import type { CredentialProvider, SecretSource } from '../aws/credentials.ts';
 import { unavailableCredentials } from './unavailable-credentials.ts';
 
 /** Builds a provider for `auth: assumeRole` on top of a base provider (added by the role-chaining module). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CredentialsUnavailableError, type SecretSource } from './types.ts';
+import { CredentialsUnavailableError, type SecretSource } from '../aws/credentials.ts';
 import { secretCredentials } from './secret.ts';
 
 function memorySource(secrets: Record<string, Record<string, string>>): SecretSource & { reads: number } {

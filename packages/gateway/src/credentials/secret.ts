@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/index.ts';
-import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider, type SecretSource } from './types.ts';
+import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider, type SecretSource } from '../aws/credentials.ts';
 
 /** Both spellings a Secret may use: kubectl/kgateway camelCase and Gloo Edge snake_case. */
 const KEY_NAMES = {

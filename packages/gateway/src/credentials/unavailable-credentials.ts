@@ -1,4 +1,4 @@
-import { CredentialsUnavailableError, type CredentialProvider } from './types.ts';
+import { CredentialsUnavailableError, type CredentialProvider } from '../aws/credentials.ts';
 
 /**
  * A provider that always fails with `reason`: for sources that are

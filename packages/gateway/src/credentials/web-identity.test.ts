@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/index.ts';
-import { startLocalAws, type LocalAws } from '../../../local-aws/src/index.ts';
+import { startLocalAws, type LocalAws } from '@lambda-gateway/local-aws';
 import { TEST_SCENARIO } from '../../../local-aws/src/test-support.ts';
 import { CredentialCache } from './credential-cache.ts';
-import { createStsClient } from './sts-client.ts';
+import { createStsClient } from '../aws/sts/client.ts';
 import { webIdentityCredentials } from './web-identity.ts';
 
 const AUTH_ROLE = 'arn:aws:iam::111111111111:role/lambda-auth-role';

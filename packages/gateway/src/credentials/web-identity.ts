@@ -1,9 +1,9 @@
 import type { Logger } from '../logging/index.ts';
 import { moduleCredentialCache, type CredentialCache } from './credential-cache.ts';
 import { refreshingCredentials } from './refreshing-credentials.ts';
-import { DEFAULT_ROLE_SESSION_NAME, StsError, type StsClient } from './sts-client.ts';
-import type { StsLocation } from './sts-endpoint.ts';
-import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from './types.ts';
+import { DEFAULT_ROLE_SESSION_NAME, StsError, type StsClient } from '../aws/sts/client.ts';
+import type { StsLocation } from '../aws/sts/location.ts';
+import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from '../aws/credentials.ts';
 
 /** How every web identity provider describes itself: the role, never the token. */
 export const webIdentityDescription = (roleArn: string): string => `web identity ${roleArn}`;

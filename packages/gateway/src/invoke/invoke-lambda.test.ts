@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BackendDescriptorSchema, resolveBackend } from '../descriptor/index.ts';
 import { parseOrThrow } from '../validation/index.ts';
 import { invokeLambda } from './invoke-lambda.ts';
-import type { HttpTransport, OutboundRequest } from './transport.ts';
+import type { HttpTransport, OutboundRequest } from '../aws/http.ts';
 
 const backend = (timeoutMs = 5_000) =>
   resolveBackend(parseOrThrow(BackendDescriptorSchema, { functionName: 'f', region: 'us-east-1', accountId: '123456789012', endpointURL: 'http://127.0.0.1:9', timeoutMs }), () => undefined);

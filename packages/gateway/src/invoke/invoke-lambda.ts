@@ -2,8 +2,8 @@ import type { CredentialProvider } from '../credentials/index.ts';
 import type { ResolvedBackend } from '../descriptor/index.ts';
 import { GatewayError } from '../errors/index.ts';
 import { mapLambdaApiError, parseLambdaApiError } from './lambda-errors.ts';
-import { signRequest, type SigV4Crypto } from './signer.ts';
-import { ResponseTooLargeError, type HttpTransport } from './transport.ts';
+import { signRequest, type SigV4Crypto } from '../aws/sigv4.ts';
+import { ResponseTooLargeError, type HttpTransport } from '../aws/http.ts';
 import { SYNC_PAYLOAD_LIMIT } from './body-limit.ts';
 
 /**

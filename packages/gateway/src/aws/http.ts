@@ -1,4 +1,4 @@
-import { readStreamWithin } from './body-limit.ts';
+import { readStreamWithin } from '../invoke/body-limit.ts';
 /** A request ready for the wire: already signed, body fully in memory (≤ Lambda's limit). */
 export interface OutboundRequest {
   url: string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpTransport } from '../invoke/transport.ts';
-import { startLocalAws, type LocalAws } from '../../../local-aws/src/index.ts';
-import { KEYS, TEST_SCENARIO } from '../../../local-aws/src/test-support.ts';
-import { createStsClient, StsError } from './sts-client.ts';
-import { stsLocation } from './sts-endpoint.ts';
+import type { HttpTransport } from '../http.ts';
+import { startLocalAws, type LocalAws } from '@lambda-gateway/local-aws';
+import { KEYS, TEST_SCENARIO } from '../../../../local-aws/src/test-support.ts';
+import { createStsClient, StsError } from './client.ts';
+import { stsLocation } from './location.ts';
 
 const AUTH_ROLE = 'arn:aws:iam::111111111111:role/lambda-auth-role';
 const INVOKE_ROLE = 'arn:aws:iam::222222222222:role/lambda-invoke-role';

@@ -1,8 +1,8 @@
-import { signRequest, type SigV4Crypto } from '../invoke/signer.ts';
-import { fetchTransport, type HttpTransport } from '../invoke/transport.ts';
-import type { StsLocation } from './sts-endpoint.ts';
-import { parseStsError, parseStsSession, type StsSession } from './sts-response.ts';
-import type { AwsCredentials } from './types.ts';
+import { signRequest, type SigV4Crypto } from '../sigv4.ts';
+import { fetchTransport, type HttpTransport } from '../http.ts';
+import type { StsLocation } from './location.ts';
+import { parseStsError, parseStsSession, type StsSession } from './xml.ts';
+import type { AwsCredentials } from '../credentials.ts';
 
 /** STS answers in well under a second; past this, give up and let the caller's backoff retry. */
 const DEFAULT_TIMEOUT_MS = 5_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStsError, parseStsSession } from './sts-response.ts';
+import { parseStsError, parseStsSession } from './xml.ts';
 
 const NS = 'xmlns="https://sts.amazonaws.com/doc/2011-06-15/"';
 

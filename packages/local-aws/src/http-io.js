@@ -1,0 +1,63 @@
+/** After a 413, keep discarding at most this much so the client can read our answer, then hang up. */
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+function discardRest(request) {
+    let discarded = 0;
+    request.on('data', (chunk) => {
+        discarded += chunk.length;
+        if (discarded > MAX_DISCARDED_BYTES)
+            request.socket.destroy();
+    });
+    request.resume();
+}
+/**
+ * Reads the request body, refusing to hold more than `limitBytes`: a declared
+ * Content-Length over the limit is refused without reading, and a streamed
+ * body stops being collected the moment it crosses the limit.
+ */
+export function readBodyWithLimit(request, limitBytes) {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limitBytes) {
+        discardRest(request);
+        return Promise.resolve(undefined);
+    }
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let received = 0;
+        const onData = (chunk) => {
+            received += chunk.length;
+            if (received > limitBytes) {
+                cleanup();
+                chunks.length = 0;
+                discardRest(request);
+                resolve(undefined);
+                return;
+            }
+            chunks.push(chunk);
+        };
+        const onEnd = () => {
+            cleanup();
+            resolve(Buffer.concat(chunks));
+        };
+        const onError = (error) => {
+            cleanup();
+            reject(error);
+        };
+        const cleanup = () => {
+            request.off('data', onData);
+            request.off('end', onEnd);
+            request.off('error', onError);
+        };
+        request.on('data', onData);
+        request.on('end', onEnd);
+        request.on('error', onError);
+    });
+}
+/** Writes a LocalResponse; `closeConnection` is for answers sent before the body was consumed. */
+export function writeResponse(response, local, closeConnection) {
+    const body = local.body ?? '';
+    const headers = { ...local.headers, 'Content-Length': String(Buffer.byteLength(body)) };
+    if (closeConnection)
+        headers['Connection'] = 'close';
+    response.writeHead(local.status, headers);
+    response.end(body);
+}

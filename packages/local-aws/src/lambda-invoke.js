@@ -1,0 +1,156 @@
+import { authenticateRequest } from "./authenticate.js";
+import { AuthFailure } from "./errors.js";
+import { logTailBase64 } from "./function-logs.js";
+import { runInvocation } from "./function-runtime.js";
+import { assertMayInvoke, invocationResourceArn } from "./lambda-authorize.js";
+import { functionNotFound, invalidParameterValue, invalidRequestContent, malformedFunctionName, requestTooLarge, reservedConcurrencyExceeded, validationError, } from "./lambda-errors.js";
+import { isValidQualifier, parseFunctionReference } from "./lambda-function-name.js";
+import { parseInvokeOptions, payloadLimitFor } from "./lambda-invoke-options.js";
+function decodePathSegment(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        throw malformedFunctionName(segment);
+    }
+}
+/**
+ * Finds the target the way Lambda does: a full ARN names account and region;
+ * a partial ARN names the account; a bare name lives in the CALLER's account
+ * and the signing region. The signing region must be the function's region.
+ */
+function resolveTarget(context, encodedName, caller, signingRegion) {
+    const rawName = decodePathSegment(encodedName);
+    const reference = parseFunctionReference(rawName);
+    if (!reference)
+        throw malformedFunctionName(rawName);
+    const queryQualifier = context.query().get('Qualifier') || undefined;
+    if (queryQualifier !== undefined && !isValidQualifier(queryQualifier)) {
+        throw validationError('qualifier', queryQualifier, 'Member must satisfy regular expression pattern: (|[a-zA-Z0-9$_-]+)');
+    }
+    if (reference.qualifier !== undefined && queryQualifier !== undefined && reference.qualifier !== queryQualifier) {
+        throw invalidParameterValue('The derived qualifier from the function name does not match the specified qualifier.');
+    }
+    const qualifier = reference.qualifier ?? queryQualifier;
+    const region = reference.region ?? signingRegion;
+    if (region !== signingRegion)
+        throw new AuthFailure('wrong-scope', 'Credential should be scoped to a valid region.');
+    const accountId = reference.accountId ?? caller.accountId;
+    const requestedArn = `arn:aws:lambda:${region}:${accountId}:function:${reference.name}`;
+    const fn = context.state.directory.lambdaFunction(accountId, region, reference.name);
+    if (!fn)
+        throw functionNotFound(requestedArn);
+    let executedVersion;
+    if (qualifier === undefined || qualifier === '$LATEST')
+        executedVersion = '$LATEST';
+    else if (/^\d+$/.test(qualifier))
+        executedVersion = fn.config.versions.includes(qualifier) ? qualifier : undefined;
+    else
+        executedVersion = fn.config.aliases[qualifier];
+    if (executedVersion === undefined)
+        throw functionNotFound(`${fn.arn}:${qualifier}`);
+    const invokedFunctionArn = qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;
+    return { fn, qualifier, executedVersion, invokedFunctionArn };
+}
+function parseEvent(body) {
+    if (body.length === 0)
+        return {};
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch (error) {
+        throw invalidRequestContent(error.message);
+    }
+}
+/** Runs the function and records what it received and how it ended. */
+async function execute(context, target, caller, options, event, invocationType) {
+    const { state } = context;
+    const record = state.recorder.record({
+        requestId: context.requestId,
+        functionArn: target.fn.arn,
+        qualifier: target.qualifier,
+        executedVersion: target.executedVersion,
+        invocationType,
+        event,
+        callerArn: caller.arn,
+        clientContext: options.clientContext,
+        at: new Date(state.now()),
+    });
+    const outcome = await runInvocation(() => state.functions.load(target.fn.config.handler), {
+        requestId: context.requestId,
+        functionName: target.fn.name,
+        functionVersion: target.executedVersion,
+        invokedFunctionArn: target.invokedFunctionArn,
+        memoryLimitInMB: target.fn.config.memorySizeMB,
+        timeoutSeconds: target.fn.config.timeoutSeconds,
+        clientContext: options.clientContext,
+        event,
+    });
+    record.outcome = {
+        payload: outcome.payload,
+        durationMs: outcome.durationMs,
+        ...(outcome.functionError ? { functionError: outcome.functionError } : {}),
+        ...(outcome.errorType ? { errorType: outcome.errorType } : {}),
+    };
+    return outcome;
+}
+/**
+ * `POST /2015-03-31/functions/{FunctionName}/invocations`: size limit, SigV4,
+ * header validation, name resolution, authorisation, then the invocation in
+ * the requested mode (RequestResponse, Event or DryRun).
+ */
+export async function handleInvoke(context, encodedFunctionName) {
+    context.beginAction('Invoke');
+    const { state } = context;
+    const limit = payloadLimitFor(context.request.headers);
+    const body = await context.readBody(limit);
+    if (!body)
+        throw requestTooLarge(limit);
+    const auth = await authenticateRequest(context.wire(body), { service: 'lambda', credentials: state.credentials, now: state.now() });
+    context.logFields['caller'] = auth.principal.arn;
+    const options = parseInvokeOptions(context.request.headers);
+    const target = resolveTarget(context, encodedFunctionName, auth.principal, auth.signingRegion);
+    context.logFields['functionArn'] = target.invokedFunctionArn;
+    assertMayInvoke(state, auth.principal, target.fn, invocationResourceArn(target.fn, target.qualifier));
+    const headers = { 'x-amzn-RequestId': context.requestId };
+    if (options.invocationType === 'DryRun')
+        return { status: 204, headers };
+    const event = parseEvent(body);
+    const limiter = state.limiterFor(target.fn);
+    if (options.invocationType === 'Event') {
+        // Accepted at once; the function runs afterwards, queued behind its concurrency limit.
+        const work = (async () => {
+            if (!(await limiter.acquireWhenAvailable()))
+                return;
+            try {
+                await execute(context, target, auth.principal, options, event, 'Event');
+            }
+            finally {
+                limiter.release();
+            }
+        })();
+        state.runInBackground(work);
+        return { status: 202, headers };
+    }
+    if (!limiter.tryAcquire())
+        throw reservedConcurrencyExceeded();
+    try {
+        const outcome = await execute(context, target, auth.principal, options, event, 'RequestResponse');
+        context.logFields['durationMs'] = outcome.durationMs;
+        const responseHeaders = {
+            ...headers,
+            'Content-Type': 'application/json',
+            'X-Amz-Executed-Version': target.executedVersion,
+        };
+        if (outcome.functionError) {
+            responseHeaders['X-Amz-Function-Error'] = outcome.functionError;
+            context.logFields['functionError'] = outcome.errorType;
+        }
+        if (options.logType === 'Tail')
+            responseHeaders['X-Amz-Log-Result'] = logTailBase64(outcome.log.toString());
+        return { status: 200, headers: responseHeaders, body: outcome.payload };
+    }
+    finally {
+        limiter.release();
+    }
+}

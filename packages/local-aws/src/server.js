@@ -1,0 +1,59 @@
+import { createServer } from 'node:http';
+import { CONTAINER_CREDENTIALS_PATH, containerCredentialsService } from "./container-credentials-service.js";
+import { acquireConsoleCapture } from "./function-logs.js";
+import { lambdaService } from "./lambda-service.js";
+import { LocalAwsState } from "./local-aws-state.js";
+import { OidcIssuer } from "./oidc-issuer.js";
+import { createRequestListener } from "./request-router.js";
+import { resolveScenario } from "./scenario.js";
+import { stsService } from "./sts-service.js";
+/** Order matters only if two services could claim the same path; these cannot. */
+const SERVICES = [lambdaService, stsService, containerCredentialsService];
+/**
+ * Starts the local AWS: one HTTP server answering Lambda Invoke, STS and the
+ * container-credentials endpoint for every account in the scenario, on one origin.
+ */
+export async function startLocalAws(options) {
+    const scenario = await resolveScenario(options.scenario);
+    const state = new LocalAwsState(scenario, options.clock ?? Date.now, new OidcIssuer());
+    const host = options.host ?? '127.0.0.1';
+    const server = createServer(createRequestListener(state, SERVICES, options.log));
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, host, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const releaseConsole = acquireConsoleCapture();
+    const { port } = server.address();
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    let closing;
+    return {
+        url,
+        port,
+        close() {
+            closing ??= new Promise((resolve) => {
+                state.close();
+                releaseConsole();
+                server.close(() => resolve());
+                // Idle keep-alive sockets (SDK and undici clients keep them) would otherwise hold close() open.
+                server.closeAllConnections();
+            });
+            return closing;
+        },
+        calls: (action) => state.counter.count(action),
+        resetCalls: () => state.counter.reset(),
+        setServiceAvailable: (service, up) => state.setAvailable(service, up),
+        invocations: (functionName) => state.recorder.list(functionName),
+        containerCredentialsUrl: `${url}${CONTAINER_CREDENTIALS_PATH}`,
+        issuedCredentials: () => state.credentials.listIssued().map(({ accessKeyId, secretAccessKey, sessionToken, principal }) => ({ accessKeyId, secretAccessKey, sessionToken, arn: principal.arn })),
+        mintWebIdentityToken(options) {
+            const issuers = state.directory.oidcIssuers();
+            const issuer = options.issuer ?? issuers[0];
+            if (!issuer)
+                return Promise.reject(new Error('mintWebIdentityToken: the scenario has no oidcProviders'));
+            return state.oidcIssuer.mint({ ...options, issuer }, state.now());
+        },
+    };
+}
