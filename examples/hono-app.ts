@@ -4,7 +4,7 @@
  * runs: examples/node-server.ts serves it on Node, examples/worker.ts in a worker.
  */
 import { Hono } from 'hono';
-import { createGateway, lambda, type GatewayRuntime } from 'lambda-gateway';
+import { createGateway, lambda, type Platform } from 'lambda-gateway';
 
 /** The account that owns the functions (the Gloo guide's Lambda account). */
 const LAMBDA_ACCOUNT = '222222222222';
@@ -12,16 +12,17 @@ const REGION = 'us-east-1';
 
 export interface ExampleAppOptions {
   /**
-   * Environment, credentials, transport and logs. Default: the process
-   * environment (`AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`, `AWS_ENDPOINT_URL`, …);
-   * in a worker: `createWorkerRuntime({ env })` from `lambda-gateway/worker`.
+   * Environment, credentials, transport and logs. Default: createDefaultPlatform()
+   * (the process environment: `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`,
+   * `AWS_ENDPOINT_URL`, …); on Node: `createNodePlatform()` from `lambda-gateway/node`;
+   * in a worker: `createWorkerPlatform({ env })` from `lambda-gateway/worker`.
    */
-  runtime?: GatewayRuntime;
+  platform?: Platform;
 }
 
 /** Builds the app. Descriptors are validated here: a typo throws a ConfigError now, not at the first request. */
 export function createExampleApp(options: ExampleAppOptions = {}): Hono {
-  const { runtime } = options;
+  const { platform } = options;
   const app = new Hono();
 
   // Ordinary routes, answered by the app itself.
@@ -30,10 +31,10 @@ export function createExampleApp(options: ExampleAppOptions = {}): Hono {
 
   // The guide's function in another account (resource-based access): the body is
   // the event, the function's result is the response.
-  app.post('/echo', lambda({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, region: REGION }, { runtime }));
+  app.post('/echo', lambda({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, region: REGION }, { platform }));
 
   // API Gateway payload 2.0: Hono's path parameters become the event's pathParameters.
-  app.post('/tenants/:tenant/echo', lambda({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, region: REGION, payloadMode: 'apigateway-v2' }, { runtime, name: 'tenant-echo' }));
+  app.post('/tenants/:tenant/echo', lambda({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, region: REGION, payloadMode: 'apigateway-v2' }, { platform, name: 'tenant-echo' }));
 
   // A route table in code, the path config files take too: Gateway API matches and
   // precedence, /healthz and /readyz, and a JSON 404 for what nothing above serves.
@@ -45,7 +46,7 @@ export function createExampleApp(options: ExampleAppOptions = {}): Hono {
         backend: { functionName: 'echo', accountId: LAMBDA_ACCOUNT, region: REGION, timeoutMs: 10_000 },
       },
     ],
-    runtime,
+    platform,
   });
   app.route('/', gateway);
   return app;

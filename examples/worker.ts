@@ -1,10 +1,10 @@
 /**
  * examples/hono-app.ts as a module worker: the bindings (`env`, available at
- * start-up from `cloudflare:workers`) give the runtime its region, endpoints
+ * start-up from `cloudflare:workers`) give the platform its region, endpoints
  * and credentials. A Hono app is a valid `default { fetch }` export.
  */
 import { env } from 'cloudflare:workers';
-import { createWorkerRuntime } from 'lambda-gateway/worker';
+import { createWorkerPlatform } from 'lambda-gateway/worker';
 import { createExampleApp } from './hono-app.ts';
 
-export default createExampleApp({ runtime: createWorkerRuntime({ env }) });
+export default createExampleApp({ platform: createWorkerPlatform({ env }) });

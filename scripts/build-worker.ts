@@ -1,8 +1,11 @@
 /**
  * Bundles the worker to wrangler.toml's `main` (wrangler.toml `[build] command`):
- * src/worker/entry.ts with the config files inlined.
+ * packages/gateway/src/adapters/worker/entry.ts with the config files inlined.
  *
- *   npx tsx scripts/build-worker.ts [--config routes/ …]
+ *   npx tsx --conditions=lambda-gateway-source scripts/build-worker.ts [--config routes/ …]
+ *
+ * (The condition makes `lambda-gateway` resolve to its TypeScript sources, as `npm run dev` does;
+ * without it, it resolves to packages/gateway/dist, which only `npm run build` writes.)
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -6,9 +6,21 @@
  *   npm run dev [-- --port 8787] [--config routes/] [--local-aws]
  */
 import { parseArgs } from 'node:util';
-import { untilSignal } from '../packages/gateway/src/cli/signals.ts';
-import { ConfigError } from '../packages/gateway/src/validation/index.ts';
+import { ConfigError } from 'lambda-gateway';
 import { startDevServer } from '../packages/worker-dev/src/dev-server.ts';
+
+/** Resolves on the first Ctrl-C (SIGINT) or SIGTERM; a second one, while closing, ends the process as usual. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -39,7 +51,7 @@ Try the guide's request:
   curl localhost:${dev.port}/echo -d '{"key1":"value1", "key2":"value2"}' -X POST${irsa ? `\nThe same function through the IRSA role chain:\n  curl localhost:${dev.port}/irsa/echo -d '{"key1":"value1", "key2":"value2"}' -X POST` : ''}
 
 Ctrl-C stops everything.`);
-  await untilSignal();
+  await untilStopped();
   await dev.close();
   return 0;
 }

@@ -1,25 +1,25 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ReadyMessage, UnavailableMessage } from './common.ts';
+import type { ReadyMessage } from './common.ts';
 
+/** One running bench process: a contender, the upstream or a floor. */
 export interface Child {
   name: string;
   pid: number;
-  /** Where it listens; undefined when it reported itself unavailable. */
-  url: string | undefined;
-  unavailable: string | undefined;
+  /** Where it listens ('' for the idle floor). */
+  url: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts one bench process (a file next to this one, run through tsx unless `tsx: false`)
- * and waits until it reports that it listens, or that it cannot run. Its
- * stdout (access logs) is discarded, stderr is shown. A child that does not
- * come up within 30 s is killed and the run fails.
+ * Starts one bench script (a file next to this one, run through tsx unless
+ * `tsx: false`) and waits until it reports over IPC that it listens. Its
+ * stdout is discarded, stderr is shown. A child that does not come up within
+ * 30 s is killed and the run fails. The gateway is not started this way: it
+ * runs as its compiled CLI (gateway-process.ts).
  */
-export function startChild(name: string, file: string, args: string[], options: { cpuProfileDir?: string | undefined; nodeOptions?: string[]; tsx?: boolean } = {}): Promise<Child> {
+export function startChild(name: string, file: string, args: string[], options: { nodeOptions?: string[]; tsx?: boolean } = {}): Promise<Child> {
   const execArgv = [...(options.nodeOptions ?? []), ...(options.tsx === false ? [] : ['--import', 'tsx'])];
-  if (options.cpuProfileDir) execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), args, { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -30,20 +30,20 @@ export function startChild(name: string, file: string, args: string[], options: 
       clearTimeout(timer);
       reject(new Error(`${name} exited (code ${code}) before it was ready`));
     });
-    child.once('message', (message: ReadyMessage | UnavailableMessage) => {
+    child.once('message', (message: ReadyMessage) => {
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      const unavailable = 'unavailable' in message ? message.unavailable : undefined;
-      resolve({ name, pid: child.pid ?? 0, url: 'url' in message ? message.url : undefined, unavailable, stop: () => stop(child) });
+      resolve({ name, pid: child.pid ?? 0, url: message.url, stop: () => stopProcess(child) });
     });
   });
 }
 
 /**
- * Stops a child gracefully (SIGINT lets `--cpu-prof` write its profile, and
- * closing IPC makes the child exit on its own), then by force after 5 s.
+ * Stops a child gracefully, then by force after 5 s. A forked script exits
+ * when its IPC channel closes; anything else gets SIGINT, which the gateway's
+ * CLI handles by closing its server, and which lets `--cpu-prof` write its profile.
  */
-function stop(child: ChildProcess): Promise<void> {
+export function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 5_000);

@@ -1,6 +1,7 @@
 /**
  * Facts every benchmark process agrees on: the fake account, keys and
- * function, and the tiny protocol children use to report readiness.
+ * function, and the tiny protocol the bench scripts use to report readiness
+ * (the gateway, run as its CLI, reports it in its log instead).
  * Everything listens on 127.0.0.1 only.
  */
 
@@ -37,20 +38,10 @@ export interface ReadyMessage {
   ready: true;
   url: string;
 }
-/** Message a child sends when it cannot run (e.g. a feature not built yet). */
-export interface UnavailableMessage {
-  unavailable: string;
-}
 
 /** Tells the parent (over the IPC channel) that this child is listening on `url`. */
 export function reportReady(url: string): void {
   process.send?.({ ready: true, url } satisfies ReadyMessage);
-}
-
-/** Tells the parent that this contender cannot run, then exits cleanly. */
-export function reportUnavailable(reason: string): never {
-  process.send?.({ unavailable: reason } satisfies UnavailableMessage);
-  process.exit(0);
 }
 
 /** Reads `--name value` from argv. */

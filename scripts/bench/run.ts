@@ -1,47 +1,59 @@
 import { AwsV4Signer } from 'aws4fetch';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild, type Child } from './child.ts';
 import { BASE_KEYS, INVOKE_PATH, PROXY_PATH, REGION } from './common.ts';
+import { ensureGatewayBuilt } from './gateway-build.ts';
+import { type GatewayMode, writeGatewayConfigs } from './gateway-config.ts';
+import { type GatewayProcessOptions, startGateway } from './gateway-process.ts';
 import { runLoad, summarize, type LoadSample } from './load.ts';
 import { machineInfo } from './machine.ts';
+import { BenchUsageError, HELP, parseBenchOptions, type ContenderId } from './options.ts';
 import { cpuMillisOf, memoryOf, resetPeak, sampleRss } from './process-stats.ts';
-import { formatReport, type BenchReport, type Cell } from './report.ts';
+import { formatReport, SERVE_AT_REST, type BenchReport, type Cell } from './report.ts';
+import { measureStartup } from './startup.ts';
 
 /**
  * `npm run bench`: starts the upstream and every contender on loopback, runs
  * each under the same autocannon load (100 B and 1 MB bodies, 1 and 64
- * connections), then a soak of the gateway for the memory-growth check, and
- * prints one table (also written to bench-results/latest.json).
+ * connections), measures how fast a fresh gateway answers its first request
+ * and what every process weighs at rest, then soaks the gateway for the
+ * memory-growth check, and prints one table (also written to bench-results/latest.json).
+ *
+ * The gateway contenders run as production runs them: the compiled CLI
+ * (`node packages/gateway/bin/lambda-gateway.mjs serve`, dist/, no tsx) on a
+ * native config file the bench writes; dist/ is rebuilt first when it is
+ * older than the sources. The other contenders are bench scripts run through tsx.
  *
  * The 100 B cells, which the targets are about, run in two rounds (the second
  * in reverse contender order) pooled into one result, so that a burst of
  * other work on a shared machine does not land on one contender only.
  *
- * Options: --seconds N (measured seconds per round, default 3), --warmup N
- * (default 1), --soak N (default 60, at least 25; 0 skips it), --profile (gateway children
- * run with --cpu-prof into bench-results/profiles/), --only a,b (contender ids),
- * --body 100B|1MB and --conns 1|64 (one row or column of the matrix, for profiling),
- * --node-options "…" (extra Node flags for every proxy process; recorded in the output).
- * Every loop is bounded: the default run takes about three and a half minutes.
+ * Options: see --help (options.ts). Every loop is bounded: the default run takes about four minutes.
  */
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT_DIR = join(ROOT, 'bench-results');
 
-function numberArg(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index === -1 ? undefined : Number(process.argv[index + 1]);
-  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+function parseOptionsOrExit() {
+  try {
+    const parsed = parseBenchOptions(process.argv.slice(2));
+    if (parsed !== 'help') return parsed;
+    console.log(HELP);
+    process.exit(0);
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    console.error(`bench: ${error.message}\nRun with --help for the options and contender ids.`);
+    process.exit(2);
+  }
 }
-const SECONDS = Math.min(numberArg('seconds', 3), 30);
-const WARMUP = Math.min(numberArg('warmup', 1), 10);
-/** 0 skips the soak; otherwise 25–120 s (the growth check compares two 10 s windows after 5 s of settling). */
-const SOAK = numberArg('soak', 60) === 0 ? 0 : Math.max(25, Math.min(numberArg('soak', 60), 120));
-const PROFILE = process.argv.includes('--profile');
-/** Extra Node flags for every proxy process (e.g. "--max-semi-space-size=4"), to measure their effect; none by default. */
-const NODE_OPTIONS = process.argv.includes('--node-options') ? (process.argv[process.argv.indexOf('--node-options') + 1] ?? '').split(' ').filter(Boolean) : [];
-const ONLY = process.argv.includes('--only') ? new Set(process.argv[process.argv.indexOf('--only') + 1]?.split(',')) : undefined;
+const OPTIONS = parseOptionsOrExit();
+const { seconds: SECONDS, warmup: WARMUP, soak: SOAK, nodeOptions: NODE_OPTIONS, only: ONLY } = OPTIONS;
+const selected = (id: ContenderId) => !ONLY || ONLY.has(id);
+const GATEWAY_IDS: ContenderId[] = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role'];
+/** Fresh `serve` processes timed from spawn to their first answered request. */
+const STARTUP_RUNS = 5;
 
 /** A JSON body of exactly `size` bytes (passthrough mode requires JSON). */
 function jsonBody(size: number): Buffer {
@@ -52,10 +64,8 @@ const ALL_BODIES = [
   { label: '100 B', body: jsonBody(100) },
   { label: '1 MB', body: jsonBody(1024 * 1024) },
 ];
-const BODY_FILTER = process.argv.includes('--body') ? process.argv[process.argv.indexOf('--body') + 1] : undefined;
-const BODIES = ALL_BODIES.filter((b) => !BODY_FILTER || b.label.replace(' ', '') === BODY_FILTER);
-const CONNS_FILTER = process.argv.includes('--conns') ? Number(process.argv[process.argv.indexOf('--conns') + 1]) : undefined;
-const CONNECTIONS = [1, 64].filter((c) => !CONNS_FILTER || c === CONNS_FILTER);
+const BODIES = ALL_BODIES.filter((b) => !OPTIONS.body || b.label.replace(' ', '') === OPTIONS.body);
+const CONNECTIONS = [1, 64].filter((c) => !OPTIONS.conns || c === OPTIONS.conns);
 
 interface Contender {
   id: string;
@@ -146,8 +156,8 @@ function cellOf(contender: string, body: string, connections: number, rounds: Ro
  * seconds: peak RSS, and RSS at the start vs the end (growth = a leak). Fresh,
  * so that the 1 MB cells before it do not set its baseline.
  */
-async function soak(upstream: string, profileDir: string | undefined): Promise<BenchReport['soak']> {
-  const child = await startChild('gateway-soak', './gateway.ts', ['--upstream', upstream, '--mode', 'passthrough'], { cpuProfileDir: profileDir, nodeOptions: NODE_OPTIONS });
+async function soak(serve: GatewayProcessOptions): Promise<BenchReport['soak']> {
+  const child = await startGateway('gateway-soak', serve);
   try {
     const body = ALL_BODIES[0]!.body;
     const url = `${child.url}${PROXY_PATH}`;
@@ -168,17 +178,18 @@ async function soak(upstream: string, profileDir: string | undefined): Promise<B
 }
 
 /**
- * RSS at rest, before any load: `node` alone, `node --import tsx` (the loader
- * every TypeScript process here runs with, the gateway's CLI included), and
- * each contender just started. Shows how much of a peak is the floor.
+ * RSS at rest, before any load: `node` alone (the floor), a fresh compiled
+ * `lambda-gateway serve` (passthrough, no request yet; the production figure),
+ * and each contender just started. Shows how much of a peak is the floor.
  */
-async function measureIdleRss(contenders: Contender[]): Promise<Record<string, number>> {
-  const floors = [await startChild('node', './idle.mjs', [], { tsx: false }), await startChild('node + tsx', './idle.mjs', [])];
+async function measureIdleRss(contenders: Contender[], serve: GatewayProcessOptions | undefined): Promise<Record<string, number>> {
+  const floors = [await startChild('node', './idle.mjs', [], { tsx: false })];
+  if (serve) floors.push(await startGateway(SERVE_AT_REST, serve));
   await new Promise((resolve) => setTimeout(resolve, 500));
   const idle: Record<string, number> = {};
   try {
     for (const child of floors) idle[child.name] = memoryOf(child.pid)?.rss ?? NaN;
-    for (const contender of contenders) if (contender.child && !contender.child.unavailable) idle[contender.id] = memoryOf(contender.child.pid)?.rss ?? NaN;
+    for (const contender of contenders) if (contender.child) idle[contender.id] = memoryOf(contender.child.pid)?.rss ?? NaN;
   } finally {
     await Promise.all(floors.map((child) => child.stop()));
   }
@@ -188,37 +199,49 @@ async function measureIdleRss(contenders: Contender[]): Promise<Record<string, n
 async function main(): Promise<void> {
   const startedAt = Date.now();
   mkdirSync(OUT_DIR, { recursive: true });
-  const profileDir = PROFILE ? join(OUT_DIR, 'profiles') : undefined;
+  const profileDir = OPTIONS.profile ? join(OUT_DIR, 'profiles') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
 
+  const anyGateway = GATEWAY_IDS.some(selected);
+  if (anyGateway) ensureGatewayBuilt();
+  const configDir = mkdtempSync(join(tmpdir(), 'lambda-gateway-bench-'));
   const children: Child[] = [];
   const contenders: Contender[] = [];
   try {
     const upstreamChild = await startChild('upstream', './upstream.ts', []);
     children.push(upstreamChild);
-    const upstream = upstreamChild.url!;
-    const proxied = async (id: string, label: string, file: string, args: string[], signs: boolean) => {
-      if (ONLY && !ONLY.has(id)) return;
-      const child = await startChild(id, file, ['--upstream', upstream, ...args], { cpuProfileDir: id.startsWith('gateway') ? profileDir : undefined, nodeOptions: NODE_OPTIONS });
+    const upstream = upstreamChild.url;
+    const configs = writeGatewayConfigs(configDir, upstream);
+    /** A plain `serve` (no profiler: it would slow the start-up and inflate the memory at rest). */
+    const plainServe: GatewayProcessOptions = { configFile: configs.passthrough, upstream, nodeOptions: NODE_OPTIONS };
+    const add = (id: ContenderId, label: string, child: Child, signs: boolean) => {
       children.push(child);
       contenders.push({ id, label, child, url: `${child.url}${PROXY_PATH}`, headers: jsonHeaders, signs });
     };
-    if (!ONLY || ONLY.has('direct')) {
+    const script = async (id: ContenderId, label: string, file: string, signs: boolean) => {
+      if (selected(id)) add(id, label, await startChild(id, file, ['--upstream', upstream], { nodeOptions: NODE_OPTIONS }), signs);
+    };
+    const gateway = async (id: ContenderId, label: string, mode: GatewayMode) => {
+      if (selected(id)) add(id, label, await startGateway(id, { configFile: configs[mode], upstream, cpuProfileDir: profileDir, nodeOptions: NODE_OPTIONS }), true);
+    };
+    if (selected('direct')) {
       contenders.push({ id: 'direct', label: 'direct (pre-signed, no proxy)', child: undefined, url: `${upstream}${INVOKE_PATH}`, headers: (body) => presignedHeaders(upstream, body), signs: true });
     }
-    await proxied('bare', 'bare proxy (node:http)', './bare-proxy.ts', [], false);
-    await proxied('hand-written', 'hand-written (Express + SDK)', './hand-written.ts', [], true);
-    await proxied('gateway', 'gateway (Node), passthrough', './gateway.ts', ['--mode', 'passthrough'], true);
-    await proxied('gateway-apigw-v2', 'gateway (Node), API GW v2', './gateway.ts', ['--mode', 'apigateway-v2'], true);
-    await proxied('gateway-assume-role', 'gateway (Node), role-chained', './gateway.ts', ['--mode', 'assume-role'], true);
+    await script('bare', 'bare proxy (node:http)', './bare-proxy.ts', false);
+    await script('hand-written', 'hand-written (Express + SDK)', './hand-written.ts', true);
+    await gateway('gateway', 'gateway (Node), passthrough', 'passthrough');
+    await gateway('gateway-apigw-v2', 'gateway (Node), API GW v2', 'apigateway-v2');
+    await gateway('gateway-assume-role', 'gateway (Node), role-chained', 'assume-role');
 
-    const idleRss = await measureIdleRss(contenders);
+    const idleRss = await measureIdleRss(contenders, anyGateway ? plainServe : undefined);
+    const startup = anyGateway ? await measureStartup(plainServe, ALL_BODIES[0]!.body, STARTUP_RUNS) : undefined;
+    if (startup) console.error(`start-up to first answer: ${startup.runs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
     const smokes: Record<string, string> = {};
     for (const contender of contenders) {
-      smokes[contender.id] = contender.child?.unavailable ? `not available: ${contender.child.unavailable}` : await smoke(contender, upstream);
+      smokes[contender.id] = await smoke(contender, upstream);
       console.error(`smoke ${contender.id}: ${smokes[contender.id]}`);
     }
-    const runnable = contenders.filter((c) => !c.child?.unavailable && !smokes[c.id]!.startsWith('FAILED'));
+    const runnable = contenders.filter((c) => !smokes[c.id]!.startsWith('FAILED'));
 
     const stsBefore = (await control(upstream, 'stats')).assumeRole as number;
     const cells: Cell[] = [];
@@ -241,15 +264,16 @@ async function main(): Promise<void> {
       }
     }
     const stats = await control(upstream, 'stats');
-    const soakResult = SOAK > 0 && runnable.some((c) => c.id === 'gateway') ? await soak(upstream, profileDir) : undefined;
+    const soakResult = SOAK > 0 && runnable.some((c) => c.id === 'gateway') ? await soak({ ...plainServe, cpuProfileDir: profileDir }) : undefined;
 
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: machineInfo(),
-      settings: { secondsPerRound: SECONDS, roundsFor100B: 2, warmupSeconds: WARMUP, soakSeconds: SOAK, upstreamSignatureCheck: 'off under load (each signer verified once beforehand)', gatewayLogLevel: 'info (access logs on, to /dev/null)', proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none' },
-      contenders: contenders.map((c) => ({ id: c.id, label: c.label, status: c.child?.unavailable ? `not available: ${c.child.unavailable}` : smokes[c.id]! })),
+      settings: { secondsPerRound: SECONDS, roundsFor100B: 2, warmupSeconds: WARMUP, soakSeconds: SOAK, upstreamSignatureCheck: 'off under load (each signer verified once beforehand)', gatewayProcess: 'node packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx)', gatewayLogLevel: 'info (access logs on, stdout drained and discarded by the bench)', proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none' },
+      contenders: contenders.map((c) => ({ id: c.id, label: c.label, status: smokes[c.id]! })),
       cells,
       soak: soakResult,
+      startup,
       idleRss,
       upstream: { invocations: stats.invocations as number, stsAssumeRoleCallsDuringLoad: (stats.assumeRole as number) - stsBefore, stsAssumeRoleCallsTotal: stats.assumeRole as number },
       wallSeconds: (Date.now() - startedAt) / 1000,
@@ -261,6 +285,7 @@ async function main(): Promise<void> {
     console.log(`\n(${report.wallSeconds.toFixed(0)} s; JSON in bench-results/latest.json${profileDir ? `; CPU profiles in ${profileDir}` : ''})`);
   } finally {
     await Promise.all(children.map((child) => child.stop()));
+    rmSync(configDir, { recursive: true, force: true });
   }
 }
 

@@ -1,16 +1,22 @@
-/** The `lambda-gateway` bin as users run it: plain `node`, no build step, real exit codes. */
+/**
+ * The `lambda-gateway` bin as users run it: plain `node` on the compiled dist/ (no tsx, no
+ * source condition), real exit codes. test/package runs the same bin from an installed tarball.
+ */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../package/built-dist.ts';
 
 const BIN = resolve(import.meta.dirname, '../../packages/gateway/bin/lambda-gateway.mjs');
 let dir: string;
 
 beforeAll(async () => {
+  // bin/lambda-gateway.mjs imports ../dist/cli/main.js: build it if this checkout has not.
+  await ensureBuilt();
   dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-bin-'));
-});
+}, 120_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });

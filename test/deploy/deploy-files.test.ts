@@ -1,11 +1,14 @@
-/** The deploy files stay in step with the gateway: the shipped ConfigMap's config compiles. */
+/**
+ * The deploy files stay in step with the gateway and with each other: the shipped ConfigMap's
+ * config compiles, and the Dockerfile builds the packed package and runs what the Deployment expects.
+ */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildRoutes, parseConfigText } from '../../packages/gateway/src/config/index.ts';
 import { compileGateway } from '../../packages/gateway/src/core/index.ts';
-import { createNodeRuntime } from '../../packages/gateway/src/adapters/node/node-runtime.ts';
+import { createNodePlatform } from '../../packages/gateway/src/adapters/node/node-platform.ts';
 import { silentLogger } from '../../packages/gateway/src/logging/index.ts';
 
 const DEPLOY = resolve(import.meta.dirname, '../../deploy');
@@ -15,7 +18,7 @@ describe('deploy/kubernetes', () => {
     const configMap = parse(await readFile(resolve(DEPLOY, 'kubernetes/configmap.yaml'), 'utf8')) as { data: Record<string, string> };
     const { routes } = buildRoutes(parseConfigText(configMap.data['gateway.yaml']!, 'configmap.yaml'));
     const env = { AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/lambda-auth-role', AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token', AWS_REGION: 'us-east-1' };
-    const { table } = compileGateway({ routes, runtime: createNodeRuntime({ env, logger: silentLogger, secretsDir: '/etc/lambda-gateway/secrets' }) });
+    const { table } = compileGateway({ routes, platform: createNodePlatform({ env, logger: silentLogger, secretsDir: '/etc/lambda-gateway/secrets' }) });
     expect(table.map((row) => [row.route, row.functionId, row.auth])).toEqual([
       ['echo-resource-based', 'arn:aws:lambda:us-east-1:222222222222:function:echo', 'secret aws-creds'],
       ['echo', 'arn:aws:lambda:us-east-1:222222222222:function:echo', 'assumeRole arn:aws:iam::222222222222:role/lambda-invoke-role'],
@@ -27,7 +30,75 @@ describe('deploy/kubernetes', () => {
     expect(text).toContain('path: /readyz');
     expect(text).toContain('path: /healthz');
     expect(text).toContain('mountPath: /etc/lambda-gateway/secrets/aws-creds');
+  });
+});
+
+/** The Dockerfile's instructions in order, continuation lines joined, comments dropped. */
+function dockerInstructions(text: string): { keyword: string; args: string }[] {
+  return text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [keyword = '', ...rest] = line.split(/\s+/);
+      return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
+    });
+}
+
+/** The tag in a `docker build … -t TAG .` command line. */
+function buildTag(text: string, where: string): string {
+  const tag = text.match(/docker build -f deploy\/Dockerfile\s+-t\s+(\S+)\s+\./)?.[1];
+  if (!tag) throw new Error(`${where}: no \`docker build -f deploy/Dockerfile -t TAG .\` command`);
+  return tag.includes(':') ? tag : `${tag}:latest`;
+}
+
+describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () => {
+  it('builds in one stage and runs the packed package, production dependencies only, in a Node 24 stage', async () => {
+    const instructions = dockerInstructions(await readFile(resolve(DEPLOY, 'Dockerfile'), 'utf8'));
+    const stages = instructions.filter((step) => step.keyword === 'FROM').map((step) => step.args);
+    expect(stages).toEqual(['node:24-bookworm-slim AS build', 'node:24-bookworm-slim']);
+    const runtimeStart = instructions.findIndex((step, index) => step.keyword === 'FROM' && index > 0);
+    const build = instructions.slice(0, runtimeStart);
+    const runtime = instructions.slice(runtimeStart);
+    const buildRun = build.filter((step) => step.keyword === 'RUN').map((step) => step.args).join(' && ');
+    expect(buildRun).toMatch(/npm ci\b(?!.*--ignore-scripts)/);
+    expect(buildRun).toMatch(/npm pack -w lambda-gateway\b/);
+    // The runtime stage gets the tarball and nothing else from the build: no sources, no dev node_modules.
+    expect(runtime.filter((step) => step.keyword === 'COPY').map((step) => step.args)).toEqual(['--from=build /build/pack/lambda-gateway.tgz /tmp/lambda-gateway.tgz']);
+    const runtimeRun = runtime.filter((step) => step.keyword === 'RUN').map((step) => step.args).join(' && ');
+    expect(runtimeRun).toContain('npm install --omit=dev --no-audit --no-fund /tmp/lambda-gateway.tgz');
+    expect(runtimeRun).not.toMatch(/\btsx\b|npm ci/);
+    expect(runtime.find((step) => step.keyword === 'WORKDIR')?.args).toBe('/app');
+  });
+
+  it('runs as uid 1000 the installed bin, serving the ConfigMap path the Deployment mounts', async () => {
+    const instructions = dockerInstructions(await readFile(resolve(DEPLOY, 'Dockerfile'), 'utf8'));
+    const last = (keyword: string) => instructions.filter((step) => step.keyword === keyword).at(-1)?.args;
+    expect(last('USER')).toBe('1000:1000');
+    expect(JSON.parse(last('ENTRYPOINT') ?? 'null')).toEqual(['node', '/app/node_modules/lambda-gateway/bin/lambda-gateway.mjs']);
+    expect(JSON.parse(last('CMD') ?? 'null')).toEqual(['serve', '--config', '/etc/lambda-gateway/config']);
+    // USER comes after every install step, so nothing runs as root at run time.
+    expect(instructions.findLastIndex((step) => step.keyword === 'RUN')).toBeLessThan(instructions.findLastIndex((step) => step.keyword === 'USER'));
+
+    const deployment = parse((await readFile(resolve(DEPLOY, 'kubernetes/deployment.yaml'), 'utf8')).split(/^---$/m)[0]!) as {
+      spec: { template: { spec: { securityContext: { runAsUser: number; runAsNonRoot: boolean }; containers: { image: string; args: string[]; volumeMounts: { mountPath: string }[] }[] } } };
+    };
+    const pod = deployment.spec.template.spec;
+    const [container] = pod.containers;
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
+    expect(container!.args.slice(0, 3)).toEqual(JSON.parse(last('CMD')!));
+    expect(container!.volumeMounts.map((mount) => mount.mountPath)).toContain('/etc/lambda-gateway/config');
+  });
+
+  it('the Deployment runs the image tag that the Dockerfile and the README build (the package version)', async () => {
     const dockerfile = await readFile(resolve(DEPLOY, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toContain('npm ci --omit=dev --ignore-scripts');
+    const deployment = await readFile(resolve(DEPLOY, 'kubernetes/deployment.yaml'), 'utf8');
+    const readme = await readFile(resolve(DEPLOY, '../README.md'), 'utf8');
+    const { version } = JSON.parse(await readFile(resolve(DEPLOY, '../packages/gateway/package.json'), 'utf8')) as { version: string };
+    const image = deployment.match(/^\s*image:\s*(\S+)\s*$/m)?.[1];
+    expect(image).toBe(`lambda-gateway:${version}`);
+    expect(buildTag(dockerfile, 'deploy/Dockerfile')).toBe(image);
+    expect(buildTag(readme, 'README.md')).toBe(image);
   });
 });

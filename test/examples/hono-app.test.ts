@@ -1,18 +1,16 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExampleApp } from '../../examples/hono-app.ts';
-import { lambda } from 'lambda-gateway';
+import { lambda, silentLogger } from 'lambda-gateway';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
-import { silentLogger } from '../../packages/gateway/src/logging/index.ts';
-import { createNodeRuntime } from '../../packages/gateway/src/adapters/node/node-runtime.ts';
-import { serveApp } from '../../packages/gateway/src/adapters/node/serve.ts';
+import { createNodePlatform, serveApp } from 'lambda-gateway/node';
 import { REPO_ROOT, buildWorker } from '../../packages/worker-dev/src/build-worker.ts';
 import { startWorker } from '../../packages/worker-dev/src/start-worker.ts';
 import { readWranglerConfig } from '../../packages/worker-dev/src/wrangler-config.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE, KEYS, startTestAws } from '../support/stack.ts';
 
 // examples/hono-app.ts against the local AWS, on both runtimes: served by Node
-// with a Node runtime, and bundled from examples/worker.ts into miniflare.
+// with the Node platform, and bundled from examples/worker.ts into miniflare.
 let aws: LocalAws;
 const servers: Record<'node' | 'worker', { url: string; close(): Promise<void> }> = {} as never;
 
@@ -20,7 +18,7 @@ beforeAll(async () => {
   aws = await startTestAws();
   // The example's backends use the ambient credentials: the gateway user's static keys.
   const ambient = { AWS_ACCESS_KEY_ID: KEYS.gateway.accessKey, AWS_SECRET_ACCESS_KEY: KEYS.gateway.secretKey, AWS_ENDPOINT_URL: aws.url, AWS_REGION: 'us-east-1' };
-  servers.node = await serveApp(createExampleApp({ runtime: createNodeRuntime({ env: ambient, logger: silentLogger }) }), { port: 0, host: '127.0.0.1' });
+  servers.node = await serveApp(createExampleApp({ platform: createNodePlatform({ env: ambient, logger: silentLogger }) }), { port: 0, host: '127.0.0.1' });
   const wrangler = await readWranglerConfig(join(REPO_ROOT, 'wrangler.toml'));
   const { code } = await buildWorker({ entry: 'examples/worker.ts', configFiles: [] });
   servers.worker = await startWorker({ script: code, compatibilityDate: wrangler.compatibility_date, bindings: { ...ambient, LOG_LEVEL: 'silent' }, port: 0, onLine: () => undefined });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, buildRoutes, createGateway, lambda, parseConfigText } from 'lambda-gateway';
+import { ConfigError, createGateway, lambda } from 'lambda-gateway';
 import type { BackendDescriptorInput } from 'lambda-gateway';
+// Config-file parsing is internal (the CLI's path): reached by relative path.
+import { buildRoutes, parseConfigText } from '../../packages/gateway/src/config/index.ts';
 
 /** The problems of a ConfigError thrown by `fn`, each without its location prefix. */
 function reasons(fn: () => unknown, prefix: string): string[] {

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfigError } from 'lambda-gateway';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../../packages/gateway/src/validation/index.ts';
 import { REPO_ROOT, buildWorker } from '../../packages/worker-dev/src/build-worker.ts';
 import { startDevServer, type DevServer } from '../../packages/worker-dev/src/dev-server.ts';
 import { startWorker } from '../../packages/worker-dev/src/start-worker.ts';
@@ -43,13 +43,13 @@ describe('npm run dev', () => {
     const response = await fetch(`http://localhost:${port}/echo`, { method: 'POST', body: GUIDE_BODY });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(GUIDE_RESPONSE);
-    expect(dev.localAws!.invocations('echo').at(-1)).toMatchObject({ callerArn: 'arn:aws:iam::111111111111:user/gateway' });
+    expect(dev.localAws?.invocations('echo').at(-1)).toMatchObject({ callerArn: 'arn:aws:iam::111111111111:user/gateway' });
     await expect.poll(() => lines.some((line) => line.includes('"msg":"request"') && line.includes('"status":200'))).toBe(true);
 
     // The demo's IRSA role chain, as `npm start` serves it: the web identity token from a binding.
     const irsa = await fetch(`http://localhost:${port}/irsa/echo`, { method: 'POST', body: GUIDE_BODY });
     expect(await irsa.text()).toBe(GUIDE_RESPONSE);
-    expect(dev.localAws!.invocations('echo').at(-1)?.callerArn).toBe('arn:aws:sts::222222222222:assumed-role/lambda-invoke-role/lambda-gateway');
+    expect(dev.localAws?.invocations('echo').at(-1)?.callerArn).toBe('arn:aws:sts::222222222222:assumed-role/lambda-invoke-role/lambda-gateway');
   });
 
   it('checks the configuration before starting: a bad route file is a ConfigError naming file and field', async () => {

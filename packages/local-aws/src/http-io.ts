@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+// Deliberately its own code, not the gateway's body reader: the local AWS tests the gateway, so it must not depend on it.
+
 /** A response before it is written to the socket. */
 export interface LocalResponse {
   status: number;

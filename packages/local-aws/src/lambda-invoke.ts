@@ -148,34 +148,24 @@ export async function handleInvoke(context: RequestContext, encodedFunctionName:
 
   if (options.invocationType === 'Event') {
     // Accepted at once; the function runs afterwards, queued behind its concurrency limit.
-    const work = (async () => {
-      if (!(await limiter.acquireWhenAvailable())) return;
-      try {
-        await execute(context, target, auth.principal, options, event, 'Event');
-      } finally {
-        limiter.release();
-      }
-    })();
-    state.runInBackground(work);
+    // Dropped (queue full or server closed) means it never runs, like an event Lambda discards.
+    state.runInBackground(limiter.runWhenFree(() => execute(context, target, auth.principal, options, event, 'Event')));
     return { status: 202, headers };
   }
 
-  if (!limiter.tryAcquire()) throw reservedConcurrencyExceeded();
-  try {
-    const outcome = await execute(context, target, auth.principal, options, event, 'RequestResponse');
-    context.logFields['durationMs'] = outcome.durationMs;
-    const responseHeaders: Record<string, string> = {
-      ...headers,
-      'Content-Type': 'application/json',
-      'X-Amz-Executed-Version': target.executedVersion,
-    };
-    if (outcome.functionError) {
-      responseHeaders['X-Amz-Function-Error'] = outcome.functionError;
-      context.logFields['functionError'] = outcome.errorType;
-    }
-    if (options.logType === 'Tail') responseHeaders['X-Amz-Log-Result'] = logTailBase64(outcome.log.toString());
-    return { status: 200, headers: responseHeaders, body: outcome.payload };
-  } finally {
-    limiter.release();
+  const running = limiter.runIfFree(() => execute(context, target, auth.principal, options, event, 'RequestResponse'));
+  if (!running) throw reservedConcurrencyExceeded();
+  const outcome = await running;
+  context.logFields['durationMs'] = outcome.durationMs;
+  const responseHeaders: Record<string, string> = {
+    ...headers,
+    'Content-Type': 'application/json',
+    'X-Amz-Executed-Version': target.executedVersion,
+  };
+  if (outcome.functionError) {
+    responseHeaders['X-Amz-Function-Error'] = outcome.functionError;
+    context.logFields['functionError'] = outcome.errorType;
   }
+  if (options.logType === 'Tail') responseHeaders['X-Amz-Log-Result'] = logTailBase64(outcome.log.toString());
+  return { status: 200, headers: responseHeaders, body: outcome.payload };
 }

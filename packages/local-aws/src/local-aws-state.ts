@@ -1,6 +1,6 @@
 import { AccountDirectory, type FunctionRecord } from './account-directory.ts';
 import { CallCounter } from './call-counter.ts';
-import { ConcurrencyLimiter } from './concurrency-limiter.ts';
+import { ReservedConcurrency } from './reserved-concurrency.ts';
 import { CredentialStore } from './credential-store.ts';
 import type { ServiceName } from './errors.ts';
 import { FunctionLoader } from './function-loader.ts';
@@ -19,7 +19,7 @@ export class LocalAwsState {
   readonly functions: FunctionLoader;
   readonly recorder = new InvocationRecorder();
   readonly counter = new CallCounter();
-  private readonly limiters = new Map<string, ConcurrencyLimiter>();
+  private readonly limiters = new Map<string, ReservedConcurrency>();
   private readonly unavailable = new Set<ServiceName>();
 
   constructor(
@@ -34,10 +34,10 @@ export class LocalAwsState {
   }
 
   /** Reserved concurrency is per function, shared by all its versions and aliases. */
-  limiterFor(fn: FunctionRecord): ConcurrencyLimiter {
+  limiterFor(fn: FunctionRecord): ReservedConcurrency {
     let limiter = this.limiters.get(fn.arn);
     if (!limiter) {
-      limiter = new ConcurrencyLimiter(fn.config.reservedConcurrency);
+      limiter = new ReservedConcurrency(fn.config.reservedConcurrency);
       this.limiters.set(fn.arn, limiter);
     }
     return limiter;

@@ -81,7 +81,14 @@ export function parseScenario(raw: unknown, options: { source: string; baseDir: 
  */
 export async function loadScenario(path: string): Promise<Scenario> {
   const absolute = resolve(path);
-  const text = await readFile(absolute, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    // A ScenarioError like any other load failure, so the CLI names the file the same way.
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new ScenarioError(absolute, [`cannot read file: ${code === 'ENOENT' ? 'no such file' : message}`]);
+  }
   let raw: unknown;
   try {
     raw = extname(absolute).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);

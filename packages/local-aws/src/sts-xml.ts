@@ -1,4 +1,11 @@
-/** STS query-protocol XML, element order as the service model lists it. */
+import { XMLBuilder } from 'fast-xml-parser';
+
+/**
+ * STS query-protocol XML, built with fast-xml-parser's XMLBuilder so every
+ * value is escaped the same way (`&`, `<`, `>`, quotes). Element order is the
+ * order of the object's keys, which callers write as the service model lists
+ * the members (and as real STS answers).
+ */
 
 export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 
@@ -7,36 +14,26 @@ export interface XmlTree {
   [element: string]: string | XmlTree | undefined;
 }
 
-/** Escapes text for XML element content (quotes need no escaping there, and STS leaves them as is). */
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&]/g, (char) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp' }[char]};`);
-}
+/** `@_xmlns` is the only attribute STS writes (on the root element); no indentation, as STS sends it. */
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: false, suppressEmptyNode: false });
 
-function renderTree(tree: XmlTree): string {
-  let xml = '';
-  for (const [name, value] of Object.entries(tree)) {
-    if (value === undefined) continue;
-    xml += `<${name}>${typeof value === 'string' ? escapeXml(value) : renderTree(value)}</${name}>`;
-  }
-  return xml;
+/** One root element in STS's namespace, followed by the newline real STS ends its body with. */
+function stsDocument(rootName: string, content: XmlTree): string {
+  return `${builder.build({ [rootName]: { '@_xmlns': STS_NAMESPACE, ...content } })}\n`;
 }
 
 /** `<{Action}Response><{Action}Result>…</…><ResponseMetadata><RequestId/>…` */
 export function stsSuccessXml(action: string, result: XmlTree, requestId: string): string {
-  return (
-    `<${action}Response xmlns="${STS_NAMESPACE}">` +
-    `<${action}Result>${renderTree(result)}</${action}Result>` +
-    `<ResponseMetadata><RequestId>${escapeXml(requestId)}</RequestId></ResponseMetadata>` +
-    `</${action}Response>\n`
-  );
+  return stsDocument(`${action}Response`, {
+    [`${action}Result`]: result,
+    ResponseMetadata: { RequestId: requestId },
+  });
 }
 
 /** `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>` */
 export function stsErrorXml(type: 'Sender' | 'Receiver', code: string, message: string, requestId: string): string {
-  return (
-    `<ErrorResponse xmlns="${STS_NAMESPACE}">` +
-    `<Error><Type>${type}</Type><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
-    `<RequestId>${escapeXml(requestId)}</RequestId>` +
-    `</ErrorResponse>\n`
-  );
+  return stsDocument('ErrorResponse', {
+    Error: { Type: type, Code: code, Message: message },
+    RequestId: requestId,
+  });
 }

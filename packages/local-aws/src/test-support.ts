@@ -4,6 +4,7 @@
  * test doubles as a check that aws4fetch and @smithy/signature-v4 agree.
  */
 import { AwsClient } from 'aws4fetch';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { bundledScenarioPath } from './fixture-paths.ts';
 
 export const TEST_SCENARIO = bundledScenarioPath('test-scenario.yaml');
@@ -84,10 +85,25 @@ export function stsCall(
   });
 }
 
-/** First text of `<tag>…</tag>` in an XML document. */
+/** Values stay strings (an account id is not a number); entities are decoded. */
+const xmlParser = new XMLParser({ parseTagValue: false, ignoreAttributes: true });
+
+/** Depth-first, in document order (STS never repeats a sibling element name). */
+function firstText(node: unknown, tag: string): string | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const [name, value] of Object.entries(node)) {
+    if (name === tag && typeof value === 'string') return value;
+    const found = firstText(value, tag);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Text of the first `<tag>` element in an STS XML document; throws if the document is not well-formed. */
 export function xmlText(xml: string, tag: string): string | undefined {
-  const text = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];
-  return text?.replace(/&(lt|gt|quot|apos|amp);/g, (_entity, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`not well-formed XML (${valid.err.msg}): ${xml}`);
+  return firstText(xmlParser.parse(xml), tag);
 }
 
 /** AssumeRole through aws4fetch; returns the issued credentials (throws with the XML on failure). */

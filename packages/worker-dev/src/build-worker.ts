@@ -21,7 +21,7 @@ export interface BuildWorkerOptions {
   outfile?: string;
   /** Base for relative paths and for the file names in error messages. Default: the repository root. */
   root?: string;
-  /** The module to bundle (default src/worker/entry.ts); e.g. a team's own worker around `lambda()` routes. */
+  /** The module to bundle (default WORKER_ENTRY, the gateway's packages/gateway/src/adapters/worker/entry.ts); e.g. a team's own worker around `lambda()` routes. */
   entry?: string;
 }
 
@@ -34,7 +34,7 @@ export interface BuiltWorker {
 }
 
 /**
- * Bundles the worker with esbuild: src/worker/entry.ts and everything it
+ * Bundles the worker with esbuild: the gateway's worker entry and everything it
  * imports, for workerd (browser platform, `workerd`/`worker` conditions, no
  * Node built-ins: an accidental `node:` import fails the build), with the
  * config files inlined as texts so the worker needs no filesystem.
@@ -57,7 +57,9 @@ export async function buildWorker(options: BuildWorkerOptions = {}): Promise<Bui
     legalComments: 'none',
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0]!.text;
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild wrote no bundle');
+  const code = output.text;
   let outfile: string | undefined;
   if (options.outfile) {
     outfile = resolve(root, options.outfile);

@@ -66,8 +66,7 @@ function forEachLine(stream: Readable, fn: (line: string) => void): void {
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {
     pending += chunk;
-    let newline: number;
-    while ((newline = pending.indexOf('\n')) !== -1) {
+    for (let newline = pending.indexOf('\n'); newline !== -1; newline = pending.indexOf('\n')) {
       fn(pending.slice(0, newline));
       pending = pending.slice(newline + 1);
     }

@@ -1,5 +1,3 @@
-import { GatewayError } from '../errors/index.ts';
-
 /** A set of AWS credentials. `expiration` is absent for long-lived keys. */
 export interface AwsCredentials {
   readonly accessKeyId: string;
@@ -40,25 +38,28 @@ export interface CredentialProvider {
   readonly roleArn?: string | undefined;
 }
 
+/** How long callers are told to wait when a source does not say (see CredentialsUnavailableError.retryAfterSeconds). */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
 /**
- * Thrown when no valid credentials can be had right now. Maps to 503 with
- * `Retry-After`, naming the source (never a key or token).
+ * Thrown when no valid credentials can be had right now, naming the source
+ * (never a key or token). Plain AWS-side data: the invoke layer turns it into
+ * the gateway's 503 `CredentialsUnavailable` answer with `Retry-After`.
  */
-export class CredentialsUnavailableError extends GatewayError {
-  /** The source's description, e.g. `role arn:aws:iam::…` (also `details.source`). */
+export class CredentialsUnavailableError extends Error {
+  /** The source's description, e.g. `role arn:aws:iam::…`. */
   readonly source: string;
   /** Why, without the "credentials unavailable for …" prefix (lets a chained provider quote its base). */
   readonly reason: string;
+  /** When trying again may help (a refresh backoff ends, a file may appear); default 5. */
+  readonly retryAfterSeconds: number;
 
   constructor(source: string, reason: string, options: { retryAfterSeconds?: number; cause?: unknown } = {}) {
-    super(503, 'CredentialsUnavailable', `credentials unavailable for ${source}: ${reason}`, {
-      headers: { 'retry-after': String(options.retryAfterSeconds ?? 5) },
-      details: { source },
-      cause: options.cause,
-    });
+    super(`credentials unavailable for ${source}: ${reason}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CredentialsUnavailableError';
     this.source = source;
     this.reason = reason;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
   }
 }
 

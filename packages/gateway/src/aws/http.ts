@@ -1,4 +1,3 @@
-import { readStreamWithin } from '../invoke/body-limit.ts';
 /** A request ready for the wire: already signed, body fully in memory (≤ Lambda's limit). */
 export interface OutboundRequest {
   url: string;
@@ -39,6 +38,99 @@ export interface TransportResponse {
  */
 export interface HttpTransport {
   send(request: OutboundRequest): Promise<TransportResponse>;
+}
+
+/**
+ * Collects a body chunk by chunk, keeping at most `limit` bytes: the one
+ * bounded reader behind every body the gateway buffers (request bodies from a
+ * WHATWG stream, Node's IncomingMessage or a worker request; response bodies
+ * from fetch or a pooled client). Whoever owns the source feeds it chunks and
+ * stops reading when `push` returns false; the collector itself never reads.
+ *
+ * Past the limit the chunk that crossed it is not kept and the chunks held so
+ * far are released at once, so an oversized body never costs more than
+ * `limit` bytes of memory, however long the caller takes to stop the source.
+ */
+export class BoundedBytes {
+  readonly limit: number;
+  #chunks: Uint8Array[] = [];
+  #byteLength = 0;
+  #overLimit = false;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  /** Adds `chunk`. False once the total has passed `limit` (this chunk and every later one included). */
+  push(chunk: Uint8Array): boolean {
+    if (this.#overLimit) return false;
+    this.#byteLength += chunk.byteLength;
+    if (this.#byteLength > this.limit) {
+      this.#overLimit = true;
+      this.#chunks = [];
+      return false;
+    }
+    this.#chunks.push(chunk);
+    return true;
+  }
+
+  /** Bytes seen so far, the ones that crossed the limit included. */
+  get byteLength(): number {
+    return this.#byteLength;
+  }
+
+  /** True once a push has passed the limit; `bytes()` then throws. */
+  get overLimit(): boolean {
+    return this.#overLimit;
+  }
+
+  /**
+   * Everything pushed, as one buffer: a single chunk is returned as is (no
+   * copy; for a Node Buffer that means the Buffer), more are concatenated once.
+   */
+  bytes(): Uint8Array {
+    if (this.#overLimit) throw new RangeError(`body larger than ${this.limit} bytes`);
+    if (this.#chunks.length === 1) return this.#chunks[0]!;
+    const out = new Uint8Array(this.#byteLength);
+    let offset = 0;
+    for (const chunk of this.#chunks) {
+      out.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return out;
+  }
+}
+
+/**
+ * Reads `stream` into one buffer (see BoundedBytes), or returns undefined as
+ * soon as it passes `limit`: nothing past the limit is kept. The rest of the
+ * stream is then cancelled, or with `excess: 'drain'` read to its end and
+ * dropped (for runtimes that reset a connection answered while the peer is
+ * still sending). Read errors are thrown as they come.
+ */
+export async function readStreamWithin(stream: ReadableStream<Uint8Array>, limit: number, excess: 'cancel' | 'drain' = 'cancel'): Promise<Uint8Array | undefined> {
+  const reader = stream.getReader();
+  const collected = new BoundedBytes(limit);
+  for (;;) {
+    const result = await reader.read();
+    if (result.done) return collected.bytes();
+    if (!collected.push(result.value)) {
+      if (excess === 'drain') await drain(reader);
+      else await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+  }
+}
+
+/** Reads the rest of a stream and drops it; a peer that goes away ends it too. */
+export async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  try {
+    while (!(await reader.read()).done) {
+      // Dropped: only reaching the end matters.
+    }
+  } catch {
+    // The peer went away: nothing left to read.
+  }
 }
 
 /** The Web-standard transport: global `fetch`. Works in every runtime. */

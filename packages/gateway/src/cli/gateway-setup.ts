@@ -1,18 +1,17 @@
 import type { BuiltConfig } from '../config/index.ts';
-import type { CredentialCache, SecretSource } from '../credentials/index.ts';
+import { manifestSecretSource, type CredentialCache, type SecretSource } from '../credentials/index.ts';
 import { verifySigV4Crypto } from '../invoke/index.ts';
-import { compileGateway, type CompiledGateway, type GatewayRuntime } from '../core/index.ts';
+import { compileGateway, type CompiledGateway, type Platform } from '../core/index.ts';
 import type { LogLevel, Logger } from '../logging/index.ts';
 import { loadConfig } from '../adapters/node/load-config.ts';
-import { manifestSecretSource } from '../adapters/node/manifest-secret-source.ts';
-import { createNodeRuntime } from '../adapters/node/node-runtime.ts';
+import { createNodePlatform } from '../adapters/node/node-platform.ts';
 import { DEFAULT_SECRETS_DIR, directorySecretSource } from '../adapters/node/secrets-dir.ts';
 
 export interface GatewaySetupOptions {
   /** `--config` paths: files or directories, native config and manifests mixed. */
   config: string[];
   secretsDir?: string | undefined;
-  /** Environment for `${NAME}` expansion and the runtime (default `process.env`). */
+  /** Environment for `${NAME}` expansion and the platform (default `process.env`). */
   env?: Record<string, string | undefined>;
   logLevel?: LogLevel | undefined;
   logger?: Logger;
@@ -22,7 +21,7 @@ export interface GatewaySetupOptions {
 
 export interface GatewaySetup {
   config: BuiltConfig;
-  runtime: GatewayRuntime;
+  platform: Platform;
   gateway: CompiledGateway;
   /** Manifest Secrets in front of the mounted secrets directory. */
   secrets: SecretSource;
@@ -37,7 +36,7 @@ export async function setUpGateway(options: GatewaySetupOptions): Promise<Gatewa
   const env = options.env ?? process.env;
   const config = await loadConfig(options.config, { env });
   const secrets = manifestSecretSource(config.secrets, directorySecretSource(options.secretsDir ?? env.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR));
-  const runtime = createNodeRuntime({
+  const platform = createNodePlatform({
     secretSource: secrets,
     env,
     logLevel: options.logLevel,
@@ -45,7 +44,7 @@ export async function setUpGateway(options: GatewaySetupOptions): Promise<Gatewa
     ...(options.credentialCache ? { credentialCache: options.credentialCache } : {}),
   });
   // Refuse to start with a signer that would sign wrongly (see verifySigV4Crypto).
-  if (runtime.sigv4Crypto) await verifySigV4Crypto(runtime.sigv4Crypto);
-  const gateway = compileGateway({ routes: config.routes, runtime });
-  return { config, runtime, gateway, secrets };
+  if (platform.sigv4Crypto) await verifySigV4Crypto(platform.sigv4Crypto);
+  const gateway = compileGateway({ routes: config.routes, platform });
+  return { config, platform, gateway, secrets };
 }

@@ -19,14 +19,14 @@ export interface StartGatewayOptions {
 
 /** Loads config, builds the gateway and starts serving it. Used by `serve` and `demo`. */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningServer & { routes: number }> {
-  const { config, runtime, gateway } = await setUpGateway(options);
+  const { config, platform, gateway } = await setUpGateway(options);
   // Obtain every backend's credentials now (STS round trips included), in the background, so the
   // first request finds them cached. Failures are logged by the providers and retried on use.
   for (const backend of gateway.backends) backend.credentials.getCredentials().catch(() => undefined);
-  for (const warning of config.warnings) runtime.logger.warn('config warning', { warning });
-  if (config.ignored.length > 0) runtime.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
+  for (const warning of config.warnings) platform.logger.warn('config warning', { warning });
+  if (config.ignored.length > 0) platform.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
   const server = await serveApp(gateway.app, { port: options.port ?? config.defaultPort ?? FALLBACK_PORT, host: options.host });
-  runtime.logger.info('gateway listening', { url: server.url, routes: gateway.table.length, backends: gateway.backends.length });
+  platform.logger.info('gateway listening', { url: server.url, routes: gateway.table.length, backends: gateway.backends.length });
   return { ...server, routes: gateway.table.length };
 }
 

@@ -1,7 +1,8 @@
 import { ConfigError } from '../validation/index.ts';
 import { buildRoutes, type BuiltConfig, type ManifestTranslator } from './build-routes.ts';
 import { parseConfigText, type SourcedDocument } from './documents.ts';
-import { expandEnvironment, type EnvironmentLookup } from './env-expansion.ts';
+import type { EnvLookup } from '../aws/env.ts';
+import { expandEnvironment } from './env-expansion.ts';
 
 /** A config file's text and where it came from (a path as the user wrote it, or a label). */
 export interface ConfigFileText {
@@ -17,13 +18,13 @@ export interface ConfigFileText {
  *
  * @param label names the input when it holds no document at all (default: the file names)
  */
-export function parseConfigTexts(files: readonly ConfigFileText[], env: EnvironmentLookup, label = files.map((file) => file.source).join(', ')): SourcedDocument[] {
+export function parseConfigTexts(files: readonly ConfigFileText[], env: EnvLookup, label = files.map((file) => file.source).join(', ')): SourcedDocument[] {
   const documents = files.flatMap((file) => parseConfigText(expandEnvironment(file.text, file.source, env), file.source));
   if (documents.length === 0) throw new ConfigError(['no configuration documents found'], label || '(no files)');
   return documents;
 }
 
 /** parseConfigTexts, then buildRoutes: in-memory config files → the route list for createGateway. */
-export function buildRoutesFromTexts(files: readonly ConfigFileText[], options: { env: EnvironmentLookup; translateManifests?: ManifestTranslator | undefined }): BuiltConfig {
+export function buildRoutesFromTexts(files: readonly ConfigFileText[], options: { env: EnvLookup; translateManifests?: ManifestTranslator | undefined }): BuiltConfig {
   return buildRoutes(parseConfigTexts(files, options.env), options.translateManifests);
 }

@@ -1,7 +1,5 @@
-import { ConfigError } from '../validation/index.ts';
-
-/** Looks up an environment variable; undefined when it is not set. */
-export type EnvironmentLookup = (name: string) => string | undefined;
+import type { EnvLookup } from '../aws/env.ts';
+import { ConfigError } from '../errors/index.ts';
 
 /**
  * `${NAME}` (what the guides' `kubectl apply -f - <<EOF` heredocs expand) or
@@ -16,7 +14,7 @@ const PLACEHOLDER = /\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
  * to the empty string expands to nothing, as in a shell. Every unset variable
  * is reported (name and line, never a value) in one ConfigError naming the file.
  */
-export function expandEnvironment(text: string, source: string, env: EnvironmentLookup): string {
+export function expandEnvironment(text: string, source: string, env: EnvLookup): string {
   const unset: string[] = [];
   const expanded = text.replace(PLACEHOLDER, (placeholder: string, escape: string, name: string, offset: number) => {
     if (escape) return placeholder.slice(1);

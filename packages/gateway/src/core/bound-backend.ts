@@ -2,7 +2,7 @@ import type { CredentialProvider } from '../credentials/index.ts';
 import { BackendDescriptorSchema, resolveBackend, type BackendDescriptor, type BackendDescriptorInput, type ResolvedBackend } from '../descriptor/index.ts';
 import { getPayloadCodec, type PayloadCodec } from '../payload/index.ts';
 import { parseOrThrow } from '../validation/index.ts';
-import type { GatewayRuntime } from './runtime.ts';
+import type { Platform } from './platform.ts';
 
 /** A backend ready to serve: resolved Invoke facts, its codec and its credentials. */
 export interface BoundBackend {
@@ -16,18 +16,18 @@ export interface BoundBackend {
 
 /**
  * Validates a descriptor (same schema and messages for config files, manifests
- * and code), resolves it and binds it to the runtime's credentials.
+ * and code), resolves it and binds it to the platform's credentials.
  *
  * @param where path prefix for error messages, e.g. `backends.echo`
  */
-export function bindBackend(name: string, input: BackendDescriptorInput | BackendDescriptor, runtime: GatewayRuntime, where = name): BoundBackend {
+export function bindBackend(name: string, input: BackendDescriptorInput | BackendDescriptor, platform: Platform, where = name): BoundBackend {
   const descriptor = parseOrThrow(BackendDescriptorSchema, input, { prefix: where });
-  const resolved = resolveBackend(descriptor, runtime.env, where);
+  const resolved = resolveBackend(descriptor, platform.env, where);
   return {
     name,
     descriptor,
     resolved,
     codec: getPayloadCodec(resolved.payloadMode),
-    credentials: runtime.credentials.forAuth(descriptor.auth),
+    credentials: platform.credentials.forAuth(descriptor.auth),
   };
 }

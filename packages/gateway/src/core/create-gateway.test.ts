@@ -5,7 +5,8 @@ import { silentLogger } from '../logging/index.ts';
 import { ConfigError } from '../validation/index.ts';
 import { compileGateway, createGateway } from './create-gateway.ts';
 import { lambda } from './lambda-handler.ts';
-import type { GatewayRuntime } from './runtime.ts';
+import type { Platform } from './platform.ts';
+import { webRequestContext } from './web-request-context.ts';
 import { Hono } from 'hono';
 
 const KEYS = { accessKeyId: 'AKIAUNITTEST00000001', secretAccessKey: 'unit/secret/key/0000000000000000000000' };
@@ -23,12 +24,13 @@ function recordingTransport(reply: (request: OutboundRequest) => { status: numbe
   return { sent, transport };
 }
 
-function runtimeWith(transport: HttpTransport): GatewayRuntime {
+function platformWith(transport: HttpTransport): Platform {
   return {
     env: (name) => ({ AWS_REGION: 'us-east-1' })[name],
     transport,
     credentials: new CredentialResolver({ ambient: { description: 'unit keys', getCredentials: async () => KEYS }, secrets: undefined }),
     logger: silentLogger,
+    requestContext: (request) => webRequestContext(request),
   };
 }
 
@@ -37,7 +39,7 @@ const echoRoute = { name: 'echo', matches: [{ path: { type: 'PathPrefix' as cons
 describe('the Invoke request the gateway sends', () => {
   it('is built from scratch, signed for lambda in the backend region, and carries the invocation type from the descriptor', async () => {
     const { sent, transport } = recordingTransport(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '"ok"' }));
-    const app = createGateway({ routes: [echoRoute], runtime: runtimeWith(transport) });
+    const app = createGateway({ routes: [echoRoute], platform: platformWith(transport) });
     const response = await app.request('/echo/x?a=1', {
       method: 'POST',
       body: '{"k":1}',
@@ -59,7 +61,7 @@ describe('the Invoke request the gateway sends', () => {
   it('is sent once: no retries on 5xx or 429 (the gateway owns its retry policy)', async () => {
     for (const status of [500, 429]) {
       const { sent, transport } = recordingTransport(() => ({ status, headers: { 'x-amzn-errortype': status === 429 ? 'TooManyRequestsException' : 'ServiceException' }, body: '{"message":"x"}' }));
-      const response = await createGateway({ routes: [echoRoute], runtime: runtimeWith(transport) }).request('/echo', { method: 'POST', body: '{}' });
+      const response = await createGateway({ routes: [echoRoute], platform: platformWith(transport) }).request('/echo', { method: 'POST', body: '{}' });
       expect(response.status).toBe(status === 429 ? 429 : 502);
       expect(sent).toHaveLength(1);
     }
@@ -67,9 +69,9 @@ describe('the Invoke request the gateway sends', () => {
 
   it('signs with a session token when the credentials have one', async () => {
     const { sent, transport } = recordingTransport(() => ({ status: 200, body: '{}' }));
-    const runtime = runtimeWith(transport);
-    runtime.credentials = new CredentialResolver({ ambient: { description: 'session', getCredentials: async () => ({ ...KEYS, sessionToken: 'SESSION' }) }, secrets: undefined });
-    await createGateway({ routes: [echoRoute], runtime }).request('/echo', { method: 'POST', body: '{}' });
+    const platform = platformWith(transport);
+    platform.credentials = new CredentialResolver({ ambient: { description: 'session', getCredentials: async () => ({ ...KEYS, sessionToken: 'SESSION' }) }, secrets: undefined });
+    await createGateway({ routes: [echoRoute], platform }).request('/echo', { method: 'POST', body: '{}' });
     expect(sent[0]!.headers.get('x-amz-security-token')).toBe('SESSION');
   });
 });
@@ -77,16 +79,16 @@ describe('the Invoke request the gateway sends', () => {
 describe('createGateway', () => {
   it('answers 404 JSON for unmatched requests', async () => {
     const { transport } = recordingTransport(() => ({ status: 200 }));
-    const response = await createGateway({ routes: [echoRoute], runtime: runtimeWith(transport) }).request('/echoes');
+    const response = await createGateway({ routes: [echoRoute], platform: platformWith(transport) }).request('/echoes');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: 'RouteNotFound', message: 'no route matches GET /echoes' });
   });
 
   it('answers 503 CredentialsUnavailable with Retry-After when there are no credentials, naming the source only', async () => {
     const { sent, transport } = recordingTransport(() => ({ status: 200 }));
-    const runtime = runtimeWith(transport);
-    runtime.credentials = new CredentialResolver({ ambient: undefined, secrets: undefined });
-    const response = await createGateway({ routes: [echoRoute], runtime }).request('/echo', { method: 'POST', body: '{}' });
+    const platform = platformWith(transport);
+    platform.credentials = new CredentialResolver({ ambient: undefined, secrets: undefined });
+    const response = await createGateway({ routes: [echoRoute], platform }).request('/echo', { method: 'POST', body: '{}' });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await response.json()).toMatchObject({ error: 'CredentialsUnavailable', source: 'ambient credentials' });
@@ -96,14 +98,14 @@ describe('createGateway', () => {
   it('validates descriptors with the config schema and its messages', () => {
     const { transport } = recordingTransport(() => ({ status: 200 }));
     const bad = { ...echoRoute, backend: { functionName: 'echo', accountId: 'abc' } };
-    expect(() => compileGateway({ routes: [bad], runtime: runtimeWith(transport) })).toThrow(ConfigError);
-    expect(() => compileGateway({ routes: [bad], runtime: runtimeWith(transport) })).toThrow('routes[0].backend.accountId: must be a 12-digit AWS account id');
+    expect(() => compileGateway({ routes: [bad], platform: platformWith(transport) })).toThrow(ConfigError);
+    expect(() => compileGateway({ routes: [bad], platform: platformWith(transport) })).toThrow('routes[0].backend.accountId: must be a 12-digit AWS account id');
   });
 
   it('describes the route table in precedence order', () => {
     const { transport } = recordingTransport(() => ({ status: 200 }));
     const exact = { name: 'exact', matches: [{ path: { type: 'Exact' as const, value: '/echo/one' } }], backend: { functionName: 'one', region: 'us-east-1', invocationMode: 'Async' as const } };
-    const { table } = compileGateway({ routes: [echoRoute, exact], runtime: runtimeWith(transport) });
+    const { table } = compileGateway({ routes: [echoRoute, exact], platform: platformWith(transport) });
     expect(table.map((row) => [row.route, row.functionId, row.invocationMode, row.payloadMode, row.auth])).toEqual([
       ['exact', 'one', 'Async', 'passthrough', 'ambient'],
       ['echo', 'arn:aws:lambda:us-west-2:222222222222:function:echo', 'Sync', 'passthrough', 'ambient'],
@@ -115,7 +117,7 @@ describe('lambda() in any Hono app', () => {
   it('binds a route to a backend and passes Hono path parameters to the event', async () => {
     const { sent, transport } = recordingTransport(() => ({ status: 200, body: '{"statusCode":200,"body":"hi"}' }));
     const app = new Hono();
-    app.post('/items/:id', lambda({ functionName: 'items', accountId: '222222222222', region: 'us-east-1', payloadMode: 'apigateway-v2' }, { runtime: runtimeWith(transport) }));
+    app.post('/items/:id', lambda({ functionName: 'items', accountId: '222222222222', region: 'us-east-1', payloadMode: 'apigateway-v2' }, { platform: platformWith(transport) }));
     const response = await app.request('/items/42', { method: 'POST', body: '{}' });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('hi');

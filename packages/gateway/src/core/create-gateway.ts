@@ -6,8 +6,9 @@ import { bindBackend, type BoundBackend } from './bound-backend.ts';
 import { handleLambdaRequest } from './handle-lambda-request.ts';
 import { registerHealthRoutes } from './health.ts';
 import { requestIdFor } from './request-id.ts';
+import { sharedDefaultPlatform } from './default-platform.ts';
+import type { Platform } from './platform.ts';
 import type { RouteFilter } from './route-filters.ts';
-import { getDefaultRuntime, type GatewayRuntime } from './runtime.ts';
 
 /** One route: Gateway API matches and the Lambda backend they lead to. */
 export interface GatewayRouteSpec {
@@ -25,8 +26,8 @@ export interface GatewayRouteSpec {
 
 export interface CreateGatewayOptions {
   routes: GatewayRouteSpec[];
-  /** Defaults to the process environment, `fetch` and environment keys. */
-  runtime?: GatewayRuntime;
+  /** Environment, transport, credentials, logs. Default: createDefaultPlatform() (process env, `fetch`, environment keys). */
+  platform?: Platform;
 }
 
 /** A row of the resolved route table (for `check` and start-up logs). */
@@ -57,14 +58,14 @@ export interface CompiledGateway {
  * The CLI, the worker entry and programmatic users all come through here.
  */
 export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
-  const runtime = options.runtime ?? getDefaultRuntime();
+  const platform = options.platform ?? sharedDefaultPlatform();
   const backendsByName = new Map<string, BoundBackend>();
   const routes = options.routes.map((spec, index) => {
     const name = spec.name ?? `route-${index}`;
     const backendName = spec.backendName ?? name;
     let backend = backendsByName.get(backendName);
     if (!backend) {
-      backend = bindBackend(backendName, spec.backend, runtime, spec.backendName ? `backends.${backendName}` : `routes[${index}].backend`);
+      backend = bindBackend(backendName, spec.backend, platform, spec.backendName ? `backends.${backendName}` : `routes[${index}].backend`);
       backendsByName.set(backendName, backend);
     }
     return { name, matches: spec.matches ?? [], target: { backend, filters: spec.filters ?? [] } };
@@ -74,16 +75,20 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
   const app = new Hono();
   registerHealthRoutes(app, () => [...backendsByName.values()]);
   app.all('*', (c) => {
-    const matched = router.match(c.req.method, new URL(c.req.url), c.req.raw.headers);
+    const request = c.req.raw;
+    const url = new URL(request.url);
+    const matched = router.match(request.method, url, request.headers);
     if (!matched) {
-      const requestId = requestIdFor(c.req.raw.headers);
-      return errorResponse(new GatewayError(404, 'RouteNotFound', `no route matches ${c.req.method} ${new URL(c.req.url).pathname}`), requestId);
+      const requestId = requestIdFor(request.headers);
+      return errorResponse(new GatewayError(404, 'RouteNotFound', `no route matches ${request.method} ${url.pathname}`), requestId);
     }
     const { backend, filters } = matched.target;
-    return handleLambdaRequest(c, backend, { routeName: matched.routeName, pathParameters: matched.pathParameters, routeKey: matched.routeKey, resource: matched.resource, match: matched.match, filters }, runtime);
+    // The one place this request meets its adapter: everything after reads the context.
+    const context = platform.requestContext(request, c.env);
+    return handleLambdaRequest(request, context, backend, { routeName: matched.routeName, pathParameters: matched.pathParameters, routeKey: matched.routeKey, resource: matched.resource, match: matched.match, filters }, platform);
   });
   app.onError((error, c) => {
-    runtime.logger.error('unhandled error', { error: error.message });
+    platform.logger.error('unhandled error', { error: error.message });
     return errorResponse(new GatewayError(500, 'InternalError', 'internal error'), requestIdFor(c.req.raw.headers));
   });
 

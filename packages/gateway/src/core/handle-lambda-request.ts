@@ -1,12 +1,11 @@
-import type { Context } from 'hono';
 import { GatewayError, errorResponse } from '../errors/index.ts';
-import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeLambda, payloadTooLarge, readBodyWithLimit, type InvokeResponse } from '../invoke/index.ts';
+import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeLambda, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
 import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
 import { requestIdFor } from './request-id.ts';
+import { invokeTuningOf, type Platform, type RequestContext } from './platform.ts';
 import { applyRequestFilters, applyResponseFilters, type RouteFilter } from './route-filters.ts';
-import type { GatewayRuntime } from './runtime.ts';
 
 /** What the router (or Hono) learned about the request. */
 export interface RouteContext {
@@ -23,11 +22,11 @@ export interface RouteContext {
 /**
  * The whole request pipeline for one Lambda-backed route: read the body within
  * Lambda's limit, build the event, invoke, map the result or the error, log.
- * Never throws: every failure becomes a JSON error response.
+ * Never throws: every failure becomes a JSON error response. Reads the request
+ * only through `request` and the adapter's `context`.
  */
-export async function handleLambdaRequest(c: Context, backend: BoundBackend, route: RouteContext, runtime: GatewayRuntime): Promise<Response> {
+export async function handleLambdaRequest(request: Request, context: RequestContext, backend: BoundBackend, route: RouteContext, platform: Platform): Promise<Response> {
   const started = Date.now();
-  const request = c.req.raw;
   const requestId = requestIdFor(request.headers);
   const url = new URL(request.url);
   let lambdaRequestId: string | undefined;
@@ -35,7 +34,7 @@ export async function handleLambdaRequest(c: Context, backend: BoundBackend, rou
   let failure: GatewayError | undefined;
   try {
     const limit = backend.resolved.invocationType === 'Event' ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
-    const body = await (runtime.readBody?.(c, limit) ?? readBodyWithLimit(request, limit));
+    const body = await context.readBody(limit);
     const filtered = applyRequestFilters(route.filters, url, request.headers, route.match);
     let eventHeaders: Headers | undefined;
     const inbound: InboundRequest = {
@@ -46,7 +45,7 @@ export async function handleLambdaRequest(c: Context, backend: BoundBackend, rou
         return (eventHeaders ??= stripHopByHop(filtered.headers));
       },
       body,
-      sourceIp: runtime.sourceIp?.(c),
+      sourceIp: context.peerAddress,
       requestId,
       receivedAt: started,
       pathParameters: route.pathParameters,
@@ -57,15 +56,15 @@ export async function handleLambdaRequest(c: Context, backend: BoundBackend, rou
     const payload = backend.codec.encodeEvent(inbound);
     // Envelopes add bytes (base64, headers): check what is actually sent.
     if (payload.byteLength > limit) throw payloadTooLarge(limit);
-    const clientGone = runtime.clientGone?.(c);
+    const clientGone = context.clientGone;
     const result = await invokeLambda(backend.resolved, payload, {
       credentials: backend.credentials,
-      transport: runtime.transport,
-      crypto: runtime.sigv4Crypto,
+      transport: platform.transport,
+      crypto: platform.sigv4Crypto,
       // Only touch `request.signal` when needed: on Node it costs an AbortController per request.
       signal: clientGone ? undefined : request.signal,
       clientGone,
-      abortControllers: runtime.abortControllers,
+      abortControllers: invokeTuningOf(platform)?.abortControllers,
     });
     lambdaRequestId = result.lambdaRequestId;
     if (backend.resolved.invocationType === 'Event') {
@@ -81,7 +80,7 @@ export async function handleLambdaRequest(c: Context, backend: BoundBackend, rou
     response = errorResponse(failure, requestId);
   }
   response = applyResponseFilters(route.filters, response);
-  logRequest(runtime, { c, url, backend, route, requestId, lambdaRequestId, started, status: response.status, failure });
+  logRequest(platform, { method: request.method, url, backend, route, requestId, lambdaRequestId, started, status: response.status, failure });
   return response;
 }
 
@@ -110,12 +109,12 @@ function functionErrorResponse(result: InvokeResponse, backend: BoundBackend, re
 }
 
 function logRequest(
-  runtime: GatewayRuntime,
-  entry: { c: Context; url: URL; backend: BoundBackend; route: RouteContext; requestId: string; lambdaRequestId: string | undefined; started: number; status: number; failure: GatewayError | undefined },
+  platform: Platform,
+  entry: { method: string; url: URL; backend: BoundBackend; route: RouteContext; requestId: string; lambdaRequestId: string | undefined; started: number; status: number; failure: GatewayError | undefined },
 ): void {
   const fields: Record<string, unknown> = {
     requestId: entry.requestId,
-    method: entry.c.req.method,
+    method: entry.method,
     path: entry.url.pathname,
     status: entry.status,
     durationMs: Date.now() - entry.started,
@@ -124,14 +123,14 @@ function logRequest(
     function: entry.backend.resolved.functionId,
   };
   if (entry.lambdaRequestId) fields.lambdaRequestId = entry.lambdaRequestId;
-  if (!entry.failure) return runtime.logger.info('request', fields);
+  if (!entry.failure) return platform.logger.info('request', fields);
   fields.error = entry.failure.code;
   if (entry.failure.logMessage) fields.detail = entry.failure.logMessage;
   if (entry.failure.code === 'CredentialsUnavailable') fields.detail = entry.failure.message;
   if (entry.failure.status >= 500 && entry.failure.code !== 'FunctionError') {
     if (entry.failure.code === 'InternalError') fields.detail = String(entry.failure.cause);
-    runtime.logger.error('request failed', fields);
+    platform.logger.error('request failed', fields);
   } else {
-    runtime.logger.warn('request failed', fields);
+    platform.logger.warn('request failed', fields);
   }
 }

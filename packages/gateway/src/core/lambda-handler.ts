@@ -1,14 +1,15 @@
 import type { Context, Handler } from 'hono';
 import type { BackendDescriptor, BackendDescriptorInput } from '../descriptor/index.ts';
 import { bindBackend } from './bound-backend.ts';
+import { sharedDefaultPlatform } from './default-platform.ts';
 import { handleLambdaRequest } from './handle-lambda-request.ts';
-import { getDefaultRuntime, type GatewayRuntime } from './runtime.ts';
+import type { Platform } from './platform.ts';
 
 export interface LambdaHandlerOptions {
   /** Name for logs; defaults to the function name. */
   name?: string;
-  /** Defaults to the process environment, `fetch` and environment keys. */
-  runtime?: GatewayRuntime;
+  /** Environment, transport, credentials, logs. Default: createDefaultPlatform() (process env, `fetch`, environment keys). */
+  platform?: Platform;
 }
 
 /**
@@ -18,17 +19,19 @@ export interface LambdaHandlerOptions {
  * path parameters come from Hono's route (`/items/:id`).
  */
 export function lambda(descriptor: BackendDescriptorInput | BackendDescriptor, options: LambdaHandlerOptions = {}): Handler {
-  const runtime = options.runtime ?? getDefaultRuntime();
+  const platform = options.platform ?? sharedDefaultPlatform();
   const name = options.name ?? descriptor.functionName;
-  const backend = bindBackend(name, descriptor, runtime, 'lambda()');
+  const backend = bindBackend(name, descriptor, platform, 'lambda()');
   return (c: Context) => {
     const params = c.req.param() as Record<string, string>;
     const resource = c.req.routePath.replace(/:([A-Za-z0-9_]+)/g, '{$1}').replace(/\*$/, '{proxy+}');
+    const request = c.req.raw;
     return handleLambdaRequest(
-      c,
+      request,
+      platform.requestContext(request, c.env),
       backend,
       { routeName: `${c.req.method} ${c.req.routePath}`, pathParameters: Object.keys(params).length > 0 ? params : undefined, routeKey: `${c.req.method} ${resource}`, resource },
-      runtime,
+      platform,
     );
   };
 }

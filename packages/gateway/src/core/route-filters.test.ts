@@ -4,7 +4,8 @@ import type { HttpTransport, OutboundRequest } from '../invoke/index.ts';
 import { silentLogger } from '../logging/index.ts';
 import { createGateway, type GatewayRouteSpec } from './create-gateway.ts';
 import { applyRequestFilters, replacePrefix, type RouteFilter } from './route-filters.ts';
-import type { GatewayRuntime } from './runtime.ts';
+import type { Platform } from './platform.ts';
+import { webRequestContext } from './web-request-context.ts';
 
 describe('ReplacePrefixMatch (the Gateway API examples)', () => {
   it.each([
@@ -37,8 +38,8 @@ describe('request filters', () => {
   });
 });
 
-/** A runtime whose transport records the Invoke payloads and answers `reply`. */
-function recordingRuntime(reply: { status: number; body: string }) {
+/** A platform whose transport records the Invoke payloads and answers `reply`. */
+function recordingPlatform(reply: { status: number; body: string }) {
   const sent: OutboundRequest[] = [];
   const transport: HttpTransport = {
     async send(request) {
@@ -46,13 +47,14 @@ function recordingRuntime(reply: { status: number; body: string }) {
       return { status: reply.status, headers: new Headers({ 'content-type': 'application/json' }), bytes: async () => new TextEncoder().encode(reply.body) };
     },
   };
-  const runtime: GatewayRuntime = {
+  const platform: Platform = {
     env: () => undefined,
     transport,
     credentials: new CredentialResolver({ ambient: { description: 'unit keys', getCredentials: async () => ({ accessKeyId: 'AKIAUNITTEST00000001', secretAccessKey: 'k' }) }, secrets: undefined }),
     logger: silentLogger,
+    requestContext: (request) => webRequestContext(request),
   };
-  return { sent, runtime };
+  return { sent, platform };
 }
 
 describe('filters on a route of the gateway', () => {
@@ -68,8 +70,8 @@ describe('filters on a route of the gateway', () => {
   };
 
   it('builds the event from the filtered request and modifies the response headers', async () => {
-    const { sent, runtime } = recordingRuntime({ status: 200, body: '{"statusCode":201,"headers":{"x-internal":"1","content-type":"text/plain"},"body":"ok"}' });
-    const app = createGateway({ routes: [route], runtime });
+    const { sent, platform } = recordingPlatform({ status: 200, body: '{"statusCode":201,"headers":{"x-internal":"1","content-type":"text/plain"},"body":"ok"}' });
+    const app = createGateway({ routes: [route], platform });
     const response = await app.request('/api/items?a=1', { headers: { authorization: 'Bearer t', 'x-tenant': 'red' } });
     const event = JSON.parse(new TextDecoder().decode(sent[0]!.body)) as { raw_path: string; headers: Record<string, string> };
     expect(event.raw_path).toBe('/v2/items?a=1');
@@ -82,8 +84,8 @@ describe('filters on a route of the gateway', () => {
   });
 
   it("applies response header filters to the gateway's own error responses too", async () => {
-    const { runtime } = recordingRuntime({ status: 500, body: '{"Type":"Service","message":"boom"}' });
-    const response = await createGateway({ routes: [route], runtime }).request('/api');
+    const { platform } = recordingPlatform({ status: 500, body: '{"Type":"Service","message":"boom"}' });
+    const response = await createGateway({ routes: [route], platform }).request('/api');
     expect(response.status).toBe(502);
     expect(response.headers.get('x-served-by')).toBe('lambda');
     expect(response.headers.get('x-request-id')).toBeTruthy();
@@ -91,7 +93,7 @@ describe('filters on a route of the gateway', () => {
 
   it('lists the filters of each route in the route table', async () => {
     const { compileGateway } = await import('./create-gateway.ts');
-    const { runtime } = recordingRuntime({ status: 200, body: '{}' });
-    expect(compileGateway({ routes: [route], runtime }).table[0]!.filters).toEqual(['RequestHeaderModifier', 'URLRewrite', 'ResponseHeaderModifier']);
+    const { platform } = recordingPlatform({ status: 200, body: '{}' });
+    expect(compileGateway({ routes: [route], platform }).table[0]!.filters).toEqual(['RequestHeaderModifier', 'URLRewrite', 'ResponseHeaderModifier']);
   });
 });

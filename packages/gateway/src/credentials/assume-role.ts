@@ -1,10 +1,10 @@
-import type { EnvLookup } from '../descriptor/index.ts';
+import type { EnvLookup } from '../aws/env.ts';
 import type { SigV4Crypto } from '../aws/sigv4.ts';
 import type { HttpTransport } from '../aws/http.ts';
 import type { Logger } from '../logging/index.ts';
-import { ConfigError } from '../validation/index.ts';
+import { ConfigError } from '../errors/index.ts';
+import { cachedProvider } from './cached-provider.ts';
 import { identityOf, moduleCredentialCache, type CredentialCache } from './credential-cache.ts';
-import { refreshingCredentials } from './refreshing-credentials.ts';
 import type { AssumeRoleProviderFactory } from './resolver.ts';
 import { createStsClient, DEFAULT_ROLE_SESSION_NAME, StsError, type StsClient } from '../aws/sts/client.ts';
 import { stsLocation } from '../aws/sts/location.ts';
@@ -72,32 +72,29 @@ export function assumeRoleProviderFactory(options: AssumeRoleOptions): AssumeRol
     const roleSessionName = auth.roleSessionName ?? DEFAULT_ROLE_SESSION_NAME;
     const key = JSON.stringify(['assume-role', identityOf(base), auth.roleArn, auth.externalId ?? '', roleSessionName, auth.durationSeconds ?? 0, sts.location.endpoint, sts.location.region]);
     const description = `role ${auth.roleArn} via ${base.description}`;
-    return cache.getOrCreate(key, () =>
-      refreshingCredentials({
-        description,
-        identity: key,
-        roleArn: auth.roleArn,
-        logger: options.logger,
-        now: options.now,
-        random: options.random,
-        async load(): Promise<AwsCredentials> {
-          let baseCredentials: AwsCredentials;
-          try {
-            baseCredentials = await base.getCredentials();
-          } catch (error) {
-            const reason = error instanceof CredentialsUnavailableError ? error.reason : (error as Error).message;
-            throw new CredentialsUnavailableError(description, `base credentials unavailable: ${reason}`, { cause: error });
-          }
-          try {
-            const session = await sts.assumeRole({ roleArn: auth.roleArn, roleSessionName, externalId: auth.externalId, durationSeconds: auth.durationSeconds }, baseCredentials);
-            return { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, sessionToken: session.sessionToken, expiration: session.expiration };
-          } catch (error) {
-            if (error instanceof StsError) throw new CredentialsUnavailableError(description, error.message, { cause: error });
-            throw error;
-          }
-        },
-      }),
-    );
+    return cachedProvider(cache, key, {
+      description,
+      roleArn: auth.roleArn,
+      logger: options.logger,
+      now: options.now,
+      random: options.random,
+      async load(): Promise<AwsCredentials> {
+        let baseCredentials: AwsCredentials;
+        try {
+          baseCredentials = await base.getCredentials();
+        } catch (error) {
+          const reason = error instanceof CredentialsUnavailableError ? error.reason : (error as Error).message;
+          throw new CredentialsUnavailableError(description, `base credentials unavailable: ${reason}`, { cause: error });
+        }
+        try {
+          const session = await sts.assumeRole({ roleArn: auth.roleArn, roleSessionName, externalId: auth.externalId, durationSeconds: auth.durationSeconds }, baseCredentials);
+          return { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, sessionToken: session.sessionToken, expiration: session.expiration };
+        } catch (error) {
+          if (error instanceof StsError) throw new CredentialsUnavailableError(description, error.message, { cause: error });
+          throw error;
+        }
+      },
+    });
   };
 }
 

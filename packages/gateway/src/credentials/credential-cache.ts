@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { CredentialProvider } from '../aws/credentials.ts';
 
 /** Plenty for any configuration (one entry per base identity × role × external id × session name). */
@@ -14,25 +15,20 @@ const DEFAULT_MAX_ENTRIES = 256;
  * longer shared.
  */
 export class CredentialCache {
-  readonly #entries = new Map<string, CredentialProvider>();
+  readonly maxEntries: number;
+  readonly #entries: LRUCache<string, CredentialProvider>;
 
-  constructor(readonly maxEntries: number = DEFAULT_MAX_ENTRIES) {}
+  constructor(maxEntries: number = DEFAULT_MAX_ENTRIES) {
+    this.maxEntries = maxEntries;
+    this.#entries = new LRUCache({ max: maxEntries });
+  }
 
   /** The provider cached under `key`, creating it with `create` the first time. */
   getOrCreate<P extends CredentialProvider>(key: string, create: () => P): P {
     const existing = this.#entries.get(key);
-    if (existing) {
-      // Re-insert: Map iteration order is insertion order, so the first key is the least recently used.
-      this.#entries.delete(key);
-      this.#entries.set(key, existing);
-      return existing as P;
-    }
+    if (existing) return existing as P;
     const created = create();
     this.#entries.set(key, created);
-    for (const oldest of this.#entries.keys()) {
-      if (this.#entries.size <= this.maxEntries) break;
-      this.#entries.delete(oldest);
-    }
     return created;
   }
 

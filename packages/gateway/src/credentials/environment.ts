@@ -1,4 +1,4 @@
-import type { EnvLookup } from '../descriptor/index.ts';
+import type { EnvLookup } from '../aws/env.ts';
 import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from '../aws/credentials.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { BackendAuth } from '../descriptor/index.ts';
 import type { Logger } from '../logging/index.ts';
-import { ConfigError } from '../validation/index.ts';
+import { ConfigError } from '../errors/index.ts';
 import { secretCredentials } from './secret.ts';
 import type { CredentialProvider, SecretSource } from '../aws/credentials.ts';
 import { unavailableCredentials } from './unavailable-credentials.ts';

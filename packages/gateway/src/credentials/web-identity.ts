@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/index.ts';
+import { cachedProvider } from './cached-provider.ts';
 import { moduleCredentialCache, type CredentialCache } from './credential-cache.ts';
-import { refreshingCredentials } from './refreshing-credentials.ts';
 import { DEFAULT_ROLE_SESSION_NAME, StsError, type StsClient } from '../aws/sts/client.ts';
 import type { StsLocation } from '../aws/sts/location.ts';
 import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from '../aws/credentials.ts';
@@ -42,30 +42,27 @@ export function webIdentityCredentials(options: WebIdentityCredentialsOptions): 
   const roleSessionName = options.roleSessionName ?? DEFAULT_ROLE_SESSION_NAME;
   const description = webIdentityDescription(options.roleArn);
   const key = webIdentityKey({ ...options, roleSessionName, location: options.sts.location });
-  return (options.cache ?? moduleCredentialCache).getOrCreate(key, () =>
-    refreshingCredentials({
-      description,
-      identity: key,
-      roleArn: options.roleArn,
-      logger: options.logger,
-      now: options.now,
-      random: options.random,
-      async load(): Promise<AwsCredentials> {
-        let token: string;
-        try {
-          token = (await options.readToken()).trim();
-        } catch (error) {
-          throw new CredentialsUnavailableError(description, `cannot read the web identity token (${options.tokenSource}): ${(error as Error).message}`, { cause: error });
-        }
-        if (!token) throw new CredentialsUnavailableError(description, `the web identity token (${options.tokenSource}) is empty`);
-        try {
-          const session = await options.sts.assumeRoleWithWebIdentity({ roleArn: options.roleArn, roleSessionName, webIdentityToken: token, durationSeconds: options.durationSeconds });
-          return { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, sessionToken: session.sessionToken, expiration: session.expiration };
-        } catch (error) {
-          if (error instanceof StsError) throw new CredentialsUnavailableError(description, error.message, { cause: error });
-          throw error;
-        }
-      },
-    }),
-  );
+  return cachedProvider(options.cache ?? moduleCredentialCache, key, {
+    description,
+    roleArn: options.roleArn,
+    logger: options.logger,
+    now: options.now,
+    random: options.random,
+    async load(): Promise<AwsCredentials> {
+      let token: string;
+      try {
+        token = (await options.readToken()).trim();
+      } catch (error) {
+        throw new CredentialsUnavailableError(description, `cannot read the web identity token (${options.tokenSource}): ${(error as Error).message}`, { cause: error });
+      }
+      if (!token) throw new CredentialsUnavailableError(description, `the web identity token (${options.tokenSource}) is empty`);
+      try {
+        const session = await options.sts.assumeRoleWithWebIdentity({ roleArn: options.roleArn, roleSessionName, webIdentityToken: token, durationSeconds: options.durationSeconds });
+        return { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, sessionToken: session.sessionToken, expiration: session.expiration };
+      } catch (error) {
+        if (error instanceof StsError) throw new CredentialsUnavailableError(description, error.message, { cause: error });
+        throw error;
+      }
+    },
+  });
 }

@@ -1,4 +1,6 @@
 export { AccountIdSchema, AuthSchema, BackendDescriptorSchema, FunctionNameSchema, QualifierSchema, RegionSchema } from './schema.ts';
 export type { BackendAuth, BackendDescriptor, BackendDescriptorInput } from './schema.ts';
 export { buildFunctionArn, lambdaEndpoint, parseFunctionName, resolveBackend } from './resolve.ts';
-export type { EnvLookup, ResolvedBackend } from './resolve.ts';
+export type { ResolvedBackend } from './resolve.ts';
+// Backends resolve against the environment; the lookup type is the AWS layer's.
+export type { EnvLookup } from '../aws/env.ts';

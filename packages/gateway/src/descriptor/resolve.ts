@@ -1,9 +1,7 @@
-import { ConfigError } from '../validation/index.ts';
+import type { EnvLookup } from '../aws/env.ts';
+import { ConfigError } from '../errors/index.ts';
 import type { BackendAuth, BackendDescriptor } from './schema.ts';
 import type { PayloadMode } from '../payload/types.ts';
-
-/** Environment lookups the gateway makes; passed in so core code never touches `process`. */
-export type EnvLookup = (name: string) => string | undefined;
 
 /** Everything needed to invoke one backend, computed once at configuration time. */
 export interface ResolvedBackend {

@@ -1,2 +1,3 @@
+export { ConfigError } from './config-error.ts';
 export { GatewayError, errorResponse } from './gateway-error.ts';
 export type { GatewayErrorCode, GatewayErrorOptions } from './gateway-error.ts';

@@ -1,10 +1,11 @@
-import type { CredentialProvider } from '../credentials/index.ts';
+import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from '../aws/credentials.ts';
+import { ResponseTooLargeError, type HttpTransport } from '../aws/http.ts';
+import { signRequest, type SigV4Crypto } from '../aws/sigv4.ts';
 import type { ResolvedBackend } from '../descriptor/index.ts';
 import { GatewayError } from '../errors/index.ts';
-import { mapLambdaApiError, parseLambdaApiError } from './lambda-errors.ts';
-import { signRequest, type SigV4Crypto } from '../aws/sigv4.ts';
-import { ResponseTooLargeError, type HttpTransport } from '../aws/http.ts';
 import { SYNC_PAYLOAD_LIMIT } from './body-limit.ts';
+import { credentialsUnavailable } from './credentials-unavailable.ts';
+import { mapLambdaApiError, parseLambdaApiError } from './lambda-errors.ts';
 
 /**
  * Subscribes `onGone` to the client going away; returns the unsubscribe. The
@@ -59,11 +60,17 @@ export interface InvokeResponse {
  * Calls Lambda's Invoke API for `backend` with `payload`, signed with the
  * backend's credentials. The invocation type comes from the descriptor only.
  *
- * Throws GatewayError: mapped Lambda API errors (see mapLambdaApiError),
+ * Throws GatewayError: 503 CredentialsUnavailable when the backend's
+ * credentials cannot be had, mapped Lambda API errors (see mapLambdaApiError),
  * 504 BackendTimeout after `timeoutMs`, 502 BackendUnreachable on network failure.
  */
 export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array, options: InvokeOptions): Promise<InvokeResponse> {
-  const credentials = await options.credentials.getCredentials();
+  let credentials: AwsCredentials;
+  try {
+    credentials = await options.credentials.getCredentials();
+  } catch (error) {
+    throw error instanceof CredentialsUnavailableError ? credentialsUnavailable(error) : error;
+  }
   // Built from scratch: no client header ever reaches the Invoke call. A plain
   // record: the signer copies it into its own Headers anyway.
   const headers = { 'content-type': 'application/json', 'x-amz-invocation-type': backend.invocationType };

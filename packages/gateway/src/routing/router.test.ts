@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../errors/index.ts';
 import { createRouter, type RouteDefinition } from './router.ts';
 import type { HttpRouteMatchInput } from './schema.ts';
 
 function routerOf(...routes: Array<[name: string, matches: HttpRouteMatchInput[]]>) {
   return createRouter(routes.map(([name, matches]): RouteDefinition<string> => ({ name, matches, target: `target:${name}` })));
+}
+
+function errorOf(build: () => unknown): ConfigError {
+  try {
+    build();
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
 }
 
 function request(router: ReturnType<typeof routerOf>, path: string, init: { method?: string; headers?: HeadersInit } = {}) {
@@ -282,22 +292,29 @@ describe('combining conditions', () => {
 
 describe('createRouter', () => {
   it('validates matches given in code, naming the route and field', () => {
-    expect(() => routerOf(['bad', [{}, { path: { type: 'Exact', value: 'items' } }]])).toThrow(
-      new TypeError('route "bad": matches[1].path.value: must start with "/"'),
-    );
+    const error = errorOf(() => routerOf(['bad', [{}, { path: { type: 'Exact', value: 'items' } }]]));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.problems).toEqual(['route "bad": matches[1].path.value: must start with "/"']);
+    expect(error.message).toBe('route "bad": matches[1].path.value: must start with "/"');
     expect(() => routerOf(['bad', [{ path: { type: 'RegularExpression', value: '(' } }]])).toThrow(
       /^route "bad": matches\[0\]\.path\.value: must be a valid regular expression in RE2 syntax/,
     );
     expect(() => routerOf(['bad', [{ path: { type: 'RegularExpression', value: '/(?<x>a)\\k<x>' } }]])).toThrow(
       /^route "bad": matches\[0\]\.path\.value: must be a valid regular expression in RE2 syntax: invalid escape sequence/,
     );
-    expect(() => createRouter([{ name: 'bad', matches: [42 as never], target: 0 }])).toThrow(
-      new TypeError('route "bad": matches[0]: must be an object'),
-    );
+    expect(() => createRouter([{ name: 'bad', matches: [42 as never], target: 0 }])).toThrow(ConfigError);
+    expect(() => createRouter([{ name: 'bad', matches: [42 as never], target: 0 }])).toThrow(new ConfigError(['route "bad": matches[0]: must be an object']));
+  });
+
+  it('lists every problem of a match as its own ConfigError line', () => {
+    const error = errorOf(() => createRouter([{ name: 'bad', matches: [{ path: { type: 'Exact', value: 'items' }, headers: [{ name: '', value: 'x' }] }], target: 0 }]));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.problems).toEqual(['route "bad": matches[0].path.value: must start with "/"', 'route "bad": matches[0].headers[0].name: must not be empty']);
   });
 
   it('rejects a route without a name', () => {
-    expect(() => createRouter([{ name: '', matches: [], target: 0 }])).toThrow(new TypeError('routes[0]: name must be a non-empty string'));
+    expect(() => createRouter([{ name: '', matches: [], target: 0 }])).toThrow(ConfigError);
+    expect(() => createRouter([{ name: '', matches: [], target: 0 }])).toThrow(new ConfigError(['routes[0].name: must be a non-empty string']));
   });
 
   it('counts routes in size and lists every match in describe()', () => {

@@ -5,6 +5,7 @@
  */
 import type { Matcher } from 're2js';
 import * as v from 'valibot';
+import { ConfigError } from '../errors/index.ts';
 import { compileMatch, type CompiledMatch } from './compile.ts';
 import { formatIssuePath } from './issues.ts';
 import { comparePrecedence } from './precedence.ts';
@@ -64,11 +65,12 @@ const CATCH_ALL: HttpRouteMatchInput = {};
 function parseMatch(routeName: string, input: unknown, index: number): HttpRouteMatch {
   const result = v.safeParse(HttpRouteMatchSchema, input);
   if (result.success) return result.output;
-  const lines = result.issues.map((issue) => {
-    const path = formatIssuePath(issue);
-    return `matches[${index}]${path === '' ? '' : `.${path}`}: ${issue.message}`;
-  });
-  throw new TypeError(`route "${routeName}": ${lines.join('; ')}`);
+  throw new ConfigError(
+    result.issues.map((issue) => {
+      const path = formatIssuePath(issue);
+      return `route "${routeName}": matches[${index}]${path === '' ? '' : `.${path}`}: ${issue.message}`;
+    }),
+  );
 }
 
 /**
@@ -87,13 +89,13 @@ function parseMatch(routeName: string, input: unknown, index: number): HttpRoute
  * Header/query regexes must match the whole value, like Envoy's `safe_regex`.
  *
  * Every match is validated with `HttpRouteMatchSchema` here, so a bad match
- * passed from code fails at start-up with a `TypeError` naming the route and field.
+ * passed from code fails at start-up with a ConfigError naming the route and field.
  */
 export function createRouter<T>(routes: readonly RouteDefinition<T>[]): Router<T> {
   const entries: CompiledMatch<T>[] = [];
   routes.forEach((route, routeIndex) => {
     if (typeof route.name !== 'string' || route.name === '') {
-      throw new TypeError(`routes[${routeIndex}]: name must be a non-empty string`);
+      throw new ConfigError([`routes[${routeIndex}].name: must be a non-empty string`]);
     }
     const inputs = route.matches.length === 0 ? [CATCH_ALL] : route.matches;
     inputs.forEach((input, matchIndex) => {

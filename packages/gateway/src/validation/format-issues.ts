@@ -31,16 +31,3 @@ export function formatIssues(issues: readonly BaseIssue<unknown>[]): string[] {
   }
   return [...new Set(lines)];
 }
-
-/** Thrown when user input (config file, manifest, programmatic options) is invalid. */
-export class ConfigError extends Error {
-  readonly problems: string[];
-  readonly source: string | undefined;
-
-  constructor(problems: string[], source?: string) {
-    super(`${source ? `${source}: ` : ''}${problems.length === 1 ? problems[0] : `\n  ${problems.join('\n  ')}`}`);
-    this.name = 'ConfigError';
-    this.problems = problems;
-    this.source = source;
-  }
-}

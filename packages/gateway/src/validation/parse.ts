@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { ConfigError, formatIssues } from './format-issues.ts';
+import { ConfigError } from '../errors/index.ts';
+import { formatIssues } from './format-issues.ts';
 
 /**
  * Validates `input` against `schema` and returns the typed output, or throws a

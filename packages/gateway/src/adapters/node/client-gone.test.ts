@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileGateway } from '../../core/index.ts';
 import { createJsonLogger } from '../../logging/index.ts';
-import { createNodeRuntime } from './node-runtime.ts';
+import { createNodePlatform } from './node-platform.ts';
 import { serveApp, type RunningServer } from './serve.ts';
 
 /** An upstream that holds every Invoke open and records when the gateway gives up on one. */
@@ -18,13 +18,13 @@ beforeAll(async () => {
     req.on('close', () => upstreamClosed++);
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  const runtime = createNodeRuntime({
+  const platform = createNodePlatform({
     env: { AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'us-east-1' },
     logger: createJsonLogger((line) => logs.push(line), 'info'),
     secretsDir: '/nonexistent',
   });
   const { app } = compileGateway({
-    runtime,
+    platform,
     routes: [{ name: 'hold', backend: { functionName: 'hold', accountId: '123456789012', endpointURL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` } }],
   });
   gateway = await serveApp(app, { port: 0, host: '127.0.0.1' });
@@ -36,7 +36,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => upstream.close(() => resolve()));
 });
 
-describe('Node runtime: the client going away', () => {
+describe('Node platform: the client going away', () => {
   it('abandons the invocation (the upstream request is closed) and logs 499', async () => {
     const client = request(`${gateway.url}/hold`, { method: 'POST', headers: { 'content-type': 'application/json' } });
     client.on('error', () => undefined);

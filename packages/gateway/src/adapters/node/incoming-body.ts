@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { GatewayError } from '../../errors/index.ts';
-import { payloadTooLarge } from '../../invoke/index.ts';
+import { BoundedBytes, payloadTooLarge } from '../../invoke/index.ts';
 
 /**
  * Reads a request body straight from Node's IncomingMessage, within `limit`.
@@ -10,7 +10,8 @@ import { payloadTooLarge } from '../../invoke/index.ts';
  * chunk past the limit and the excess is never buffered), without the WHATWG
  * stream @hono/node-server would build around the socket for `request.body`:
  * on the request path that `Request` + `ReadableStream` pair costs more CPU
- * than signing. A single-chunk body is returned as is, a longer one is
+ * than signing. The chunks go through the gateway's one bounded collector
+ * (BoundedBytes): a single-chunk body is returned as is, a longer one is
  * concatenated once.
  *
  * After a 413 the listeners are removed and the stream paused; once the
@@ -21,8 +22,7 @@ export function readIncomingBody(incoming: IncomingMessage, limit: number): Prom
   const declared = incoming.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) return Promise.reject(payloadTooLarge(limit));
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
+    const collected = new BoundedBytes(limit);
     const cleanup = () => {
       incoming.off('data', onData);
       incoming.off('end', onEnd);
@@ -30,18 +30,14 @@ export function readIncomingBody(incoming: IncomingMessage, limit: number): Prom
       incoming.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
-      total += chunk.byteLength;
-      if (total > limit) {
-        cleanup();
-        incoming.pause();
-        reject(payloadTooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
+      if (collected.push(chunk)) return;
+      cleanup();
+      incoming.pause();
+      reject(payloadTooLarge(limit));
     };
     const onEnd = () => {
       cleanup();
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total));
+      resolve(collected.bytes());
     };
     const onError = (error: Error) => {
       cleanup();

@@ -1,6 +1,6 @@
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 
 export interface RunningServer {
   url: string;
@@ -22,25 +22,29 @@ const DEFAULT_GRACE_MS = 20_000;
  * requests whose function is already running (a retried request could run it twice).
  */
 export function serveApp(app: Hono, options: { port: number; host: string }): Promise<RunningServer> {
+  // @hono/node-server's listener on a node:http server we create: the same as its `serve()`,
+  // with the server typed as what it is (serve() returns an HTTP/1-or-2 union).
+  const server = createServer(getRequestListener(app.fetch, { hostname: options.host }));
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      const info = server.address();
+      if (info === null || typeof info === 'string') return reject(new Error('the server is not listening on a TCP port'));
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`,
         port: info.port,
         close: (graceMs = DEFAULT_GRACE_MS) =>
           new Promise<void>((done) => {
-            const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-            const deadline = setTimeout(() => http.closeAllConnections?.(), graceMs);
+            const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
             deadline.unref();
             server.close(() => {
               clearTimeout(deadline);
               done();
             });
-            http.closeIdleConnections?.();
+            server.closeIdleConnections();
           }),
       });
     });
-    server.once('error', reject);
   });
 }

@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { GatewayError } from '../../errors/index.ts';
 import { drain, payloadTooLarge, readStreamWithin } from '../../invoke/index.ts';
 
@@ -13,8 +12,7 @@ import { drain, payloadTooLarge, readStreamWithin } from '../../invoke/index.ts'
  * behaviour. Nothing past the limit is kept in memory, and the platform's own
  * request size limit bounds what is read.
  */
-export async function readWorkerBody(c: Context, limit: number): Promise<Uint8Array> {
-  const request = c.req.raw;
+export async function readWorkerBody(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
   if (!request.body) return new Uint8Array(0);
   if (declared !== null && Number(declared) > limit) {

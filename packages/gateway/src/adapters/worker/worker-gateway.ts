@@ -1,12 +1,12 @@
 import type { ExecutionContext, Hono } from 'hono';
 import { buildRoutesFromTexts, type BuiltConfig, type ConfigFileText } from '../../config/index.ts';
 import type { CredentialCache } from '../../credentials/index.ts';
-import { compileGateway, type CompiledGateway, type GatewayRuntime } from '../../core/index.ts';
+import { compileGateway, type CompiledGateway, type Platform } from '../../core/index.ts';
 import type { HttpTransport } from '../../invoke/index.ts';
 import type { Logger } from '../../logging/index.ts';
 import { translateManifests } from '../../manifests/index.ts';
 import { bindingLookup, type WorkerBindings } from './bindings.ts';
-import { createWorkerRuntime } from './worker-runtime.ts';
+import { createWorkerPlatform } from './worker-platform.ts';
 
 export interface WorkerGatewayOptions {
   /** Config files (native config and Kubernetes manifests), bundled at build time. */
@@ -22,30 +22,30 @@ export interface WorkerGatewayOptions {
 
 export interface WorkerGateway {
   config: BuiltConfig;
-  runtime: GatewayRuntime;
+  platform: Platform;
   gateway: CompiledGateway;
 }
 
 /**
  * The worker's loading path, the same as `serve`'s but from bundled texts and
  * bindings: expand `${NAME}` from the bindings, parse, translate manifests,
- * build the worker runtime and compile the gateway (createGateway's path).
+ * build the worker platform and compile the gateway (createGateway's path).
  * Throws ConfigError for any invalid configuration or credential setup.
  * Pure Web APIs, so `npm run dev` runs it on Node first as a pre-flight check.
  */
 export function buildWorkerGateway(options: WorkerGatewayOptions): WorkerGateway {
   const config = buildRoutesFromTexts(options.configFiles, { env: bindingLookup(options.env), translateManifests });
-  const runtime = createWorkerRuntime({
+  const platform = createWorkerPlatform({
     env: options.env,
     manifestSecrets: config.secrets,
     logger: options.logger,
     transport: options.transport,
     credentialCache: options.credentialCache,
   });
-  const gateway = compileGateway({ routes: config.routes, runtime });
-  for (const warning of config.warnings) runtime.logger.warn('config warning', { warning });
-  if (config.ignored.length > 0) runtime.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
-  return { config, runtime, gateway };
+  const gateway = compileGateway({ routes: config.routes, platform });
+  for (const warning of config.warnings) platform.logger.warn('config warning', { warning });
+  if (config.ignored.length > 0) platform.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
+  return { config, platform, gateway };
 }
 
 /** What a module worker exports as `default`. */

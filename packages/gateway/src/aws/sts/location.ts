@@ -1,4 +1,4 @@
-import type { EnvLookup } from '../../descriptor/index.ts';
+import type { EnvLookup } from '../env.ts';
 
 /** Where and in which region the gateway calls STS. */
 export interface StsLocation {

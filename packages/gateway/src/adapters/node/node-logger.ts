@@ -1,0 +1,139 @@
+import pino, { type DestinationStream } from 'pino';
+import { isLogLevel, LOG_LEVELS, redactFields, type LogLevel, type Logger } from '../../logging/index.ts';
+import { ConfigError } from '../../validation/index.ts';
+
+/** The Node logger: a Logger whose buffered lines can be written out now (shutdown). */
+export interface NodeLogger extends Logger {
+  flush(): void;
+}
+
+/** What `pino.destination()` returns: a sonic-boom. */
+type SonicBoom = ReturnType<typeof pino.destination>;
+
+export interface NodeLoggerOptions {
+  level: LogLevel;
+  /**
+   * Where the JSON lines go. Default: stdout (fd 1) through sonic-boom. A
+   * sonic-boom (`pino.destination()`) is written once per event-loop turn (see
+   * batchPerTurn); any other stream gets each line as it is logged.
+   */
+  destination?: DestinationStream | SonicBoom;
+}
+
+/**
+ * Credential and token fields, redacted by name at the top level and inside
+ * the objects that carry them (`credentials.secretAccessKey`,
+ * `headers.authorization`). pino's paths are exact and case-sensitive, so both
+ * spellings the AWS SDK and HTTP use are listed. Named parents, not `*.key`:
+ * a wildcard path made every line about ten times slower to write.
+ */
+const SECRET_KEYS = [
+  'secretAccessKey',
+  'SecretAccessKey',
+  'sessionToken',
+  'SessionToken',
+  'token',
+  'Token',
+  'authorization',
+  'Authorization',
+  'password',
+  'cookie',
+  'Cookie',
+  'x-amz-security-token',
+];
+const SECRET_PARENTS = ['credentials', 'Credentials', 'headers', 'auth'];
+const REDACT_PATHS = [...SECRET_KEYS.map((key) => `["${key}"]`), ...SECRET_PARENTS.flatMap((parent) => SECRET_KEYS.map((key) => `${parent}["${key}"]`))];
+
+/** Bytes sonic-boom collects before it writes on its own; below that, the per-turn flush writes them. */
+const BATCH_BYTES = 4096;
+
+/**
+ * JSON lines on stdout through pino, with the field names the worker's
+ * createJsonLogger uses: `time` (ISO 8601), `level` (its name), `msg`, then
+ * the fields (pino puts `msg` last).
+ *
+ * Secrets are kept out twice: pino's path redaction for the credential and
+ * token fields above, and, in front of it, the name test of logging/ at any
+ * depth and in any case (`X-Amz-Security-Token`, `awsSecretKey`), which
+ * pino's paths cannot express; it also reduces errors to name and message.
+ */
+export function createNodeLogger(options: NodeLoggerOptions): NodeLogger {
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES });
+  const batched = isSonicBoom(destination) ? batchPerTurn(destination) : undefined;
+  const logger = pino(
+    {
+      level: options.level,
+      base: null,
+      messageKey: 'msg',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => redactFields(fields),
+      },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    },
+    batched?.stream ?? destination,
+  );
+  const method = (level: Exclude<LogLevel, 'silent'>) => (message: string, fields?: Record<string, unknown>) => {
+    if (!logger.isLevelEnabled(level)) return;
+    if (fields) logger[level](fields, message);
+    else logger[level](message);
+  };
+  return {
+    debug: method('debug'),
+    info: method('info'),
+    warn: method('warn'),
+    error: method('error'),
+    flush: () => batched?.flush(),
+  };
+}
+
+function isSonicBoom(destination: DestinationStream | SonicBoom): destination is SonicBoom {
+  return typeof (destination as Partial<SonicBoom>).flushSync === 'function' && typeof (destination as Partial<SonicBoom>).on === 'function';
+}
+
+/**
+ * Lines written once per event-loop turn instead of once per line: under load
+ * the gateway logs one access line per request, and a write per line was one
+ * of the larger items in the profile. sonic-boom holds lines until it has
+ * `minLength` bytes (then writes on its own, so a burst is never held whole)
+ * and writes asynchronously, in order; below `minLength` it waits for a
+ * flush, which this asks for at the end of every turn that logged, and again
+ * when a write finishes with lines logged during it (sonic-boom ignores a
+ * flush while it writes). What is still pending when the process exits is
+ * written synchronously: pino registers that for the sonic-booms it creates.
+ */
+function batchPerTurn(sonic: SonicBoom): { stream: DestinationStream; flush(): void } {
+  // Bytes handed to sonic-boom and not yet written: the only way to tell a
+  // needed flush from an empty write, since sonic-boom keeps its length private.
+  let unwritten = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (unwritten > 0) sonic.flush();
+  };
+  sonic.on('write', (bytes: number) => (unwritten -= bytes));
+  sonic.on('drain', flush);
+  return {
+    stream: {
+      write(line: string) {
+        unwritten += Buffer.byteLength(line);
+        sonic.write(line);
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      },
+    },
+    flush,
+  };
+}
+/**
+ * The `LOG_LEVEL` environment variable as a level, checked as the worker checks
+ * its binding: unset or empty is `info`, anything else must be a level name.
+ */
+export function logLevelFromEnv(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'info';
+  if (!isLogLevel(value)) throw new ConfigError([`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`], 'environment');
+  return value;
+}

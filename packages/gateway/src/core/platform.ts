@@ -1,0 +1,70 @@
+import type { CredentialResolver } from '../credentials/index.ts';
+import type { EnvLookup } from '../descriptor/index.ts';
+import type { AbortControllerSource, ClientGone, HttpTransport, SigV4Crypto } from '../invoke/index.ts';
+import type { Logger } from '../logging/index.ts';
+
+/**
+ * What one runtime knows about one request, built once by its adapter when the
+ * request enters the gateway. The pipeline reads the request through this and
+ * the Web `Request` only, never through the server or Hono's Context.
+ */
+export interface RequestContext {
+  /**
+   * The body, within `limit` bytes: a 413 GatewayError (PayloadTooLarge) past
+   * it, a 400 GatewayError when the body cannot be read. Called once.
+   */
+  readBody(limit: number): Promise<Uint8Array>;
+  /**
+   * Subscribes to the client going away, where the runtime has a cheaper way
+   * than `request.signal` (Node: the response's `close` event). Absent: the
+   * pipeline falls back to `request.signal`.
+   */
+  clientGone?: ClientGone | undefined;
+  /** The client address for envelopes (`sourceIp`): the TCP peer, or what the edge reports. */
+  peerAddress: string | undefined;
+  /** The header pairs as received, flat `[name, value, …]`, where the runtime keeps them (Node's `rawHeaders`). */
+  rawHeaders?: readonly string[] | undefined;
+}
+
+/**
+ * What differs between runtimes, built once at start-up by an adapter:
+ * environment, transport, signing crypto, credential sources, logging, and how
+ * to build a request's context. Everything else in the gateway is shared.
+ */
+export interface Platform {
+  env: EnvLookup;
+  transport: HttpTransport;
+  /** Synchronous SigV4 hashing (Node's `node:crypto`); absent: aws4fetch's WebCrypto. */
+  sigv4Crypto?: SigV4Crypto | undefined;
+  credentials: CredentialResolver;
+  logger: Logger;
+  /**
+   * The request's context, from the Web `Request` and the bindings the server
+   * handed to Hono (`c.env`: @hono/node-server's `{ incoming, outgoing }`, a
+   * worker's `env`; undefined for `app.request()`).
+   */
+  requestContext(request: Request, bindings: unknown): RequestContext;
+}
+
+/**
+ * Invocation tuning a built-in adapter attaches to its platform without
+ * widening the Platform contract: Node's AbortController pool (a measured
+ * per-request saving, see adapters/node/abort-controller-pool.ts). Kept in a
+ * WeakMap, so a platform someone builds or spreads simply goes without.
+ */
+export interface InvokeTuning {
+  abortControllers?: AbortControllerSource | undefined;
+}
+
+const invokeTuning = new WeakMap<Platform, InvokeTuning>();
+
+/** Attaches `tuning` to `platform` (for adapters) and returns the platform. */
+export function withInvokeTuning<P extends Platform>(platform: P, tuning: InvokeTuning): P {
+  invokeTuning.set(platform, tuning);
+  return platform;
+}
+
+/** The tuning attached to `platform`, if any. */
+export function invokeTuningOf(platform: Platform): InvokeTuning | undefined {
+  return invokeTuning.get(platform);
+}
