@@ -31,7 +31,7 @@ import { measureStartup } from './startup.ts';
  * in reverse contender order) pooled into one result, so that a burst of
  * other work on a shared machine does not land on one contender only.
  *
- * Options: see --help (options.ts). Every loop is bounded: the default run takes about four minutes.
+ * Options: see --help (options.ts). Every loop is bounded: the default run takes about three and a half minutes.
  */
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT_DIR = join(ROOT, 'bench-results');

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildRoutes, parseConfigText } from '../../packages/gateway/src/config/index.ts';
 import { compileGateway } from '../../packages/gateway/src/core/index.ts';
@@ -76,19 +76,22 @@ describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () =>
     const instructions = dockerInstructions(await readFile(resolve(DEPLOY, 'Dockerfile'), 'utf8'));
     const last = (keyword: string) => instructions.filter((step) => step.keyword === keyword).at(-1)?.args;
     expect(last('USER')).toBe('1000:1000');
+    const command = JSON.parse(last('CMD') ?? 'null') as string[];
     expect(JSON.parse(last('ENTRYPOINT') ?? 'null')).toEqual(['node', '/app/node_modules/lambda-gateway/bin/lambda-gateway.mjs']);
-    expect(JSON.parse(last('CMD') ?? 'null')).toEqual(['serve', '--config', '/etc/lambda-gateway/config']);
+    expect(command).toEqual(['serve', '--config', '/etc/lambda-gateway/config']);
     // USER comes after every install step, so nothing runs as root at run time.
     expect(instructions.findLastIndex((step) => step.keyword === 'RUN')).toBeLessThan(instructions.findLastIndex((step) => step.keyword === 'USER'));
 
-    const deployment = parse((await readFile(resolve(DEPLOY, 'kubernetes/deployment.yaml'), 'utf8')).split(/^---$/m)[0]!) as {
-      spec: { template: { spec: { securityContext: { runAsUser: number; runAsNonRoot: boolean }; containers: { image: string; args: string[]; volumeMounts: { mountPath: string }[] }[] } } };
-    };
+    // The file's first document is the Deployment (the Service follows).
+    const [deployment] = parseAllDocuments(await readFile(resolve(DEPLOY, 'kubernetes/deployment.yaml'), 'utf8')).map((document) => document.toJS()) as [
+      { spec: { template: { spec: { securityContext: { runAsUser: number; runAsNonRoot: boolean }; containers: [{ args: string[]; volumeMounts: { mountPath: string }[] }] } } } },
+    ];
     const pod = deployment.spec.template.spec;
     const [container] = pod.containers;
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
-    expect(container!.args.slice(0, 3)).toEqual(JSON.parse(last('CMD')!));
-    expect(container!.volumeMounts.map((mount) => mount.mountPath)).toContain('/etc/lambda-gateway/config');
+    // The Deployment's args are the image's CMD (plus an explicit --port).
+    expect(container.args.slice(0, command.length)).toEqual(command);
+    expect(container.volumeMounts.map((mount) => mount.mountPath)).toContain('/etc/lambda-gateway/config');
   });
 
   it('the Deployment runs the image tag that the Dockerfile and the README build (the package version)', async () => {
@@ -98,7 +101,7 @@ describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () =>
     const { version } = JSON.parse(await readFile(resolve(DEPLOY, '../packages/gateway/package.json'), 'utf8')) as { version: string };
     const image = deployment.match(/^\s*image:\s*(\S+)\s*$/m)?.[1];
     expect(image).toBe(`lambda-gateway:${version}`);
-    expect(buildTag(dockerfile, 'deploy/Dockerfile')).toBe(image);
-    expect(buildTag(readme, 'README.md')).toBe(image);
+    expect(buildTag(dockerfile, 'deploy/Dockerfile'), "deploy/Dockerfile's `docker build` comment").toBe(image);
+    expect(buildTag(readme, 'README.md'), 'README "Deploying on Kubernetes": `docker build -f deploy/Dockerfile -t …`').toBe(image);
   });
 });

@@ -92,7 +92,7 @@ describe('Gloo Gateway guide, resource-based configuration (Secret + Backend + H
 
 describe('Gloo Gateway guide, IRSA role-chained configuration (GatewayParameters + Gateway + Backend + HTTPRoute)', () => {
   it('loads: port 8080 from the Gateway, the Backend on the ambient credentials, the IRSA annotation explained', async () => {
-    const config = await loadConfig([fixture('kgateway-irsa-role-chained.yaml')], { env: GUIDE_ENV });
+    const config = await loadConfig([fixture('kgateway-irsa-role-chained.yaml')], { env: (name) => GUIDE_ENV[name as keyof typeof GUIDE_ENV] });
     expect(config.defaultPort).toBe(8080);
     expect(config.routes).toHaveLength(1);
     expect(config.routes[0]!.backend).toMatchObject({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, auth: { type: 'ambient' } });
@@ -151,7 +151,7 @@ describe('Gloo Edge guide, resource-based configuration (glooctl Secret + Upstre
 
 describe('Gloo Edge guide, IRSA role-chained configuration (Upstream with roleArn)', () => {
   it('loads: role chaining into roleArn on the ambient credentials, the function by bare name', async () => {
-    const config = await loadConfig([fixture('gloo-edge-irsa-role-chained.yaml')], { env: {} });
+    const config = await loadConfig([fixture('gloo-edge-irsa-role-chained.yaml')], { env: () => undefined });
     expect(config.routes[0]!.backend).toEqual({
       functionName: 'target-name',
       region: 'us-east-1',

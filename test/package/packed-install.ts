@@ -36,7 +36,7 @@ export async function installTarball(dir: string, tarball: string): Promise<void
 /** True when `path` is a directory of its own (not a symlink into the repository). */
 export async function isRealDirectory(path: string): Promise<boolean> {
   const entry = await lstat(path).catch(() => undefined);
-  return entry !== undefined && entry.isDirectory() && !entry.isSymbolicLink();
+  return entry?.isDirectory() === true && !entry.isSymbolicLink();
 }
 
 export interface RunningBin {

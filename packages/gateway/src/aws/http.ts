@@ -108,7 +108,11 @@ export class BoundedBytes {
  * dropped (for runtimes that reset a connection answered while the peer is
  * still sending). Read errors are thrown as they come.
  */
-export async function readStreamWithin(stream: ReadableStream<Uint8Array>, limit: number, excess: 'cancel' | 'drain' = 'cancel'): Promise<Uint8Array | undefined> {
+export async function readStreamWithin(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+  excess: 'cancel' | 'drain' = 'cancel',
+): Promise<Uint8Array | undefined> {
   const reader = stream.getReader();
   const collected = new BoundedBytes(limit);
   for (;;) {

@@ -16,6 +16,9 @@ export function parseCommandArgs<T extends ParseArgsConfig['options']>(argv: str
   }
 }
 
+/** `-h` / `--help`, which every command takes (see usage.ts). */
+export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
 /** A TCP port from a flag value (0-65535). */
 export function parsePort(value: string | undefined, fallback: number, flag = '--port'): number {
   if (value === undefined) return fallback;

@@ -3,9 +3,10 @@ import type { SecretSource } from '../credentials/index.ts';
 import type { CompiledGateway } from '../core/index.ts';
 import { silentLogger } from '../logging/index.ts';
 import { ConfigError } from '../validation/index.ts';
-import { UsageError, parseCommandArgs } from './args.ts';
+import { HELP_OPTION, UsageError, parseCommandArgs } from './args.ts';
 import { setUpGateway } from './gateway-setup.ts';
 import { describeMatch, formatRouteTable } from './route-table.ts';
+import { COMMAND_HELP } from './usage.ts';
 
 /** Exit code of `check` for an invalid configuration (as for `serve`). */
 const INVALID = 2;
@@ -86,7 +87,12 @@ export async function runCheck(argv: string[]): Promise<number> {
     config: { type: 'string', multiple: true, short: 'c' },
     'secrets-dir': { type: 'string' },
     output: { type: 'string', short: 'o' },
+    ...HELP_OPTION,
   });
+  if (values.help) {
+    console.log(COMMAND_HELP.check);
+    return 0;
+  }
   if (!values.config || values.config.length === 0) throw new UsageError('check needs --config FILE (or a directory)');
   const output = values.output ?? 'text';
   if (output !== 'text' && output !== 'json') throw new UsageError('--output: must be text or json');

@@ -2,12 +2,13 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCommandArgs, parsePort } from './args.ts';
+import { HELP_OPTION, parseCommandArgs, parsePort } from './args.ts';
 import { projectServiceAccountToken } from './demo-web-identity.ts';
 import { importLocalAws } from './optional-local-aws.ts';
 import type { LocalAws } from '@lambda-gateway/local-aws';
 import { untilSignal } from './signals.ts';
 import { startGateway } from './serve.ts';
+import { COMMAND_HELP } from './usage.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 /** The demo's two-account AWS: both of the guide's setups. */
@@ -113,7 +114,11 @@ Ctrl-C stops everything.`;
 
 /** `npm start`: startDemo on port 8080 (`--port`, `PORT`), until Ctrl-C. */
 export async function runDemo(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, { port: { type: 'string', short: 'p' }, 'aws-port': { type: 'string' } });
+  const { values } = parseCommandArgs(argv, { port: { type: 'string', short: 'p' }, 'aws-port': { type: 'string' }, ...HELP_OPTION });
+  if (values.help) {
+    console.log(COMMAND_HELP.demo);
+    return 0;
+  }
   const demo = await startDemo({ port: parsePort(values.port ?? process.env.PORT, 8080), awsPort: parsePort(values['aws-port'], 0, '--aws-port') });
   console.log(demo.summary);
   await untilSignal();

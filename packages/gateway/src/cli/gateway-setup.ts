@@ -34,7 +34,7 @@ export interface GatewaySetup {
  */
 export async function setUpGateway(options: GatewaySetupOptions): Promise<GatewaySetup> {
   const env = options.env ?? process.env;
-  const config = await loadConfig(options.config, { env });
+  const config = await loadConfig(options.config, { env: (name) => env[name] });
   const secrets = manifestSecretSource(config.secrets, directorySecretSource(options.secretsDir ?? env.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR));
   const platform = createNodePlatform({
     secretSource: secrets,

@@ -1,29 +1,12 @@
 import { ConfigError } from '../validation/index.ts';
 import { UsageError } from './args.ts';
-
-const USAGE = `Usage: lambda-gateway <command> [options]
-
-Commands:
-  serve --config PATH [--config PATH…] [--port PORT] [--host 0.0.0.0] [--secrets-dir DIR] [--log-level info]
-        Serve the gateway. PATH is a YAML/JSON file or a directory of them: native config
-        and Kubernetes manifests (kgateway Backend, HTTPRoute, Gloo Edge Upstream and
-        VirtualService, Secret, Gateway), with \${NAME} expanded from the environment.
-        Without --port: PORT, else a Gateway manifest's HTTP listener port, else 8080.
-  check --config PATH [--config PATH…] [--output text|json] [--secrets-dir DIR]
-        Validate the configuration without serving and print the resolved route table
-        (match, backend, function ARN, qualifier, invocation, payload mode, auth),
-        warnings and ignored manifests. Exit code 0 when valid, 2 when not.
-  local-aws --config SCENARIO [--port 4566] [--host 127.0.0.1]
-        Run the local AWS (Lambda Invoke + STS) described by a scenario file.
-  demo  [--port 8080]
-        Start the local AWS with two accounts and the gateway on routes/ (what \`npm start\` runs).
-  help  Show this text.
-
-Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad configuration.`;
+import { COMMAND_HELP, isDocumentedCommand, USAGE, usageFor } from './usage.ts';
 
 /**
  * CLI entry. Returns the exit code; long-running commands resolve only when
- * they stop (SIGINT/SIGTERM).
+ * they stop (SIGINT/SIGTERM). Everything it prints itself (help, usage,
+ * configuration errors before serving starts) is text; the gateway's logs are
+ * JSON lines.
  */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -37,21 +20,28 @@ export async function main(argv: string[]): Promise<number> {
       case 'check':
         return await (await import('./check.ts')).runCheck(rest);
       case 'local-aws':
+        // Its flags, --help included, are the local AWS's own.
         return await (await import('./local-aws.ts')).runLocalAws(rest);
       case 'demo':
         return await (await import('./demo.ts')).runDemo(rest);
-      case undefined:
       case 'help':
+        return await runHelp(rest);
       case '--help':
       case '-h':
         console.log(USAGE);
-        return command === undefined ? 2 : 0;
+        return 0;
+      case '--version':
+        console.log(await (await import('./version.ts')).gatewayVersion());
+        return 0;
+      case undefined:
+        console.log(USAGE);
+        return 2;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`lambda-gateway: ${error.message}\n\n${USAGE}`);
+      console.error(`lambda-gateway: ${error.message}\n\n${usageFor(command)}`);
       return 2;
     }
     if (error instanceof ConfigError) {
@@ -61,4 +51,18 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`lambda-gateway: ${(error as Error).message ?? String(error)}`);
     return 1;
   }
+}
+
+/** `lambda-gateway help [COMMAND]`. */
+async function runHelp(argv: string[]): Promise<number> {
+  const [topic, ...extra] = argv;
+  if (extra.length > 0) throw new UsageError(`help takes one command, not "${argv.join(' ')}"`);
+  if (topic === undefined || topic === '--help' || topic === '-h') {
+    console.log(topic === undefined ? USAGE : COMMAND_HELP.help);
+    return 0;
+  }
+  if (topic === 'local-aws') return (await import('./local-aws.ts')).runLocalAws(['--help']);
+  if (!isDocumentedCommand(topic)) throw new UsageError(`help: unknown command "${topic}"`);
+  console.log(COMMAND_HELP[topic]);
+  return 0;
 }

@@ -1,8 +1,11 @@
-import type { LogLevel } from '../logging/index.ts';
+import { isLogLevel, LOG_LEVELS, type LogLevel, type Logger } from '../logging/index.ts';
+import { createNodeLogger, logLevelFromEnv } from '../adapters/node/node-logger.ts';
 import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
-import { UsageError, parseCommandArgs, parsePort } from './args.ts';
+import { HELP_OPTION, UsageError, parseCommandArgs, parsePort } from './args.ts';
 import { setUpGateway } from './gateway-setup.ts';
+import { logProcessWarnings } from './process-warnings.ts';
 import { untilSignal } from './signals.ts';
+import { COMMAND_HELP } from './usage.ts';
 
 /** Where `serve` listens without `--port`, `PORT` or a Gateway manifest's HTTP listener. */
 const FALLBACK_PORT = 8080;
@@ -14,6 +17,8 @@ export interface StartGatewayOptions {
   host: string;
   secretsDir?: string | undefined;
   logLevel?: LogLevel | undefined;
+  /** Default: the Node platform's (JSON lines on stdout at `logLevel`). */
+  logger?: Logger | undefined;
   env?: Record<string, string | undefined>;
 }
 
@@ -30,8 +35,6 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   return { ...server, routes: gateway.table.length };
 }
 
-export const LOG_LEVELS = new Set(['debug', 'info', 'warn', 'error', 'silent']);
-
 /** `lambda-gateway serve`. */
 export async function runServe(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(argv, {
@@ -40,19 +43,31 @@ export async function runServe(argv: string[]): Promise<number> {
     host: { type: 'string' },
     'secrets-dir': { type: 'string' },
     'log-level': { type: 'string' },
+    ...HELP_OPTION,
   });
+  if (values.help) {
+    console.log(COMMAND_HELP.serve);
+    return 0;
+  }
   if (!values.config || values.config.length === 0) throw new UsageError('serve needs --config FILE (or a directory)');
-  const logLevel = values['log-level'];
-  if (logLevel !== undefined && !LOG_LEVELS.has(logLevel)) throw new UsageError(`--log-level: must be one of ${[...LOG_LEVELS].join(', ')}`);
+  const flagLevel = values['log-level'];
+  if (flagLevel !== undefined && !isLogLevel(flagLevel)) throw new UsageError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
   const port = values.port ?? process.env.PORT;
+  const parsedPort = port === undefined ? undefined : parsePort(port, FALLBACK_PORT);
+  // An unknown LOG_LEVEL is a configuration error (exit 2), as in the worker.
+  const logger = createNodeLogger({ level: flagLevel ?? logLevelFromEnv(process.env.LOG_LEVEL) });
+  // Before anything loads the AWS SDK, whose warning on Node 20 would go to stderr.
+  logProcessWarnings(logger);
   const server = await startGateway({
     config: values.config,
-    port: port === undefined ? undefined : parsePort(port, FALLBACK_PORT),
+    port: parsedPort,
     host: values.host ?? '0.0.0.0',
     secretsDir: values['secrets-dir'],
-    logLevel: logLevel as LogLevel | undefined,
+    logger,
   });
   await untilSignal();
   await server.close();
+  // Lines of the last turn; whatever is still pending at exit is written synchronously then.
+  logger.flush();
   return 0;
 }

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { withDeadline } from '../credentials/index.ts';
+import { CredentialsUnavailableError, withDeadline } from '../credentials/index.ts';
 import { GatewayError } from '../errors/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
 
@@ -20,7 +20,7 @@ export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[]):
           await withDeadline(backend.credentials.getCredentials(), READINESS_TIMEOUT_MS);
           return undefined;
         } catch (error) {
-          const reason = error instanceof GatewayError ? error.message : `credentials could not be obtained: ${(error as Error).message}`;
+          const reason = error instanceof CredentialsUnavailableError || error instanceof GatewayError ? error.message : `credentials could not be obtained: ${(error as Error).message}`;
           return { backend: backend.name, credentials: backend.credentials.description, reason };
         }
       }),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/index.ts';
 import { startLocalAws, type LocalAws } from '@lambda-gateway/local-aws';
 import { fnArn, invoke, KEYS, TEST_SCENARIO } from '../../../local-aws/src/test-support.ts';
-import { ConfigError } from '../validation/index.ts';
+import { ConfigError } from '../errors/index.ts';
 import { assumeRoleProviderFactory } from './assume-role.ts';
 import { CredentialCache } from './credential-cache.ts';
 import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvider } from '../aws/credentials.ts';
@@ -63,7 +63,8 @@ describe('assumeRoleProviderFactory', () => {
     const error = (await provider.getCredentials().catch((e: unknown) => e)) as CredentialsUnavailableError;
     expect(error).toBeInstanceOf(CredentialsUnavailableError);
     expect(error.message).toContain(`credentials unavailable for role ${EXTERNAL_ID_ROLE} via keys assumer: STS AssumeRole failed: AccessDenied (HTTP 403)`);
-    expect(error.headers['retry-after']).toMatch(/^\d+$/);
+    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(Number.isInteger(error.retryAfterSeconds)).toBe(true);
   });
 
   it('a failing base is named, with its own reason', async () => {

@@ -13,6 +13,7 @@ function harness(options: { lifetimeMs?: number; reloadUnexpiringAfterMs?: numbe
   const calls: Array<{ resolve: (credentials: AwsCredentials) => void; reject: (error: unknown) => void }> = [];
   const logs: Array<{ level: string; message: string; fields: Record<string, unknown> | undefined }> = [];
   const logger: Logger = {
+    debug: (message, fields) => logs.push({ level: 'debug', message, fields }),
     info: (message, fields) => logs.push({ level: 'info', message, fields }),
     warn: (message, fields) => logs.push({ level: 'warn', message, fields }),
     error: (message, fields) => logs.push({ level: 'error', message, fields }),
@@ -108,17 +109,17 @@ describe('refreshingCredentials', () => {
     expect(h.logs.at(-1)).toMatchObject({ level: 'info', message: 'credentials available again', fields: { failedAttempts: 2 } });
   });
 
-  it('nothing valid: 503 CredentialsUnavailable with Retry-After until the backoff ends, then a new attempt', async () => {
+  it('nothing valid: CredentialsUnavailableError (503 with Retry-After once mapped) until the backoff ends, then a new attempt', async () => {
     const h = harness({ lifetimeMs: HOUR });
     const first = h.provider.getCredentials();
     h.calls[0]!.reject(new Error('connect ECONNREFUSED'));
     const error = (await first.catch((e: unknown) => e)) as CredentialsUnavailableError;
     expect(error).toBeInstanceOf(CredentialsUnavailableError);
-    expect(error.status).toBe(503);
-    expect(error.headers['retry-after']).toBe('1');
+    expect(error.retryAfterSeconds).toBe(1);
     expect(error.message).toBe('credentials unavailable for role arn:aws:iam::222222222222:role/unit: connect ECONNREFUSED');
+    expect([error.source, error.reason]).toEqual(['role arn:aws:iam::222222222222:role/unit', 'connect ECONNREFUSED']);
     h.advance(500);
-    await expect(h.provider.getCredentials()).rejects.toMatchObject({ code: 'CredentialsUnavailable', headers: { 'retry-after': '1' } });
+    await expect(h.provider.getCredentials()).rejects.toMatchObject({ name: 'CredentialsUnavailableError', retryAfterSeconds: 1 });
     expect(h.calls).toHaveLength(1);
     h.advance(500);
     const retried = h.provider.getCredentials();
@@ -156,7 +157,7 @@ describe('refreshingCredentials', () => {
     let loads = 0;
     const provider = refreshingCredentials({
       description: 'role arn:aws:iam::222222222222:role/hung',
-      logger: { info() {}, warn() {}, error() {} },
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
       random: () => 1,
       loadTimeoutMs: 50,
       load: () => {

@@ -65,8 +65,8 @@ const LOAD_TIMEOUT_MS = 10_000;
  * - a failed load is retried after a backoff with jitter (by the next use:
  *   requests or `/readyz` probes; there are no timers, so a worker can run
  *   this too). The still-valid credentials are served meanwhile; once none
- *   are valid, callers get CredentialsUnavailableError (503) with `Retry-After`
- *   until the backoff ends. The first failure of a streak is logged, and the
+ *   are valid, callers get CredentialsUnavailableError whose `retryAfterSeconds`
+ *   is the rest of the backoff (a 503 with `Retry-After` once invoke maps it). The first failure of a streak is logged, and the
  *   recovery; nothing in between;
  * - only the current credentials are held: rotated ones are garbage (and so
  *   are their derived signing keys, cached per credentials object).

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CredentialsUnavailableError } from '../aws/credentials.ts';
+import { GatewayError } from '../errors/index.ts';
 import { BackendDescriptorSchema, resolveBackend } from '../descriptor/index.ts';
 import { parseOrThrow } from '../validation/index.ts';
 import { invokeLambda } from './invoke-lambda.ts';
@@ -88,5 +90,35 @@ describe('invokeLambda: deadlines and the client going away', () => {
     void invokeLambda(backend(1_000), new TextEncoder().encode('{}'), { credentials, transport }).catch(() => undefined);
     await until(() => transport.sent.length > 0);
     expect([...transport.sent[0]!.headers.keys()].sort()).toEqual(['authorization', 'content-type', 'x-amz-date', 'x-amz-invocation-type']);
+  });
+});
+
+describe('invokeLambda: credentials', () => {
+  it('503 CredentialsUnavailable with Retry-After naming the source (never a key), before anything is sent', async () => {
+    const cause = new Error('STS AssumeRole failed: AccessDenied (HTTP 403): no');
+    const unavailable = {
+      description: 'role arn:aws:iam::222222222222:role/r',
+      getCredentials: () => Promise.reject(new CredentialsUnavailableError('role arn:aws:iam::222222222222:role/r', cause.message, { retryAfterSeconds: 7, cause })),
+    };
+    const transport = hangingTransport();
+    const error = (await invokeLambda(backend(), new Uint8Array(0), { credentials: unavailable, transport }).catch((e: unknown) => e)) as GatewayError;
+    expect(error).toBeInstanceOf(GatewayError);
+    expect(error).toMatchObject({
+      status: 503,
+      code: 'CredentialsUnavailable',
+      message: 'credentials unavailable for role arn:aws:iam::222222222222:role/r: STS AssumeRole failed: AccessDenied (HTTP 403): no',
+      headers: { 'retry-after': '7' },
+      details: { source: 'role arn:aws:iam::222222222222:role/r' },
+    });
+    expect((error.cause as CredentialsUnavailableError).cause).toBe(cause);
+    expect(transport.sent).toHaveLength(0);
+  });
+
+  it('Retry-After defaults to 5 seconds; other provider failures pass through unchanged', async () => {
+    const noRetryHint = { description: 'd', getCredentials: () => Promise.reject(new CredentialsUnavailableError('d', 'not configured')) };
+    expect(await invokeLambda(backend(), new Uint8Array(0), { credentials: noRetryHint, transport: okTransport }).catch((e: unknown) => e)).toMatchObject({ status: 503, headers: { 'retry-after': '5' } });
+    const bug = new TypeError('provider bug');
+    const broken = { description: 'd', getCredentials: () => Promise.reject(bug) };
+    expect(await invokeLambda(backend(), new Uint8Array(0), { credentials: broken, transport: okTransport }).catch((e: unknown) => e)).toBe(bug);
   });
 });

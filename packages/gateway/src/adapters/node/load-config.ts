@@ -2,12 +2,10 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { buildRoutes, parseConfigTexts, type BuiltConfig, type ConfigFileText, type ManifestTranslator, type SourcedDocument } from '../../config/index.ts';
 import { translateManifests } from '../../manifests/index.ts';
+import type { EnvLookup } from '../../aws/env.ts';
 import { ConfigError } from '../../validation/index.ts';
 
 const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-
-/** Where `${NAME}` placeholders in config files are looked up (default `process.env`). */
-export type ConfigEnvironment = Record<string, string | undefined>;
 
 /**
  * Reads `--config` paths: files, or directories whose `.yaml`/`.yml`/`.json`
@@ -39,13 +37,13 @@ export async function readConfigFiles(paths: string[]): Promise<ConfigFileText[]
  * Reads `--config` paths (see readConfigFiles) and parses every document,
  * `${NAME}` placeholders expanded from `env` in each file's text first.
  */
-export async function readConfigDocuments(paths: string[], env: ConfigEnvironment = process.env): Promise<SourcedDocument[]> {
-  return parseConfigTexts(await readConfigFiles(paths), (name) => env[name], paths.join(', '));
+export async function readConfigDocuments(paths: string[], env: EnvLookup = (name) => process.env[name]): Promise<SourcedDocument[]> {
+  return parseConfigTexts(await readConfigFiles(paths), env, paths.join(', '));
 }
 
 export interface LoadConfigOptions {
   /** For `${NAME}` expansion (default `process.env`). */
-  env?: ConfigEnvironment;
+  env?: EnvLookup;
   /** Kubernetes manifests → routes (default: the kgateway / Gateway API / Gloo Edge translator). */
   translateManifests?: ManifestTranslator;
 }

@@ -80,12 +80,16 @@ describe('createNodeLogger', () => {
       const destination = pino.destination({ dest: fd, sync: false, minLength: 4096 });
       const writes: string[] = [];
       const realWrite = fs.write;
+      // Records the log file's writes and lets each one take 20 ms, as a slow pipe would.
       vi.spyOn(fs, 'write').mockImplementation(((target: number, data: string, ...rest: unknown[]) => {
-        if (target === fd) writes.push(String(data));
-        return (realWrite as (...args: unknown[]) => void)(target, data, ...rest);
+        if (target !== fd) return (realWrite as (...args: unknown[]) => void)(target, data, ...rest);
+        writes.push(String(data));
+        const done = rest.pop() as (...results: unknown[]) => void;
+        return (realWrite as (...args: unknown[]) => void)(target, data, ...rest, (...results: unknown[]) => setTimeout(() => done(...results), 20));
       }) as typeof fs.write);
-      const drained = () => new Promise<void>((done) => destination.flush(() => done()));
-      return { destination, writes, drained, read: () => readFile(file, 'utf8'), close: () => destination.end() };
+      /** Waits until the file holds `lines` lines. */
+      const written = (lines: number) => vi.waitFor(async () => expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(lines + 1));
+      return { destination, writes, written, read: () => readFile(file, 'utf8'), close: () => destination.end() };
     }
 
     it('writes the lines of one event-loop turn in order, in one write', async () => {
@@ -96,10 +100,23 @@ describe('createNodeLogger', () => {
       logger.info('three', { n: 3 });
       expect(sink.writes).toEqual([]);
       await nextTurn();
-      await sink.drained();
+      await sink.written(3);
       expect(sink.writes).toHaveLength(1);
       expect(sink.writes[0]!.trimEnd().split('\n').map((line) => (JSON.parse(line) as { n: number }).n)).toEqual([1, 2, 3]);
       expect(await sink.read()).toBe(sink.writes[0]);
+      sink.close();
+    });
+
+    it('writes a line logged while a write is under way once that write finishes, not at the next log', async () => {
+      const sink = await fileDestination();
+      const logger = createNodeLogger({ level: 'info', destination: sink.destination });
+      logger.info('first');
+      await nextTurn();
+      expect(sink.writes).toHaveLength(1);
+      // The first write is still in the thread pool: this turn's flush finds sonic-boom busy.
+      logger.info('during the write');
+      await sink.written(2);
+      expect((await sink.read()).trimEnd().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['first', 'during the write']);
       sink.close();
     });
 
@@ -108,8 +125,7 @@ describe('createNodeLogger', () => {
       const logger = createNodeLogger({ level: 'info', destination: sink.destination });
       for (let i = 0; i < 200; i++) logger.info('request', { requestId: `r-${i}`, path: '/echo', status: 200 });
       expect(sink.writes.length).toBeGreaterThan(0);
-      await nextTurn();
-      await sink.drained();
+      await sink.written(200);
       const lines = (await sink.read()).trimEnd().split('\n');
       expect(lines.map((line) => (JSON.parse(line) as { requestId: string }).requestId)).toEqual(Array.from({ length: 200 }, (_, i) => `r-${i}`));
       sink.close();

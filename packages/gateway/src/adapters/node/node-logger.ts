@@ -58,7 +58,7 @@ const BATCH_BYTES = 4096;
  * pino's paths cannot express; it also reduces errors to name and message.
  */
 export function createNodeLogger(options: NodeLoggerOptions): NodeLogger {
-  const destination = options.destination ?? pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES });
+  const destination = options.destination ?? stdout();
   const batched = isSonicBoom(destination) ? batchPerTurn(destination) : undefined;
   const logger = pino(
     {
@@ -88,9 +88,25 @@ export function createNodeLogger(options: NodeLoggerOptions): NodeLogger {
   };
 }
 
+let stdoutSonicBoom: SonicBoom | undefined;
+
+/** One sonic-boom on fd 1 for every logger of the process, so that their lines stay in order. */
+function stdout(): SonicBoom {
+  stdoutSonicBoom ??= pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES });
+  return stdoutSonicBoom;
+}
+
 function isSonicBoom(destination: DestinationStream | SonicBoom): destination is SonicBoom {
   return typeof (destination as Partial<SonicBoom>).flushSync === 'function' && typeof (destination as Partial<SonicBoom>).on === 'function';
 }
+
+interface BatchedSonicBoom {
+  stream: DestinationStream;
+  flush(): void;
+}
+
+/** One wrapper per sonic-boom: its byte count must see every write. */
+const batchedSonicBooms = new WeakMap<SonicBoom, BatchedSonicBoom>();
 
 /**
  * Lines written once per event-loop turn instead of once per line: under load
@@ -103,14 +119,26 @@ function isSonicBoom(destination: DestinationStream | SonicBoom): destination is
  * flush while it writes). What is still pending when the process exits is
  * written synchronously: pino registers that for the sonic-booms it creates.
  */
-function batchPerTurn(sonic: SonicBoom): { stream: DestinationStream; flush(): void } {
+function batchPerTurn(sonic: SonicBoom): BatchedSonicBoom {
+  let batched = batchedSonicBooms.get(sonic);
+  if (!batched) {
+    batched = batchWrites(sonic);
+    batchedSonicBooms.set(sonic, batched);
+  }
+  return batched;
+}
+
+function batchWrites(sonic: SonicBoom): BatchedSonicBoom {
   // Bytes handed to sonic-boom and not yet written: the only way to tell a
   // needed flush from an empty write, since sonic-boom keeps its length private.
   let unwritten = 0;
   let scheduled = false;
   const flush = () => {
-    scheduled = false;
     if (unwritten > 0) sonic.flush();
+  };
+  const flushThisTurn = () => {
+    scheduled = false;
+    flush();
   };
   sonic.on('write', (bytes: number) => (unwritten -= bytes));
   sonic.on('drain', flush);
@@ -121,13 +149,14 @@ function batchPerTurn(sonic: SonicBoom): { stream: DestinationStream; flush(): v
         sonic.write(line);
         if (!scheduled) {
           scheduled = true;
-          setImmediate(flush);
+          setImmediate(flushThisTurn);
         }
       },
     },
     flush,
   };
 }
+
 /**
  * The `LOG_LEVEL` environment variable as a level, checked as the worker checks
  * its binding: unset or empty is `info`, anything else must be a level name.

@@ -2,13 +2,13 @@ import { assumeRoleProviderFactory, CredentialResolver, moduleCredentialCache, t
 import { withInvokeTuning, type Platform } from '../../core/index.ts';
 import type { EnvLookup } from '../../descriptor/index.ts';
 import type { HttpTransport } from '../../invoke/index.ts';
-import { createJsonLogger, type LogLevel, type Logger } from '../../logging/index.ts';
+import type { LogLevel, Logger } from '../../logging/index.ts';
 import { createAbortControllerPool } from './abort-controller-pool.ts';
 import { nodeAmbientCredentials } from './ambient-credentials.ts';
+import { createNodeLogger, logLevelFromEnv } from './node-logger.ts';
 import { nodeRequestContext } from './node-request-context.ts';
 import { DEFAULT_SECRETS_DIR, directorySecretSource } from './secrets-dir.ts';
 import { nodeSigV4Crypto } from './sigv4-crypto.ts';
-import { writeStdoutLine } from './stdout-lines.ts';
 import { createUndiciTransport } from './undici-transport.ts';
 
 export interface NodePlatformOptions {
@@ -40,7 +40,7 @@ export interface NodePlatformOptions {
 export function createNodePlatform(options: NodePlatformOptions = {}): Platform {
   const envSource = options.env ?? process.env;
   const env: EnvLookup = (name) => envSource[name];
-  const logger = options.logger ?? nodeLogger(options.logLevel ?? (envSource.LOG_LEVEL as LogLevel | undefined) ?? 'info');
+  const logger = options.logger ?? nodeLogger(options.logLevel ?? logLevelFromEnv(envSource.LOG_LEVEL));
   const cache = options.credentialCache ?? moduleCredentialCache;
   const { ambient, webIdentity } = nodeAmbientCredentials({ env, logger, cache });
   const platform: Platform = {
@@ -61,5 +61,5 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
 
 /** The one place the Node platform creates its logger when none is passed. */
 function nodeLogger(level: LogLevel): Logger {
-  return createJsonLogger(writeStdoutLine, level);
+  return createNodeLogger({ level });
 }

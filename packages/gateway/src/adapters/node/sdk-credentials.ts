@@ -1,6 +1,6 @@
 import {
+  cachedProvider,
   CredentialsUnavailableError,
-  refreshingCredentials,
   webIdentityDescription,
   webIdentityKey,
   type AwsCredentials,
@@ -85,21 +85,18 @@ export function tokenFileCredentials(context: SdkProviderContext, config: { role
       logger: sdkLogger(context.logger),
     });
   });
-  return context.cache.getOrCreate(key, () =>
-    refreshingCredentials({
-      description,
-      identity: key,
-      roleArn: config.roleArn,
-      logger: context.logger,
-      async load() {
-        try {
-          return toAwsCredentials(await (await provider())());
-        } catch (error) {
-          throw new CredentialsUnavailableError(description, describeSdkError(error, 'AssumeRoleWithWebIdentity'), { cause: error });
-        }
-      },
-    }),
-  );
+  return cachedProvider(context.cache, key, {
+    description,
+    roleArn: config.roleArn,
+    logger: context.logger,
+    async load() {
+      try {
+        return toAwsCredentials(await (await provider())());
+      } catch (error) {
+        throw new CredentialsUnavailableError(description, describeSdkError(error, 'AssumeRoleWithWebIdentity'), { cause: error });
+      }
+    },
+  });
 }
 
 /**
@@ -116,31 +113,28 @@ export function containerCredentials(
   const description = `container credentials ${url}`;
   // The token value stays out of the key: keys are compared, not logged, but they need not hold secrets either.
   const key = JSON.stringify(['container', url, config.tokenFile ?? '', config.token ? 'token' : '']);
-  return context.cache.getOrCreate(key, () =>
-    refreshingCredentials({
-      description,
-      identity: key,
-      logger: context.logger,
-      async load() {
-        // A new provider per load: fromHttp destroys its HTTP handler after each call.
-        const { fromHttp } = await import('@aws-sdk/credential-provider-http');
-        const provider = fromHttp({
-          awsContainerCredentialsFullUri: config.fullUri,
-          awsContainerCredentialsRelativeUri: config.relativeUri,
-          awsContainerAuthorizationTokenFile: config.tokenFile,
-          awsContainerAuthorizationToken: config.tokenFile ? undefined : config.token,
-          maxRetries: 0,
-          timeout: CONTAINER_TIMEOUT_MS,
-          logger: sdkLogger(context.logger),
-        });
-        try {
-          return toAwsCredentials(await provider());
-        } catch (error) {
-          throw new CredentialsUnavailableError(description, `the credentials endpoint failed: ${(error as Error).message}`, { cause: error });
-        }
-      },
-    }),
-  );
+  return cachedProvider(context.cache, key, {
+    description,
+    logger: context.logger,
+    async load() {
+      // A new provider per load: fromHttp destroys its HTTP handler after each call.
+      const { fromHttp } = await import('@aws-sdk/credential-provider-http');
+      const provider = fromHttp({
+        awsContainerCredentialsFullUri: config.fullUri,
+        awsContainerCredentialsRelativeUri: config.relativeUri,
+        awsContainerAuthorizationTokenFile: config.tokenFile,
+        awsContainerAuthorizationToken: config.tokenFile ? undefined : config.token,
+        maxRetries: 0,
+        timeout: CONTAINER_TIMEOUT_MS,
+        logger: sdkLogger(context.logger),
+      });
+      try {
+        return toAwsCredentials(await provider());
+      } catch (error) {
+        throw new CredentialsUnavailableError(description, `the credentials endpoint failed: ${(error as Error).message}`, { cause: error });
+      }
+    },
+  });
 }
 
 /**
@@ -163,19 +157,16 @@ export function profileCredentials(context: SdkProviderContext, config: { profil
       logger: sdkLogger(context.logger),
     });
   });
-  return context.cache.getOrCreate(key, () =>
-    refreshingCredentials({
-      description,
-      identity: key,
-      logger: context.logger,
-      reloadUnexpiringAfterMs: PROFILE_REREAD_MS,
-      async load() {
-        try {
-          return toAwsCredentials(await (await provider())());
-        } catch (error) {
-          throw new CredentialsUnavailableError(description, describeSdkError(error), { cause: error });
-        }
-      },
-    }),
-  );
+  return cachedProvider(context.cache, key, {
+    description,
+    logger: context.logger,
+    reloadUnexpiringAfterMs: PROFILE_REREAD_MS,
+    async load() {
+      try {
+        return toAwsCredentials(await (await provider())());
+      } catch (error) {
+        throw new CredentialsUnavailableError(description, describeSdkError(error), { cause: error });
+      }
+    },
+  });
 }

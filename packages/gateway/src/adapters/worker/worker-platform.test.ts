@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CredentialCache } from '../../credentials/index.ts';
+import { createGateway } from '../../core/index.ts';
+import { CredentialCache, CredentialsUnavailableError } from '../../credentials/index.ts';
+import { silentLogger } from '../../logging/index.ts';
 import { ConfigError } from '../../validation/index.ts';
 import { secretBindingPrefix, secretBindings } from './binding-secrets.ts';
 import { createWorkerPlatform } from './worker-platform.ts';
@@ -30,8 +32,21 @@ describe('createWorkerPlatform', () => {
   });
 
   it('without ambient credentials, ambient backends answer 503 (as on Node)', async () => {
-    const error = await createWorkerPlatform({ env: {} }).credentials.forAuth({ type: 'ambient' }).getCredentials().catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 503, code: 'CredentialsUnavailable' });
+    const platform = createWorkerPlatform({ env: {}, logger: silentLogger });
+    await expect(platform.credentials.forAuth({ type: 'ambient' }).getCredentials()).rejects.toBeInstanceOf(CredentialsUnavailableError);
+    const app = createGateway({ platform, routes: [{ backend: { functionName: 'echo', accountId: '222222222222', region: 'us-east-1' } }] });
+    const response = await app.request('/echo', { method: 'POST', body: '{}' });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: 'CredentialsUnavailable', source: 'ambient credentials' });
+  });
+
+  it('builds request contexts from the Request: the body, and the client address from CF-Connecting-IP', async () => {
+    const platform = createWorkerPlatform({ env: {} });
+    const request = new Request('http://worker/x', { method: 'POST', body: '{"a":1}', headers: { 'cf-connecting-ip': '203.0.113.7' } });
+    const context = platform.requestContext(request, {});
+    expect(context.peerAddress).toBe('203.0.113.7');
+    expect(new TextDecoder().decode(await context.readBody(100))).toBe('{"a":1}');
+    expect(platform.requestContext(new Request('http://worker/x'), {}).peerAddress).toBeUndefined();
   });
 
   it('reads auth: secret from SECRET_<NAME>_* bindings', async () => {

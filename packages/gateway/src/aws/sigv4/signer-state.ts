@@ -67,7 +67,10 @@ export function amzDate(): string {
 }
 
 /** Everything besides the date, credentials and body that aws4fetch's constructor reads: two requests with the same key share a template. */
-export function templateKey(scope: { service: string; region: string }, request: { url: string; method: string; headers: Headers | Record<string, string> }): string {
+export function templateKey(
+  scope: { service: string; region: string },
+  request: { url: string; method: string; headers: Headers | Record<string, string> },
+): string {
   let key = `${scope.service}\n${scope.region}\n${request.method}\n${request.url}`;
   if (request.headers instanceof Headers) for (const [name, value] of request.headers) key += `\n${name}:${value}`;
   else for (const name of Object.keys(request.headers)) key += `\n${name.toLowerCase()}:${request.headers[name]}`;

@@ -77,8 +77,29 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
  */
 export async function verifySigV4Crypto(crypto: SigV4Crypto): Promise<void> {
   const cases: SignerInit[] = [
-    { url: 'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Af/invocations?Qualifier=live', method: 'POST', headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse' }, body: '{"k":"v"}', accessKeyId: 'AKIDSELFCHECK', secretAccessKey: 'self/check/secret', service: 'lambda', region: 'us-east-1', datetime: '20260101T000000Z' },
-    { url: 'https://sts.eu-west-1.amazonaws.com/', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=AssumeRole&Version=2011-06-15', accessKeyId: 'ASIASELFCHECK', secretAccessKey: 'self/check/secret2', sessionToken: 'session-token', service: 'sts', region: 'eu-west-1', datetime: '20260101T000000Z' },
+    {
+      url: 'https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Af/invocations?Qualifier=live',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse' },
+      body: '{"k":"v"}',
+      accessKeyId: 'AKIDSELFCHECK',
+      secretAccessKey: 'self/check/secret',
+      service: 'lambda',
+      region: 'us-east-1',
+      datetime: '20260101T000000Z',
+    },
+    {
+      url: 'https://sts.eu-west-1.amazonaws.com/',
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=AssumeRole&Version=2011-06-15',
+      accessKeyId: 'ASIASELFCHECK',
+      secretAccessKey: 'self/check/secret2',
+      sessionToken: 'session-token',
+      service: 'sts',
+      region: 'eu-west-1',
+      datetime: '20260101T000000Z',
+    },
   ];
   for (const init of cases) {
     const reference = await new AwsV4Signer({ ...init, cache: new Map() }).sign();

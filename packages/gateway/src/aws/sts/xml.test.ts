@@ -28,7 +28,9 @@ describe('parseStsSession', () => {
 
   it('decodes quotes and numeric character references; leaves unknown entities and DOCTYPE-declared ones as written', () => {
     const session = parseStsSession(
-      assumeRoleXml('<AccessKeyId>ASIA&#65;&#x42;</AccessKeyId><SecretAccessKey>&quot;s&apos;&#x1F511;</SecretAccessKey><SessionToken>t&nbsp;&x;</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration>'),
+      assumeRoleXml(
+        '<AccessKeyId>ASIA&#65;&#x42;</AccessKeyId><SecretAccessKey>&quot;s&apos;&#x1F511;</SecretAccessKey><SessionToken>t&nbsp;&x;</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration>',
+      ),
     );
     expect(session).toMatchObject({ accessKeyId: 'ASIAAB', secretAccessKey: `"s'🔑`, sessionToken: 't&nbsp;&x;' });
     const declared = `<?xml version="1.0"?><!DOCTYPE AssumeRoleResponse [<!ENTITY x "expanded">]>${assumeRoleXml('<AccessKeyId>A</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>&x;</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration>')}`;
@@ -37,15 +39,35 @@ describe('parseStsSession', () => {
 
   it('keeps every value a string: number-like keys and tokens are not parsed, surrounding whitespace is trimmed', () => {
     const session = parseStsSession(
-      assumeRoleXml('<AccessKeyId> 0012345 </AccessKeyId><SecretAccessKey>1e5</SecretAccessKey><SessionToken>0x10</SessionToken><Expiration>\n2030-01-01T00:00:00Z\n</Expiration>'),
+      assumeRoleXml(
+        '<AccessKeyId> 0012345 </AccessKeyId><SecretAccessKey>1e5</SecretAccessKey><SessionToken>0x10</SessionToken><Expiration>\n2030-01-01T00:00:00Z\n</Expiration>',
+      ),
     );
-    expect(session).toEqual({ accessKeyId: '0012345', secretAccessKey: '1e5', sessionToken: '0x10', expiration: new Date('2030-01-01T00:00:00Z'), assumedRoleArn: undefined });
+    expect(session).toEqual({
+      accessKeyId: '0012345',
+      secretAccessKey: '1e5',
+      sessionToken: '0x10',
+      expiration: new Date('2030-01-01T00:00:00Z'),
+      assumedRoleArn: undefined,
+    });
   });
 
   it('refuses incomplete credentials', () => {
-    expect(parseStsSession('<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>')).toBeUndefined();
-    expect(parseStsSession(assumeRoleXml('<AccessKeyId>A</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken></SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration>'))).toBeUndefined();
-    expect(parseStsSession(assumeRoleXml('<AccessKeyId>A</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>soon</Expiration>'))).toBeUndefined();
+    expect(
+      parseStsSession('<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>'),
+    ).toBeUndefined();
+    expect(
+      parseStsSession(
+        assumeRoleXml(
+          '<AccessKeyId>A</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken></SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration>',
+        ),
+      ),
+    ).toBeUndefined();
+    expect(
+      parseStsSession(
+        assumeRoleXml('<AccessKeyId>A</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>soon</Expiration>'),
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses answers without Credentials: an empty result, an error document, a proxy page, not XML at all', () => {
@@ -85,7 +107,9 @@ describe('parseStsError', () => {
   it("reads the local AWS emulator's error documents, and a request id in ResponseMetadata", () => {
     const message = `Value 'a<b>&c' at "x" fails`;
     expect(parseStsError(stsErrorXml('Sender', 'ValidationError', message, 'r&1'))).toEqual({ code: 'ValidationError', message, requestId: 'r&1' });
-    expect(parseStsError('<ErrorResponse><Error><Code>Throttling</Code></Error><ResponseMetadata><RequestId>r2</RequestId></ResponseMetadata></ErrorResponse>')).toEqual({
+    expect(
+      parseStsError('<ErrorResponse><Error><Code>Throttling</Code></Error><ResponseMetadata><RequestId>r2</RequestId></ResponseMetadata></ErrorResponse>'),
+    ).toEqual({
       code: 'Throttling',
       message: '',
       requestId: 'r2',

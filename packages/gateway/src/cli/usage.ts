@@ -1,0 +1,91 @@
+/** The CLI's help texts: the overview, and each command's options (`lambda-gateway <command> --help`). */
+
+/** Commands whose help is here; `local-aws` prints its own (@lambda-gateway/local-aws). */
+export type DocumentedCommand = 'serve' | 'check' | 'demo' | 'help';
+
+const EXIT_CODES = 'Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad configuration.';
+
+export const USAGE = `Usage: lambda-gateway <command> [options]
+
+Commands:
+  serve --config PATH [--config PATH…] [--port PORT] [--host 0.0.0.0] [--secrets-dir DIR] [--log-level info]
+        Serve the gateway. PATH is a YAML/JSON file or a directory of them: native config
+        and Kubernetes manifests (kgateway Backend, HTTPRoute, Gloo Edge Upstream and
+        VirtualService, Secret, Gateway), with \${NAME} expanded from the environment.
+        Without --port: PORT, else a Gateway manifest's HTTP listener port, else 8080.
+  check --config PATH [--config PATH…] [--output text|json] [--secrets-dir DIR]
+        Validate the configuration without serving and print the resolved route table
+        (match, backend, function ARN, qualifier, invocation, payload mode, auth),
+        warnings and ignored manifests. Exit code 0 when valid, 2 when not.
+  local-aws --config SCENARIO [--port 4566] [--host 127.0.0.1]
+        Run the local AWS (Lambda Invoke + STS) described by a scenario file.
+  demo  [--port 8080] [--aws-port PORT]
+        Start the local AWS with two accounts and the gateway on routes/ (what \`npm start\` runs).
+  help  [COMMAND]
+        Show this text, or a command's options.
+
+lambda-gateway <command> --help shows a command's options; lambda-gateway --version its version.
+
+${EXIT_CODES}`;
+
+export const COMMAND_HELP: Record<DocumentedCommand, string> = {
+  serve: `Usage: lambda-gateway serve --config PATH [--config PATH…] [options]
+
+Serves the gateway until SIGINT or SIGTERM. PATH is a YAML/JSON file or a
+directory of them: native config and Kubernetes manifests (kgateway Backend,
+HTTPRoute, Gloo Edge Upstream and VirtualService, Secret, Gateway), with
+\${NAME} expanded from the environment. Logs are JSON lines on stdout.
+
+Options:
+  -c, --config PATH        configuration file or directory (required; repeatable)
+  -p, --port PORT          port to listen on (default: PORT, else a Gateway manifest's
+                           HTTP listener port, else 8080; 0 picks a free one)
+      --host HOST          address to listen on (default 0.0.0.0)
+      --secrets-dir DIR    mounted secrets (default: LAMBDA_GATEWAY_SECRETS_DIR, else
+                           /etc/lambda-gateway/secrets)
+      --log-level LEVEL    debug, info, warn, error or silent (default: LOG_LEVEL, else info)
+  -h, --help               show this text
+
+${EXIT_CODES}`,
+
+  check: `Usage: lambda-gateway check --config PATH [--config PATH…] [options]
+
+Validates the configuration through the same loading path as serve, without
+serving, and prints the resolved route table (match, backend, function ARN,
+qualifier, invocation, payload mode, auth), warnings and ignored manifests.
+
+Options:
+  -c, --config PATH        configuration file or directory (required; repeatable)
+  -o, --output FORMAT      text (default) or json
+      --secrets-dir DIR    mounted secrets, to report the ones missing (default:
+                           LAMBDA_GATEWAY_SECRETS_DIR, else /etc/lambda-gateway/secrets)
+  -h, --help               show this text
+
+Exit codes: 0 valid, 1 runtime failure, 2 bad usage or invalid configuration.`,
+
+  demo: `Usage: lambda-gateway demo [options]
+
+Starts the local AWS with two accounts and the gateway on routes/ (what
+\`npm start\` runs), with both of the guide's credential setups, until Ctrl-C.
+Needs the development dependency @lambda-gateway/local-aws.
+
+Options:
+  -p, --port PORT          gateway port (default: PORT, else 8080)
+      --aws-port PORT      local AWS port (default: a free one)
+  -h, --help               show this text
+
+${EXIT_CODES}`,
+
+  help: `Usage: lambda-gateway help [COMMAND]
+
+Shows the commands, or the options of COMMAND (serve, check, local-aws, demo, help).`,
+};
+
+export function isDocumentedCommand(name: string | undefined): name is DocumentedCommand {
+  return name !== undefined && Object.hasOwn(COMMAND_HELP, name);
+}
+
+/** The help to print after a usage error in `command`: that command's, else the overview. */
+export function usageFor(command: string | undefined): string {
+  return isDocumentedCommand(command) ? COMMAND_HELP[command] : USAGE;
+}
