@@ -4,7 +4,7 @@ import type { CompiledGateway } from '../core/index.ts';
 import { silentLogger } from '../logging/index.ts';
 import { ConfigError } from '../validation/index.ts';
 import { HELP_OPTION, UsageError, parseCommandArgs } from './args.ts';
-import { setUpGateway } from './gateway-setup.ts';
+import { setUpGateway, type GatewaySetup } from './gateway-setup.ts';
 import { describeMatch, formatRouteTable } from './route-table.ts';
 import { COMMAND_HELP } from './usage.ts';
 
@@ -27,7 +27,7 @@ export interface CheckOptions {
  */
 export async function checkConfig(options: CheckOptions): Promise<number> {
   const write = options.write ?? ((text: string) => process.stdout.write(`${text}\n`));
-  let setup;
+  let setup: GatewaySetup;
   try {
     setup = await setUpGateway({ config: options.config, secretsDir: options.secretsDir, env: options.env ?? process.env, logger: silentLogger });
   } catch (error) {

@@ -31,10 +31,10 @@ export function logProcessWarnings(logger: Logger): void {
  * (`NodeVersionSupportWarning: …`).
  */
 export function describeWarning(warning: Error & { code?: string }): Record<string, string> {
-  const prefixed = warning.name === 'Warning' ? /^([A-Z]\w*Warning): ([\s\S]*)$/.exec(warning.message) : null;
+  const prefixed = warning.name === 'Warning' ? /^(?<kind>[A-Z]\w*Warning): (?<text>[\s\S]*)$/.exec(warning.message)?.groups : undefined;
   const fields: Record<string, string> = {
-    warning: prefixed ? prefixed[1]! : warning.name,
-    detail: (prefixed ? prefixed[2]! : warning.message).replace(/\s+/g, ' ').trim(),
+    warning: prefixed?.kind ?? warning.name,
+    detail: (prefixed?.text ?? warning.message).replace(/\s+/g, ' ').trim(),
   };
   if (warning.code) fields.code = warning.code;
   return fields;
