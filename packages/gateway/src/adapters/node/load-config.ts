@@ -1,7 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { buildRoutes, parseConfigTexts, type BuiltConfig, type ConfigFileText, type ManifestTranslator, type SourcedDocument } from '../../config/index.ts';
-import { translateManifests } from '../../manifests/index.ts';
+import { buildRoutes, isManifest, parseConfigTexts, type BuiltConfig, type ConfigFileText, type ManifestTranslator, type SourcedDocument } from '../../config/index.ts';
 import type { EnvLookup } from '../../aws/env.ts';
 import { ConfigError } from '../../validation/index.ts';
 
@@ -53,5 +52,10 @@ export interface LoadConfigOptions {
  * mixed freely) into routes. Throws ConfigError naming file, field path and reason.
  */
 export async function loadConfig(paths: string[], options: LoadConfigOptions = {}): Promise<BuiltConfig> {
-  return buildRoutes(await readConfigDocuments(paths, options.env), options.translateManifests ?? translateManifests);
+  const documents = await readConfigDocuments(paths, options.env);
+  // The translators (kgateway, Gateway API, Gloo Edge, Secret) load only when a manifest is
+  // there: a native-config gateway keeps them out of its resident memory.
+  const translate =
+    options.translateManifests ?? (documents.some((document) => isManifest(document.value)) ? (await import('../../manifests/index.ts')).translateManifests : undefined);
+  return buildRoutes(documents, translate);
 }

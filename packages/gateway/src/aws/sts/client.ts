@@ -1,7 +1,7 @@
 import { signRequest, type SigV4Crypto } from '../sigv4.ts';
 import { fetchTransport, type HttpTransport } from '../http.ts';
 import type { StsLocation } from './location.ts';
-import { parseStsError, parseStsSession, type StsSession } from './xml.ts';
+import type { StsSession } from './xml.ts';
 import type { AwsCredentials } from '../credentials.ts';
 
 /** STS answers in well under a second; past this, give up and let the caller's backoff retry. */
@@ -89,6 +89,9 @@ export function createStsClient(options: StsClientOptions): StsClient {
     } finally {
       clearTimeout(timer);
     }
+    // Loaded on the first answer: a gateway on static keys or secrets never calls STS, and the
+    // XML parser with its dependencies is about 280 KB of source and 2 MB of resident memory.
+    const { parseStsError, parseStsSession } = await import('./xml.ts');
     if (status === 200) {
       const session = parseStsSession(text);
       if (session) return session;
