@@ -15,7 +15,7 @@ Options:
 
 /** `lambda-gateway-local-aws` (also `lambda-gateway local-aws`). Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let values;
+  let values: { config?: string; port?: string; host?: string; quiet?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`local-aws: --port: "${values.port}" is not a port number`);
     return 2;
   }
-  let localAws;
+  let localAws: Awaited<ReturnType<typeof startLocalAws>>;
   try {
     localAws = await startLocalAws({
       scenario: values.config,

@@ -55,7 +55,7 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
       if (earlier) throw new ConfigError([`backends.${name}: defined twice (also in ${earlier.source})`], label(document));
       backends.set(name, { descriptor, source: label(document) });
     }
-    config.routes.forEach((route, index) => pending.push({ route, source: label(document), at: `routes[${index}]` }));
+    for (const [index, route] of config.routes.entries()) pending.push({ route, source: label(document), at: `routes[${index}]` });
   }
 
   for (const { route, source, at } of pending) {

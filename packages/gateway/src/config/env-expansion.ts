@@ -16,8 +16,8 @@ const PLACEHOLDER = /\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
  */
 export function expandEnvironment(text: string, source: string, env: EnvLookup): string {
   const unset: string[] = [];
-  const expanded = text.replace(PLACEHOLDER, (placeholder: string, escape: string, name: string, offset: number) => {
-    if (escape) return placeholder.slice(1);
+  const expanded = text.replace(PLACEHOLDER, (placeholder: string, escaped: string, name: string, offset: number) => {
+    if (escaped) return placeholder.slice(1);
     const value = env(name);
     if (value !== undefined) return value;
     unset.push(`line ${lineAt(text, offset)}: environment variable ${name} is not set (used as \${${name}})`);

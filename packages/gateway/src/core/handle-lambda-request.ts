@@ -123,7 +123,10 @@ function logRequest(
     function: entry.backend.resolved.functionId,
   };
   if (entry.lambdaRequestId) fields.lambdaRequestId = entry.lambdaRequestId;
-  if (!entry.failure) return platform.logger.info('request', fields);
+  if (!entry.failure) {
+    platform.logger.info('request', fields);
+    return;
+  }
   fields.error = entry.failure.code;
   if (entry.failure.logMessage) fields.detail = entry.failure.logMessage;
   if (entry.failure.code === 'CredentialsUnavailable') fields.detail = entry.failure.message;

@@ -14,7 +14,7 @@ const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 export async function readConfigFiles(paths: string[]): Promise<ConfigFileText[]> {
   const out: ConfigFileText[] = [];
   for (const path of paths) {
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(path);
     } catch {

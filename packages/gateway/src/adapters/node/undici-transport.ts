@@ -82,7 +82,10 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   start(dispatcher: Dispatcher, { url, method, headers, body }: OutboundRequest): void {
-    if (this.#signal.aborted) return this.#reject(this.#signal.reason);
+    if (this.#signal.aborted) {
+      this.#reject(this.#signal.reason);
+      return;
+    }
     this.#signal.addEventListener('abort', this.#onAbort, { once: true });
     const target = splitUrl(url);
     try {
@@ -100,7 +103,10 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
     if (this.#state !== 'headers') return;
-    if (Number(headers['content-length']) > this.#maxBytes) return this.#fail(new ResponseTooLargeError(this.#maxBytes));
+    if (Number(headers['content-length']) > this.#maxBytes) {
+      this.#fail(new ResponseTooLargeError(this.#maxBytes));
+      return;
+    }
     this.#state = 'body';
     this.#resolve({ status: statusCode, headers: toHeaders(headers), bytes: () => this.#bytes() });
   }
@@ -108,7 +114,10 @@ class Exchange implements Dispatcher.DispatchHandler {
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.#state !== 'body') return;
     this.#length += chunk.byteLength;
-    if (this.#length > this.#maxBytes) return this.#fail(new ResponseTooLargeError(this.#maxBytes));
+    if (this.#length > this.#maxBytes) {
+      this.#fail(new ResponseTooLargeError(this.#maxBytes));
+      return;
+    }
     this.#chunks.push(chunk);
   }
 
