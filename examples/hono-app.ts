@@ -34,7 +34,10 @@ export function createExampleApp(options: ExampleAppOptions = {}): Hono {
   app.post('/echo', lambda({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, region: REGION }, { platform }));
 
   // API Gateway payload 2.0: Hono's path parameters become the event's pathParameters.
-  app.post('/tenants/:tenant/echo', lambda({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, region: REGION, payloadMode: 'apigateway-v2' }, { platform, name: 'tenant-echo' }));
+  app.post(
+    '/tenants/:tenant/echo',
+    lambda({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, region: REGION, payloadMode: 'apigateway-v2' }, { platform, name: 'tenant-echo' }),
+  );
 
   // A route table in code, the path config files take too: Gateway API matches and
   // precedence, /healthz and /readyz, and a JSON 404 for what nothing above serves.

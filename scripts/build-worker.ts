@@ -15,4 +15,6 @@ import { readWranglerConfig } from '../packages/worker-dev/src/wrangler-config.t
 const { values } = parseArgs({ options: { config: { type: 'string', multiple: true, short: 'c' } }, strict: true });
 const wrangler = await readWranglerConfig(join(REPO_ROOT, 'wrangler.toml'));
 const built = await buildWorker({ config: values.config ?? ['routes'], outfile: wrangler.main });
-console.log(`lambda-gateway: worker bundled to ${wrangler.main} (${built.code.length} bytes; config ${built.configFiles.map((file) => file.source).join(', ')})`);
+console.log(
+  `lambda-gateway: worker bundled to ${wrangler.main} (${built.code.length} bytes; config ${built.configFiles.map((file) => file.source).join(', ')})`,
+);

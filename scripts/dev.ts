@@ -38,7 +38,12 @@ async function main(): Promise<number> {
     ? [
         `local AWS (Lambda, STS, OIDC issuer; demo accounts 111111111111 and 222222222222): ${dev.localAws.url}`,
         '  resource-based setup (/echo): secret aws-creds = bindings SECRET_AWS_CREDS_* (keys of arn:aws:iam::111111111111:user/gateway)',
-        ...(irsa ? ['  IRSA role chain (/irsa/echo): AWS_ROLE_ARN=arn:aws:iam::111111111111:role/lambda-auth-role, the token in the AWS_WEB_IDENTITY_TOKEN binding,', '    then sts:AssumeRole into arn:aws:iam::222222222222:role/lambda-invoke-role'] : []),
+        ...(irsa
+          ? [
+              '  IRSA role chain (/irsa/echo): AWS_ROLE_ARN=arn:aws:iam::111111111111:role/lambda-auth-role, the token in the AWS_WEB_IDENTITY_TOKEN binding,',
+              '    then sts:AssumeRole into arn:aws:iam::222222222222:role/lambda-invoke-role',
+            ]
+          : []),
       ].join('\n  ')
     : 'AWS: real (credentials from .dev.vars)';
   console.log(`

@@ -36,10 +36,13 @@ export function ensureGatewayBuilt(): void {
   const built = cliEntryMtime();
   if (built !== undefined && built >= newestMtime(GATEWAY_SRC)) return;
   console.error(
-    built === undefined ? 'packages/gateway/dist/cli/main.js is missing: running `npm run build`' : 'packages/gateway/dist is older than packages/gateway/src: running `npm run build`',
+    built === undefined
+      ? 'packages/gateway/dist/cli/main.js is missing: running `npm run build`'
+      : 'packages/gateway/dist is older than packages/gateway/src: running `npm run build`',
   );
   const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] }); // stdout stays the table's
   if (result.error) throw new Error(`npm run build could not start: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status ?? result.signal}); the bench measures the compiled gateway and needs a clean build`);
+  if (result.status !== 0)
+    throw new Error(`npm run build failed (exit ${result.status ?? result.signal}); the bench measures the compiled gateway and needs a clean build`);
   if (cliEntryMtime() === undefined) throw new Error(`npm run build succeeded but ${CLI_ENTRY} is still missing`);
 }

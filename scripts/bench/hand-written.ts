@@ -19,7 +19,10 @@ app.post(PROXY_PATH, express.raw({ type: () => true, limit: '6mb' }), async (req
       res.status(502).json({ error: 'FunctionError' });
       return;
     }
-    res.status(200).type('application/json').send(Buffer.from(output.Payload ?? new Uint8Array(0)));
+    res
+      .status(200)
+      .type('application/json')
+      .send(Buffer.from(output.Payload ?? new Uint8Array(0)));
   } catch (error) {
     res.status(502).json({ error: (error as Error).name });
   }

@@ -51,7 +51,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadSample> {
     latencies[count++] = responseTime;
   });
   const result = await instance;
-  return { latencies: latencies.slice(0, count), errors: result.errors + result.timeouts + result.non2xx, total: result.requests.total, seconds: result.duration };
+  return {
+    latencies: latencies.slice(0, count),
+    errors: result.errors + result.timeouts + result.non2xx,
+    total: result.requests.total,
+    seconds: result.duration,
+  };
 }
 
 /** Pools runs (e.g. two rounds of one cell) into one result: rates over the summed time, percentiles over all responses. */

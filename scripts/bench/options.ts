@@ -114,7 +114,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
   if (onlyText !== undefined) {
     const ids = onlyText.split(',').map((id) => id.trim());
     const unknown = ids.filter((id) => !(CONTENDER_IDS as readonly string[]).includes(id));
-    if (unknown.length > 0) throw new BenchUsageError(`--only: unknown contender ${unknown.map((id) => `"${id}"`).join(', ')} (ids: ${CONTENDER_IDS.join(', ')})`);
+    if (unknown.length > 0)
+      throw new BenchUsageError(`--only: unknown contender ${unknown.map((id) => `"${id}"`).join(', ')} (ids: ${CONTENDER_IDS.join(', ')})`);
     only = new Set(ids as ContenderId[]);
   }
 

@@ -26,7 +26,9 @@ export interface BenchReport {
   settings: Record<string, string | number>;
   contenders: Array<{ id: string; label: string; status: string }>;
   cells: Cell[];
-  soak: { seconds: number; contender: string; requestsPerSecond: number; errors: number; startRss: number; endRss: number; peakRss: number; growth: number } | undefined;
+  soak:
+    | { seconds: number; contender: string; requestsPerSecond: number; errors: number; startRss: number; endRss: number; peakRss: number; growth: number }
+    | undefined;
   /** Fresh `serve` processes, spawn to first 200; undefined when no gateway contender ran. */
   startup: StartupResult | undefined;
   upstream: { invocations: number; stsAssumeRoleCallsDuringLoad: number; stsAssumeRoleCallsTotal: number };
@@ -43,7 +45,8 @@ const GATEWAYS = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role'];
 
 /** The markdown table (pasted as-is into the README) and the ratios against the issue's targets. */
 export function formatReport(report: BenchReport): { text: string; ratios: Ratio[] } {
-  const find = (contender: string, body: string, connections: number) => report.cells.find((c) => c.contender === contender && c.body === body && c.connections === connections);
+  const find = (contender: string, body: string, connections: number) =>
+    report.cells.find((c) => c.contender === contender && c.body === body && c.connections === connections);
   const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : a / b);
   const label = new Map(report.contenders.map((c) => [c.id, c.label]));
 
@@ -67,11 +70,21 @@ export function formatReport(report: BenchReport): { text: string; ratios: Ratio
   if (report.startup) {
     const { min, median, max, runs } = report.startup;
     const about = `median of ${runs.length} fresh processes; min ${min.toFixed(0)} / median ${median.toFixed(0)} / max ${max.toFixed(0)} ms`;
-    ratios.push({ name: `lambda-gateway serve: start-up to first answered request, spawn to 200 (${about}) (s)`, value: median / 1000, target: '≤ 0.3 s', met: median <= 300 });
+    ratios.push({
+      name: `lambda-gateway serve: start-up to first answered request, spawn to 200 (${about}) (s)`,
+      value: median / 1000,
+      target: '≤ 0.3 s',
+      met: median <= 300,
+    });
   }
   const serveAtRest = report.idleRss[SERVE_AT_REST];
   if (serveAtRest !== undefined) {
-    ratios.push({ name: 'lambda-gateway serve: RSS at rest, passthrough, before its first request (MB)', value: serveAtRest / MB, target: '≤ 60 MB', met: serveAtRest / MB <= 60 });
+    ratios.push({
+      name: 'lambda-gateway serve: RSS at rest, passthrough, before its first request (MB)',
+      value: serveAtRest / MB,
+      target: '≤ 60 MB',
+      met: serveAtRest / MB <= 60,
+    });
   }
   const rps = (id: string, body: string, conns: number) => find(id, body, conns)?.requestsPerSecond;
   for (const id of GATEWAYS) {
@@ -79,20 +92,51 @@ export function formatReport(report: BenchReport): { text: string; ratios: Ratio
     const name = label.get(id) ?? id;
     const toBare = ratio(rps(id, '100 B', 64), rps('bare', '100 B', 64));
     const toHand = ratio(rps(id, '100 B', 64), rps('hand-written', '100 B', 64));
-    ratios.push({ name: `${name}: throughput / bare proxy, 64 conns, 100 B`, value: toBare, target: '≥ 0.5', met: toBare === undefined ? undefined : toBare >= 0.5 });
-    ratios.push({ name: `${name}: throughput / hand-written, 64 conns, 100 B`, value: toHand, target: '≥ 2.5', met: toHand === undefined ? undefined : toHand >= 2.5 });
+    ratios.push({
+      name: `${name}: throughput / bare proxy, 64 conns, 100 B`,
+      value: toBare,
+      target: '≥ 0.5',
+      met: toBare === undefined ? undefined : toBare >= 0.5,
+    });
+    ratios.push({
+      name: `${name}: throughput / hand-written, 64 conns, 100 B`,
+      value: toHand,
+      target: '≥ 2.5',
+      met: toHand === undefined ? undefined : toHand >= 2.5,
+    });
     const cpuGateway = find(id, '100 B', 64)?.cpuPerRequest;
     const cpuBare = find('bare', '100 B', 64)?.cpuPerRequest;
     const cpuRatio = ratio(cpuBare, cpuGateway);
-    ratios.push({ name: `${name}: CPU per request, bare proxy ÷ gateway, 64 conns, 100 B (steadier than req/s on a shared machine; no target)`, value: cpuRatio, target: '—', met: undefined });
+    ratios.push({
+      name: `${name}: CPU per request, bare proxy ÷ gateway, 64 conns, 100 B (steadier than req/s on a shared machine; no target)`,
+      value: cpuRatio,
+      target: '—',
+      met: undefined,
+    });
     const gw1 = find(id, '100 B', 1);
     const bare1 = find('bare', '100 B', 1);
     const added = gw1 && bare1 ? gw1.p50 - bare1.p50 : undefined;
-    ratios.push({ name: `${name}: added p50 over bare proxy, 1 conn, 100 B (ms)`, value: added, target: '≤ 0.3 ms', met: added === undefined ? undefined : added <= 0.3 });
+    ratios.push({
+      name: `${name}: added p50 over bare proxy, 1 conn, 100 B (ms)`,
+      value: added,
+      target: '≤ 0.3 ms',
+      met: added === undefined ? undefined : added <= 0.3,
+    });
     const peak64 = find(id, '100 B', 64)?.peakRss;
-    ratios.push({ name: `${name}: peak RSS, 64 conns, 100 B (MB)`, value: peak64 === undefined ? undefined : peak64 / MB, target: '≤ 110 MB', met: peak64 === undefined ? undefined : peak64 / MB <= 110 });
+    ratios.push({
+      name: `${name}: peak RSS, 64 conns, 100 B (MB)`,
+      value: peak64 === undefined ? undefined : peak64 / MB,
+      target: '≤ 110 MB',
+      met: peak64 === undefined ? undefined : peak64 / MB <= 110,
+    });
     const peakLarge = Math.max(...report.cells.filter((c) => c.contender === id && c.body === '1 MB').map((c) => c.peakRss ?? 0));
-    if (peakLarge > 0) ratios.push({ name: `${name}: peak RSS in the 1 MB cells, up to 64 × 1 MB in flight (MB, no target)`, value: peakLarge / MB, target: '—', met: undefined });
+    if (peakLarge > 0)
+      ratios.push({
+        name: `${name}: peak RSS in the 1 MB cells, up to 64 × 1 MB in flight (MB, no target)`,
+        value: peakLarge / MB,
+        target: '—',
+        met: undefined,
+      });
     const toBareLarge = ratio(rps(id, '1 MB', 64), rps('bare', '1 MB', 64));
     const toHandLarge = ratio(rps(id, '1 MB', 64), rps('hand-written', '1 MB', 64));
     ratios.push({ name: `${name}: throughput / bare proxy, 64 conns, 1 MB (no target)`, value: toBareLarge, target: '—', met: undefined });
@@ -102,10 +146,20 @@ export function formatReport(report: BenchReport): { text: string; ratios: Ratio
     const soak = report.soak;
     const about = `fresh gateway process, ${soak.seconds} s at 64 conns, 100 B, ${soak.requestsPerSecond.toFixed(0)} req/s, ${soak.errors} errors`;
     ratios.push({ name: `gateway: peak RSS under load (${about}) (MB)`, value: soak.peakRss / MB, target: '≤ 110 MB', met: soak.peakRss / MB <= 110 });
-    ratios.push({ name: `gateway: RSS growth over that run (${(soak.startRss / MB).toFixed(0)} → ${(soak.endRss / MB).toFixed(0)} MB) (%)`, value: soak.growth * 100, target: '≤ 10 %', met: soak.growth <= 0.1 });
+    ratios.push({
+      name: `gateway: RSS growth over that run (${(soak.startRss / MB).toFixed(0)} → ${(soak.endRss / MB).toFixed(0)} MB) (%)`,
+      value: soak.growth * 100,
+      target: '≤ 10 %',
+      met: soak.growth <= 0.1,
+    });
   }
   if (find('gateway-assume-role', '100 B', 64)) {
-    ratios.push({ name: 'role-chained gateway: STS AssumeRole calls during the whole load', value: report.upstream.stsAssumeRoleCallsDuringLoad, target: '0 (credentials cached)', met: report.upstream.stsAssumeRoleCallsDuringLoad === 0 });
+    ratios.push({
+      name: 'role-chained gateway: STS AssumeRole calls during the whole load',
+      value: report.upstream.stsAssumeRoleCallsDuringLoad,
+      target: '0 (credentials cached)',
+      met: report.upstream.stsAssumeRoleCallsDuringLoad === 0,
+    });
   }
 
   const idle = Object.entries(report.idleRss).map(([name, bytes]) => `${label.get(name) ?? name} ${(bytes / MB).toFixed(0)}`);

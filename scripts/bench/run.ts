@@ -148,7 +148,14 @@ function cellOf(contender: string, body: string, connections: number, rounds: Ro
   const load = summarize(rounds.map((r) => r.sample));
   const peaks = rounds.flatMap((r) => (r.peakRss === undefined ? [] : [r.peakRss]));
   const cpu = rounds.every((r) => r.cpuMillis !== undefined) ? rounds.reduce((sum, r) => sum + r.cpuMillis!, 0) : undefined;
-  return { contender, body, connections, ...load, peakRss: peaks.length > 0 ? Math.max(...peaks) : undefined, cpuPerRequest: cpu !== undefined && load.total > 0 ? (cpu * 1000) / load.total : undefined };
+  return {
+    contender,
+    body,
+    connections,
+    ...load,
+    peakRss: peaks.length > 0 ? Math.max(...peaks) : undefined,
+    cpuPerRequest: cpu !== undefined && load.total > 0 ? (cpu * 1000) / load.total : undefined,
+  };
 }
 
 /**
@@ -171,7 +178,16 @@ async function soak(serve: GatewayProcessOptions): Promise<BenchReport['soak']> 
     const start = mean(settled.slice(0, 10));
     const end = mean(settled.slice(-10));
     if (settled.length < 20) return undefined;
-    return { seconds: SOAK, contender: 'gateway', requestsPerSecond: load.requestsPerSecond, errors: load.errors, startRss: start, endRss: end, peakRss: Math.max(...samples), growth: end / start - 1 };
+    return {
+      seconds: SOAK,
+      contender: 'gateway',
+      requestsPerSecond: load.requestsPerSecond,
+      errors: load.errors,
+      startRss: start,
+      endRss: end,
+      peakRss: Math.max(...samples),
+      growth: end / start - 1,
+    };
   } finally {
     await child.stop();
   }
@@ -222,10 +238,18 @@ async function main(): Promise<void> {
       if (selected(id)) add(id, label, await startChild(id, file, ['--upstream', upstream], { nodeOptions: NODE_OPTIONS }), signs);
     };
     const gateway = async (id: ContenderId, label: string, mode: GatewayMode) => {
-      if (selected(id)) add(id, label, await startGateway(id, { configFile: configs[mode], upstream, cpuProfileDir: profileDir, nodeOptions: NODE_OPTIONS }), true);
+      if (selected(id))
+        add(id, label, await startGateway(id, { configFile: configs[mode], upstream, cpuProfileDir: profileDir, nodeOptions: NODE_OPTIONS }), true);
     };
     if (selected('direct')) {
-      contenders.push({ id: 'direct', label: 'direct (pre-signed, no proxy)', child: undefined, url: `${upstream}${INVOKE_PATH}`, headers: (body) => presignedHeaders(upstream, body), signs: true });
+      contenders.push({
+        id: 'direct',
+        label: 'direct (pre-signed, no proxy)',
+        child: undefined,
+        url: `${upstream}${INVOKE_PATH}`,
+        headers: (body) => presignedHeaders(upstream, body),
+        signs: true,
+      });
     }
     await script('bare', 'bare proxy (node:http)', './bare-proxy.ts', false);
     await script('hand-written', 'hand-written (Express + SDK)', './hand-written.ts', true);
@@ -269,13 +293,26 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       date: new Date().toISOString(),
       machine: machineInfo(),
-      settings: { secondsPerRound: SECONDS, roundsFor100B: 2, warmupSeconds: WARMUP, soakSeconds: SOAK, upstreamSignatureCheck: 'off under load (each signer verified once beforehand)', gatewayProcess: 'node packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx)', gatewayLogLevel: 'info (access logs on, stdout drained and discarded by the bench)', proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none' },
+      settings: {
+        secondsPerRound: SECONDS,
+        roundsFor100B: 2,
+        warmupSeconds: WARMUP,
+        soakSeconds: SOAK,
+        upstreamSignatureCheck: 'off under load (each signer verified once beforehand)',
+        gatewayProcess: 'node packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx)',
+        gatewayLogLevel: 'info (access logs on, stdout drained and discarded by the bench)',
+        proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none',
+      },
       contenders: contenders.map((c) => ({ id: c.id, label: c.label, status: smokes[c.id]! })),
       cells,
       soak: soakResult,
       startup,
       idleRss,
-      upstream: { invocations: stats.invocations as number, stsAssumeRoleCallsDuringLoad: (stats.assumeRole as number) - stsBefore, stsAssumeRoleCallsTotal: stats.assumeRole as number },
+      upstream: {
+        invocations: stats.invocations as number,
+        stsAssumeRoleCallsDuringLoad: (stats.assumeRole as number) - stsBefore,
+        stsAssumeRoleCallsTotal: stats.assumeRole as number,
+      },
       wallSeconds: (Date.now() - startedAt) / 1000,
     };
     const { text, ratios } = formatReport(report);

@@ -17,7 +17,9 @@ export async function verifySigV4(
 ): Promise<'ok' | 'unsigned' | 'bad'> {
   const authorization = header(request.headers, 'authorization');
   if (!authorization) return 'unsigned';
-  const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(authorization);
+  const match = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(
+    authorization,
+  );
   const amzDate = header(request.headers, 'x-amz-date');
   if (!match || !amzDate) return 'bad';
   const [, accessKeyId = '', , region = '', service = '', signedHeaderList = '', signature = ''] = match;
@@ -39,7 +41,14 @@ export async function verifySigV4(
     headers,
     body: request.body,
   };
-  const signer = new SignatureV4({ service, region, credentials: { accessKeyId, secretAccessKey }, sha256: Hash.bind(null, 'sha256'), uriEscapePath: true, applyChecksum: false });
+  const signer = new SignatureV4({
+    service,
+    region,
+    credentials: { accessKeyId, secretAccessKey },
+    sha256: Hash.bind(null, 'sha256'),
+    uriEscapePath: true,
+    applyChecksum: false,
+  });
   const signingDate = new Date(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
   const signed = await signer.sign(toSign, { signingDate, signableHeaders: new Set(signedHeaders) });
   const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers['authorization'] ?? ''))?.[1] ?? '';

@@ -57,7 +57,9 @@ describe('clear errors naming the role and the STS error code', () => {
       expect(body.error).toBe('CredentialsUnavailable');
       expect(body.source).toBe(`role ${UNTRUSTING_ROLE} via web identity ${AUTH_ROLE}`);
       expect(body.message).toContain(`credentials unavailable for role ${UNTRUSTING_ROLE}`);
-      expect(body.message).toContain('STS AssumeRole failed: AccessDenied (HTTP 403): User: arn:aws:sts::111111111111:assumed-role/lambda-auth-role/lambda-gateway is not authorized to perform: sts:AssumeRole');
+      expect(body.message).toContain(
+        'STS AssumeRole failed: AccessDenied (HTTP 403): User: arn:aws:sts::111111111111:assumed-role/lambda-auth-role/lambda-gateway is not authorized to perform: sts:AssumeRole',
+      );
       expect(aws.calls('lambda:Invoke')).toBe(0);
       expect(gw.logs.some((line) => line.includes('"msg":"credentials unavailable"') && line.includes(UNTRUSTING_ROLE))).toBe(true);
     } finally {
@@ -77,7 +79,9 @@ describe('clear errors naming the role and the STS error code', () => {
     try {
       const { status, body } = await failure(`${gw.url}/wrong`);
       expect(status).toBe(503);
-      expect(body.message).toContain(`credentials unavailable for role ${EXTERNAL_ID_ROLE} via environment (AWS_ACCESS_KEY_ID): STS AssumeRole failed: AccessDenied (HTTP 403)`);
+      expect(body.message).toContain(
+        `credentials unavailable for role ${EXTERNAL_ID_ROLE} via environment (AWS_ACCESS_KEY_ID): STS AssumeRole failed: AccessDenied (HTTP 403)`,
+      );
       const right = await fetch(`${gw.url}/right`, { method: 'POST', body: GUIDE_BODY });
       watch.body(await right.text());
       expect(right.status).toBe(200);
@@ -94,7 +98,9 @@ describe('clear errors naming the role and the STS error code', () => {
       const { status, body } = await failure(`${gw.url}/echo`);
       expect(status).toBe(503);
       expect(body.message).toMatch(
-        new RegExp(`^credentials unavailable for role ${INVOKE_ROLE} via web identity ${AUTH_ROLE}: base credentials unavailable: STS AssumeRoleWithWebIdentity failed: ExpiredTokenException \\(HTTP 400\\): Token expired`),
+        new RegExp(
+          `^credentials unavailable for role ${INVOKE_ROLE} via web identity ${AUTH_ROLE}: base credentials unavailable: STS AssumeRoleWithWebIdentity failed: ExpiredTokenException \\(HTTP 400\\): Token expired`,
+        ),
       );
     } finally {
       await gw.close();

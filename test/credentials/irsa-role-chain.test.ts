@@ -90,8 +90,18 @@ describe('IRSA role chain (web identity into lambda-auth-role, AssumeRole into l
       expect(aws.calls('sts:AssumeRoleWithWebIdentity')).toBe(1);
       expect(aws.calls('sts:AssumeRole')).toBe(2);
       expect(aws.calls('lambda:Invoke')).toBe(100);
-      expect(new Set(aws.invocations('echo').slice(-100).map((invocation) => invocation.callerArn))).toEqual(
-        new Set(['arn:aws:sts::222222222222:assumed-role/lambda-invoke-role/lambda-gateway', 'arn:aws:sts::222222222222:assumed-role/external-id-role/lambda-gateway']),
+      expect(
+        new Set(
+          aws
+            .invocations('echo')
+            .slice(-100)
+            .map((invocation) => invocation.callerArn),
+        ),
+      ).toEqual(
+        new Set([
+          'arn:aws:sts::222222222222:assumed-role/lambda-invoke-role/lambda-gateway',
+          'arn:aws:sts::222222222222:assumed-role/external-id-role/lambda-gateway',
+        ]),
       );
     } finally {
       await gw.close();

@@ -36,7 +36,10 @@ const CHAIN = routesConfig({ '/echo': { type: 'assumeRole', roleArn: POD_INVOKE_
 describe('EKS Pod Identity as the base credentials', () => {
   it('container credentials, then AssumeRole into the Lambda account: one call of each for 20 concurrent requests', async () => {
     aws.resetCalls();
-    const env = { AWS_CONTAINER_CREDENTIALS_FULL_URI: aws.containerCredentialsUrl, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: await tokenFileWith('token', POD_IDENTITY_TOKEN) };
+    const env = {
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: aws.containerCredentialsUrl,
+      AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: await tokenFileWith('token', POD_IDENTITY_TOKEN),
+    };
     const gw = await watch.gateway({ aws, config: CHAIN, env });
     try {
       const responses = await Promise.all(
@@ -56,11 +59,18 @@ describe('EKS Pod Identity as the base credentials', () => {
   });
 
   it('AWS_CONTAINER_AUTHORIZATION_TOKEN works too; a wrong token is a 503 naming the endpoint and the status', async () => {
-    const good = await watch.gateway({ aws, config: CHAIN, env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: aws.containerCredentialsUrl, AWS_CONTAINER_AUTHORIZATION_TOKEN: POD_IDENTITY_TOKEN } });
+    const good = await watch.gateway({
+      aws,
+      config: CHAIN,
+      env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: aws.containerCredentialsUrl, AWS_CONTAINER_AUTHORIZATION_TOKEN: POD_IDENTITY_TOKEN },
+    });
     const bad = await watch.gateway({
       aws,
       config: CHAIN,
-      env: { AWS_CONTAINER_CREDENTIALS_FULL_URI: aws.containerCredentialsUrl, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: await tokenFileWith('wrong', 'not-the-pod-token') },
+      env: {
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: aws.containerCredentialsUrl,
+        AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: await tokenFileWith('wrong', 'not-the-pod-token'),
+      },
     });
     try {
       const ok = await fetch(`${good.url}/echo`, { method: 'POST', body: GUIDE_BODY });

@@ -17,7 +17,11 @@ describe('deploy/kubernetes', () => {
   it('the ConfigMap holds a valid gateway config with both cross-account setups', async () => {
     const configMap = parse(await readFile(resolve(DEPLOY, 'kubernetes/configmap.yaml'), 'utf8')) as { data: Record<string, string> };
     const { routes } = buildRoutes(parseConfigText(configMap.data['gateway.yaml']!, 'configmap.yaml'));
-    const env = { AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/lambda-auth-role', AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token', AWS_REGION: 'us-east-1' };
+    const env = {
+      AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/lambda-auth-role',
+      AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
+      AWS_REGION: 'us-east-1',
+    };
     const { table } = compileGateway({ routes, platform: createNodePlatform({ env, logger: silentLogger, secretsDir: '/etc/lambda-gateway/secrets' }) });
     expect(table.map((row) => [row.route, row.functionId, row.auth])).toEqual([
       ['echo-resource-based', 'arn:aws:lambda:us-east-1:222222222222:function:echo', 'secret aws-creds'],
@@ -61,12 +65,20 @@ describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () =>
     const runtimeStart = instructions.findIndex((step, index) => step.keyword === 'FROM' && index > 0);
     const build = instructions.slice(0, runtimeStart);
     const runtime = instructions.slice(runtimeStart);
-    const buildRun = build.filter((step) => step.keyword === 'RUN').map((step) => step.args).join(' && ');
+    const buildRun = build
+      .filter((step) => step.keyword === 'RUN')
+      .map((step) => step.args)
+      .join(' && ');
     expect(buildRun).toMatch(/npm ci\b(?!.*--ignore-scripts)/);
     expect(buildRun).toMatch(/npm pack -w lambda-gateway\b/);
     // The runtime stage gets the tarball and nothing else from the build: no sources, no dev node_modules.
-    expect(runtime.filter((step) => step.keyword === 'COPY').map((step) => step.args)).toEqual(['--from=build /build/pack/lambda-gateway.tgz /tmp/lambda-gateway.tgz']);
-    const runtimeRun = runtime.filter((step) => step.keyword === 'RUN').map((step) => step.args).join(' && ');
+    expect(runtime.filter((step) => step.keyword === 'COPY').map((step) => step.args)).toEqual([
+      '--from=build /build/pack/lambda-gateway.tgz /tmp/lambda-gateway.tgz',
+    ]);
+    const runtimeRun = runtime
+      .filter((step) => step.keyword === 'RUN')
+      .map((step) => step.args)
+      .join(' && ');
     expect(runtimeRun).toContain('npm install --omit=dev --no-audit --no-fund /tmp/lambda-gateway.tgz');
     expect(runtimeRun).not.toMatch(/\btsx\b|npm ci/);
     expect(runtime.find((step) => step.keyword === 'WORKDIR')?.args).toBe('/app');
@@ -84,7 +96,13 @@ describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () =>
 
     // The file's first document is the Deployment (the Service follows).
     const [deployment] = parseAllDocuments(await readFile(resolve(DEPLOY, 'kubernetes/deployment.yaml'), 'utf8')).map((document) => document.toJS()) as [
-      { spec: { template: { spec: { securityContext: { runAsUser: number; runAsNonRoot: boolean }; containers: [{ args: string[]; volumeMounts: { mountPath: string }[] }] } } } },
+      {
+        spec: {
+          template: {
+            spec: { securityContext: { runAsUser: number; runAsNonRoot: boolean }; containers: [{ args: string[]; volumeMounts: { mountPath: string }[] }] };
+          };
+        };
+      },
     ];
     const pod = deployment.spec.template.spec;
     const [container] = pod.containers;

@@ -17,11 +17,22 @@ const servers: Record<'node' | 'worker', { url: string; close(): Promise<void> }
 beforeAll(async () => {
   aws = await startTestAws();
   // The example's backends use the ambient credentials: the gateway user's static keys.
-  const ambient = { AWS_ACCESS_KEY_ID: KEYS.gateway.accessKey, AWS_SECRET_ACCESS_KEY: KEYS.gateway.secretKey, AWS_ENDPOINT_URL: aws.url, AWS_REGION: 'us-east-1' };
+  const ambient = {
+    AWS_ACCESS_KEY_ID: KEYS.gateway.accessKey,
+    AWS_SECRET_ACCESS_KEY: KEYS.gateway.secretKey,
+    AWS_ENDPOINT_URL: aws.url,
+    AWS_REGION: 'us-east-1',
+  };
   servers.node = await serveApp(createExampleApp({ platform: createNodePlatform({ env: ambient, logger: silentLogger }) }), { port: 0, host: '127.0.0.1' });
   const wrangler = await readWranglerConfig(join(REPO_ROOT, 'wrangler.toml'));
   const { code } = await buildWorker({ entry: 'examples/worker.ts', configFiles: [] });
-  servers.worker = await startWorker({ script: code, compatibilityDate: wrangler.compatibility_date, bindings: { ...ambient, LOG_LEVEL: 'silent' }, port: 0, onLine: () => undefined });
+  servers.worker = await startWorker({
+    script: code,
+    compatibilityDate: wrangler.compatibility_date,
+    bindings: { ...ambient, LOG_LEVEL: 'silent' },
+    port: 0,
+    onLine: () => undefined,
+  });
 });
 
 afterAll(async () => {
@@ -38,7 +49,10 @@ describe.each(['node', 'worker'] as const)('examples/hono-app.ts on %s', (runtim
     const response = await fetch(url('/echo'), { method: 'POST', body: GUIDE_BODY });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(GUIDE_RESPONSE);
-    expect(aws.invocations('echo').at(-1)).toMatchObject({ functionArn: 'arn:aws:lambda:us-east-1:222222222222:function:echo', callerArn: 'arn:aws:iam::111111111111:user/gateway' });
+    expect(aws.invocations('echo').at(-1)).toMatchObject({
+      functionArn: 'arn:aws:lambda:us-east-1:222222222222:function:echo',
+      callerArn: 'arn:aws:iam::111111111111:user/gateway',
+    });
   });
 
   it("passes Hono's path parameters and route to an API Gateway 2.0 event", async () => {

@@ -53,7 +53,10 @@ export function describeGatewayScenarios(runtime: RuntimeUnderTest): void {
       expect(response.status).toBe(200);
       expect(await response.text()).toBe(GUIDE_RESPONSE);
       const [invocation] = aws.invocations('echo').slice(-1);
-      expect(invocation).toMatchObject({ functionArn: 'arn:aws:lambda:us-east-1:222222222222:function:echo', callerArn: 'arn:aws:iam::111111111111:user/gateway' });
+      expect(invocation).toMatchObject({
+        functionArn: 'arn:aws:lambda:us-east-1:222222222222:function:echo',
+        callerArn: 'arn:aws:iam::111111111111:user/gateway',
+      });
     });
 
     it('routes PathPrefix segment-wise: /echo/x matches, /echoes does not', async () => {
@@ -211,12 +214,27 @@ export function describeGatewayScenarios(runtime: RuntimeUnderTest): void {
     it('apigateway-v2: event fields, path parameters from the route, hop-by-hop headers dropped', async () => {
       const response = await rawRequest(`${gw.url}/event-v2/abc42?q=1&q=2`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json', connection: 'keep-alive, x-hop', 'x-hop': 'secret-hop', 'keep-alive': 'timeout=5', 'x-end': 'kept', cookie: 'a=1; b=2' },
+        headers: {
+          'content-type': 'application/json',
+          connection: 'keep-alive, x-hop',
+          'x-hop': 'secret-hop',
+          'keep-alive': 'timeout=5',
+          'x-end': 'kept',
+          cookie: 'a=1; b=2',
+        },
         body: '{"n":1}',
       });
       expect(response.status).toBe(200);
       const event = JSON.parse(response.body) as Record<string, any>;
-      expect(event).toMatchObject({ version: '2.0', rawPath: '/event-v2/abc42', rawQueryString: 'q=1&q=2', pathParameters: { item: 'abc42' }, cookies: ['a=1', 'b=2'], body: '{"n":1}', isBase64Encoded: false });
+      expect(event).toMatchObject({
+        version: '2.0',
+        rawPath: '/event-v2/abc42',
+        rawQueryString: 'q=1&q=2',
+        pathParameters: { item: 'abc42' },
+        cookies: ['a=1', 'b=2'],
+        body: '{"n":1}',
+        isBase64Encoded: false,
+      });
       expect(event.requestContext.http).toMatchObject({ method: 'PUT', path: '/event-v2/abc42' });
       expect(event.requestContext.accountId).toBe('222222222222');
       // Node: the TCP peer; worker: CF-Connecting-IP, which miniflare (like Cloudflare) sets to the client address.
@@ -233,31 +251,34 @@ export function describeGatewayScenarios(runtime: RuntimeUnderTest): void {
       ['serverless-http + express', 'v1', '/express/things', {}, 'express'],
     ] as const;
 
-    it.each(adapters)('%s with API Gateway %s: method, path, query, headers, cookies, binary body and status survive', async (_name, version, path, headers, app) => {
-      const query = app === 'express' ? `?format=${version}&tag=a&tag=b` : '?tag=a&tag=b';
-      const response = await fetch(`${gw.url}${path}${query}`, {
-        method: 'PATCH',
-        body: binary,
-        headers: { ...headers, 'content-type': 'application/octet-stream', 'x-custom': 'custom-value', cookie: 'sid=s1; pref=p2' },
-      });
-      expect(response.status).toBe(201);
-      expect(response.headers.get('x-app')).toBe(app);
-      const setCookies = response.headers.getSetCookie();
-      expect(setCookies.some((c) => c.startsWith('session=abc'))).toBe(true);
-      expect(setCookies.some((c) => c.startsWith('theme=dark'))).toBe(true);
-      const body = (await response.json()) as Record<string, any>;
-      expect(body.method).toBe('PATCH');
-      expect(body.path).toBe(path);
-      expect(body.header).toBe('custom-value');
-      expect(body.bodyBytes).toEqual([...binary]);
-      if (app === 'hono') {
-        expect(body.query.tag).toEqual(['a', 'b']);
-        expect(body.cookies).toEqual({ sid: 's1', pref: 'p2' });
-      } else {
-        expect(body.query.tag).toEqual(['a', 'b']);
-        expect(body.cookie).toBe('sid=s1; pref=p2');
-      }
-    });
+    it.each(adapters)(
+      '%s with API Gateway %s: method, path, query, headers, cookies, binary body and status survive',
+      async (_name, version, path, headers, app) => {
+        const query = app === 'express' ? `?format=${version}&tag=a&tag=b` : '?tag=a&tag=b';
+        const response = await fetch(`${gw.url}${path}${query}`, {
+          method: 'PATCH',
+          body: binary,
+          headers: { ...headers, 'content-type': 'application/octet-stream', 'x-custom': 'custom-value', cookie: 'sid=s1; pref=p2' },
+        });
+        expect(response.status).toBe(201);
+        expect(response.headers.get('x-app')).toBe(app);
+        const setCookies = response.headers.getSetCookie();
+        expect(setCookies.some((c) => c.startsWith('session=abc'))).toBe(true);
+        expect(setCookies.some((c) => c.startsWith('theme=dark'))).toBe(true);
+        const body = (await response.json()) as Record<string, any>;
+        expect(body.method).toBe('PATCH');
+        expect(body.path).toBe(path);
+        expect(body.header).toBe('custom-value');
+        expect(body.bodyBytes).toEqual([...binary]);
+        if (app === 'hono') {
+          expect(body.query.tag).toEqual(['a', 'b']);
+          expect(body.cookies).toEqual({ sid: 's1', pref: 'p2' });
+        } else {
+          expect(body.query.tag).toEqual(['a', 'b']);
+          expect(body.cookie).toBe('sid=s1; pref=p2');
+        }
+      },
+    );
 
     it('binary responses come back byte-exact (base64 from the function)', async () => {
       const response = await fetch(`${gw.url}/app-binary/file`);
@@ -323,7 +344,10 @@ routes:
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
       const text = await response.text();
-      expect(JSON.parse(text)).toMatchObject({ error: 'CredentialsUnavailable', source: expect.stringContaining('role arn:aws:iam::222222222222:role/no-such-role') });
+      expect(JSON.parse(text)).toMatchObject({
+        error: 'CredentialsUnavailable',
+        source: expect.stringContaining('role arn:aws:iam::222222222222:role/no-such-role'),
+      });
       expect(text).not.toContain(token);
       expect(chained.logs.join('\n')).not.toContain(token);
     });

@@ -8,7 +8,12 @@ import { main } from '../../packages/gateway/src/cli/main.ts';
 import { KEYS } from '../support/stack.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/manifests');
-const GUIDE_ENV = { AWS_LAMBDA_REGION: 'us-east-1', LAMBDA_ACCOUNT_ID: '222222222222', AWS_ACCESS_KEY_ID: KEYS.gateway.accessKey, AWS_SECRET_ACCESS_KEY: KEYS.gateway.secretKey };
+const GUIDE_ENV = {
+  AWS_LAMBDA_REGION: 'us-east-1',
+  LAMBDA_ACCOUNT_ID: '222222222222',
+  AWS_ACCESS_KEY_ID: KEYS.gateway.accessKey,
+  AWS_SECRET_ACCESS_KEY: KEYS.gateway.secretKey,
+};
 
 async function check(config: string[], output: 'text' | 'json', env: Record<string, string> = GUIDE_ENV) {
   const lines: string[] = [];
@@ -40,7 +45,13 @@ describe('lambda-gateway check', () => {
   it('prints JSON with --output json', async () => {
     const { code, text } = await check([join(FIXTURES, 'gloo-edge-resource-based.yaml')], 'json');
     expect(code).toBe(0);
-    const report = JSON.parse(text) as { ok: boolean; defaultPort: number | null; routes: Array<Record<string, unknown>>; warnings: string[]; ignored: string[] };
+    const report = JSON.parse(text) as {
+      ok: boolean;
+      defaultPort: number | null;
+      routes: Array<Record<string, unknown>>;
+      warnings: string[];
+      ignored: string[];
+    };
     expect(report).toMatchObject({ ok: true, defaultPort: null, warnings: [], ignored: [] });
     // JSON drops the undefined qualifier (an unqualified call).
     expect(report.routes).toEqual([
@@ -61,7 +72,10 @@ describe('lambda-gateway check', () => {
   it('warns about a secret that is neither a manifest nor mounted', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-check-'));
     try {
-      await writeFile(join(dir, 'native.yaml'), 'backends:\n  b: { functionName: echo, region: us-east-1, auth: { type: secret, name: missing-creds } }\nroutes:\n  - { backend: b }\n');
+      await writeFile(
+        join(dir, 'native.yaml'),
+        'backends:\n  b: { functionName: echo, region: us-east-1, auth: { type: secret, name: missing-creds } }\nroutes:\n  - { backend: b }\n',
+      );
       const { code, text } = await check([dir], 'json');
       expect(code).toBe(0);
       expect((JSON.parse(text) as { warnings: string[] }).warnings).toEqual([
@@ -75,7 +89,9 @@ describe('lambda-gateway check', () => {
   it('exits 2 with the reason for an invalid configuration, as text or JSON', async () => {
     const invalid = await check([join(FIXTURES, 'kgateway-resource-based.yaml')], 'text', {});
     expect(invalid.code).toBe(2);
-    expect(invalid.text).toContain(`lambda-gateway check: invalid configuration: ${join(FIXTURES, 'kgateway-resource-based.yaml')}: \n  line 11: environment variable AWS_ACCESS_KEY_ID is not set`);
+    expect(invalid.text).toContain(
+      `lambda-gateway check: invalid configuration: ${join(FIXTURES, 'kgateway-resource-based.yaml')}: \n  line 11: environment variable AWS_ACCESS_KEY_ID is not set`,
+    );
     const json = await check([join(FIXTURES, 'kgateway-resource-based.yaml')], 'json', {});
     expect(json.code).toBe(2);
     expect(JSON.parse(json.text)).toMatchObject({ ok: false, error: expect.stringContaining('environment variable LAMBDA_ACCOUNT_ID is not set') });

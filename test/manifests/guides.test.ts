@@ -96,7 +96,9 @@ describe('Gloo Gateway guide, IRSA role-chained configuration (GatewayParameters
     expect(config.defaultPort).toBe(8080);
     expect(config.routes).toHaveLength(1);
     expect(config.routes[0]!.backend).toMatchObject({ functionName: 'echo', accountId: LAMBDA_ACCOUNT, auth: { type: 'ambient' } });
-    expect(config.warnings.at(-1)).toContain('annotate lambda-gateway\'s ServiceAccount with eks.amazonaws.com/role-arn: arn:aws:iam::222222222222:role/lambda-invoke-role');
+    expect(config.warnings.at(-1)).toContain(
+      "annotate lambda-gateway's ServiceAccount with eks.amazonaws.com/role-arn: arn:aws:iam::222222222222:role/lambda-invoke-role",
+    );
   });
 
   it("routes /echo with ambient IRSA credentials (web identity into the annotated lambda-invoke-role): the guide's response", async () => {
@@ -107,7 +109,9 @@ describe('Gloo Gateway guide, IRSA role-chained configuration (GatewayParameters
     const env = { AWS_LAMBDA_REGION: GUIDE_ENV.AWS_LAMBDA_REGION, LAMBDA_ACCOUNT_ID: GUIDE_ENV.LAMBDA_ACCOUNT_ID, ...irsaEnv(tokenFile, INVOKE_ROLE) };
     const gw = await startGatewayFromFiles({ aws, config: [fixture('kgateway-irsa-role-chained.yaml')], env });
     try {
-      expect(gw.gateway.table.map((row) => [row.route, row.backend, row.auth])).toEqual([['HTTPRoute gloo-system/lambda rules[0]', 'Backend gloo-system/lambda', 'ambient']]);
+      expect(gw.gateway.table.map((row) => [row.route, row.backend, row.auth])).toEqual([
+        ['HTTPRoute gloo-system/lambda rules[0]', 'Backend gloo-system/lambda', 'ambient'],
+      ]);
       const response = await post(gw.url, '/echo');
       expect(response.status).toBe(200);
       expect(await response.text()).toBe(GUIDE_RESPONSE);

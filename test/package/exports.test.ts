@@ -43,7 +43,17 @@ afterAll(async () => {
 
 describe('the lambda-gateway tarball', () => {
   it('ships the compiled entries and the bin, and no sources, tests or local AWS', () => {
-    expect(gatewayTarball.files).toEqual(expect.arrayContaining(['package.json', 'bin/lambda-gateway.mjs', 'dist/index.js', 'dist/index.d.ts', 'dist/adapters/node/index.js', 'dist/adapters/worker/index.js', 'dist/cli/main.js']));
+    expect(gatewayTarball.files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'bin/lambda-gateway.mjs',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/adapters/node/index.js',
+        'dist/adapters/worker/index.js',
+        'dist/cli/main.js',
+      ]),
+    );
     expect(gatewayTarball.files.filter((path) => path.startsWith('src/') || path.includes('/src/'))).toEqual([]);
     expect(gatewayTarball.files.filter((path) => /\.test\.|test-support|test-utils/.test(path))).toEqual([]);
     expect(gatewayTarball.files.filter((path) => /(^|\/)(local-aws|fixtures|worker-dev)\//.test(path))).toEqual([]);
@@ -55,7 +65,10 @@ describe('the lambda-gateway tarball', () => {
     const present = [];
     for (const name of DEV_ONLY) if (await isRealDirectory(join(consumer, 'node_modules', name))) present.push(name);
     expect(present).toEqual([]);
-    const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies?: Record<string, string> };
+    const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
     expect(Object.keys(manifest.dependencies)).not.toContain('jose');
     expect(Object.keys(manifest.dependencies)).not.toContain('@smithy/signature-v4');
     expect(Object.keys(manifest.dependencies)).not.toContain('@lambda-gateway/local-aws');
@@ -144,11 +157,22 @@ serveApp(createGateway({ routes: [] }), { port: '8080', host: '127.0.0.1' });
 const pid: number = process.pid;
 export { server, loadConfig, nodeAdapter, pid };
 `;
-    const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, skipLibCheck: false };
+    const compilerOptions = {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2023', 'DOM'],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+    };
     await writeFile(join(consumer, 'web.ts'), web);
     await writeFile(join(consumer, 'node.ts'), node);
     await writeFile(join(consumer, 'tsconfig.web.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, types: [] }, files: ['web.ts'] }));
-    await writeFile(join(consumer, 'tsconfig.node.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, types: ['node'], typeRoots: [join(REPO_ROOT, 'node_modules/@types')] }, files: ['node.ts'] }));
+    await writeFile(
+      join(consumer, 'tsconfig.node.json'),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, types: ['node'], typeRoots: [join(REPO_ROOT, 'node_modules/@types')] }, files: ['node.ts'] }),
+    );
     const typeCheck = (project: string) =>
       run(process.execPath, [TSC, '-p', project], { cwd: consumer, env: plainEnv() }).then(
         ({ stdout }) => ({ project, stdout, failed: false }),
@@ -178,11 +202,15 @@ describe('serve from the installed bin', () => {
   });
 
   it("answers the guide's curl through the resource-based setup, with nothing on stderr", async () => {
-    const server = startBin(join(installed, 'bin/lambda-gateway.mjs'), ['serve', '--config', join(REPO_ROOT, 'routes/echo.yaml'), '--port', '0', '--host', '127.0.0.1', '--secrets-dir', secretsDir], {
-      AWS_ENDPOINT_URL_LAMBDA: aws.url,
-      AWS_ENDPOINT_URL_STS: aws.url,
-      AWS_REGION: 'us-east-1',
-    });
+    const server = startBin(
+      join(installed, 'bin/lambda-gateway.mjs'),
+      ['serve', '--config', join(REPO_ROOT, 'routes/echo.yaml'), '--port', '0', '--host', '127.0.0.1', '--secrets-dir', secretsDir],
+      {
+        AWS_ENDPOINT_URL_LAMBDA: aws.url,
+        AWS_ENDPOINT_URL_STS: aws.url,
+        AWS_REGION: 'us-east-1',
+      },
+    );
     try {
       const [line] = await server.waitForStdout(/^.*"gateway listening".*$/m);
       const { url } = JSON.parse(line) as { url: string };
@@ -203,7 +231,18 @@ describe('serve from the installed bin', () => {
 describe('the @lambda-gateway/local-aws tarball', () => {
   it('ships dist/ beside fixtures/ (dist/fixture-paths.js finds ../fixtures), and no sources or tests', async () => {
     const files = localAwsTarball.files;
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'bin/local-aws.mjs', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/fixture-paths.js', 'fixtures/guide-scenario.yaml', 'fixtures/functions/echo.mjs']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'bin/local-aws.mjs',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/cli.js',
+        'dist/fixture-paths.js',
+        'fixtures/guide-scenario.yaml',
+        'fixtures/functions/echo.mjs',
+      ]),
+    );
     expect(files.filter((path) => path.startsWith('src/') || /\.test\.|test-support|test-utils/.test(path))).toEqual([]);
     expect(files.filter((path) => !/^(bin\/|dist\/|fixtures\/|package\.json$|README\.md$)/.test(path))).toEqual([]);
     // Every bundled function file is shipped where bundledFunctionsDir points.

@@ -21,7 +21,11 @@ export interface PackedTarball {
 
 /** `npm pack -w <workspace>` from the repository root, into `destination`. */
 export async function packWorkspace(workspace: string, destination: string): Promise<PackedTarball> {
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination, '-w', workspace], { cwd: REPO_ROOT, env: plainEnv(), maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', destination, '-w', workspace], {
+    cwd: REPO_ROOT,
+    env: plainEnv(),
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   if (!packed) throw new Error(`npm pack -w ${workspace} printed no package: ${stdout}`);
   return { path: join(destination, packed.filename), files: packed.files.map((file) => file.path) };

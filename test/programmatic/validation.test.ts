@@ -31,7 +31,10 @@ describe('descriptor validation is the same for config files, createGateway and 
   it.each(BAD_DESCRIPTORS)('%s: same reasons, located where each input is', (_what, descriptor) => {
     // A config file goes through buildRoutes (schema) and then createGateway (resolution), as in `serve`.
     const fromFile = reasons(
-      () => createGateway({ routes: buildRoutes(parseConfigText(JSON.stringify({ backends: { echo: descriptor }, routes: [{ backend: 'echo' }] }), 'c.json')).routes }),
+      () =>
+        createGateway({
+          routes: buildRoutes(parseConfigText(JSON.stringify({ backends: { echo: descriptor }, routes: [{ backend: 'echo' }] }), 'c.json')).routes,
+        }),
       'backends.echo',
     );
     const fromRoutes = reasons(() => createGateway({ routes: [{ backend: descriptor as BackendDescriptorInput }] }), 'routes[0].backend');

@@ -46,7 +46,10 @@ export const nodeRuntime: RuntimeUnderTest = {
     const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-token-'));
     const tokenFile = join(dir, 'token');
     await writeFile(tokenFile, options.webIdentity.token);
-    const gateway = await startGateway({ ...options, env: { ...options.env, AWS_ROLE_ARN: options.webIdentity.roleArn, AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile } });
+    const gateway = await startGateway({
+      ...options,
+      env: { ...options.env, AWS_ROLE_ARN: options.webIdentity.roleArn, AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile },
+    });
     return {
       ...gateway,
       close: async () => {
@@ -70,7 +73,10 @@ export const workerRuntime: RuntimeUnderTest = {
     const { code } = await buildWorker({ configFiles: [{ source: 'gateway.yaml', text: options.config }] });
     const bindings: Record<string, string> = { AWS_ENDPOINT_URL: options.aws.url, AWS_REGION: 'us-east-1' };
     for (const [name, values] of Object.entries(options.secrets ?? {})) {
-      Object.assign(bindings, secretBindings(name, { accessKey: values.accessKey ?? '', secretKey: values.secretKey ?? '', sessionToken: values.sessionToken }));
+      Object.assign(
+        bindings,
+        secretBindings(name, { accessKey: values.accessKey ?? '', secretKey: values.secretKey ?? '', sessionToken: values.sessionToken }),
+      );
     }
     if (options.webIdentity) Object.assign(bindings, { AWS_ROLE_ARN: options.webIdentity.roleArn, AWS_WEB_IDENTITY_TOKEN: options.webIdentity.token });
     Object.assign(bindings, options.env);

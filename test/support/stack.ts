@@ -15,7 +15,8 @@ export const LAMBDA_ACCOUNT = '222222222222';
 
 /** The Gloo Gateway guide's curl body and the example response it shows. */
 export const GUIDE_BODY = '{"key1":"value1", "key2":"value2"}';
-export const GUIDE_RESPONSE = '{"statusCode":200,"body":"Response from AWS Lambda. Here\'s the request you just sent me: {\\"key1\\":\\"value1\\",\\"key2\\":\\"value2\\"}"}';
+export const GUIDE_RESPONSE =
+  '{"statusCode":200,"body":"Response from AWS Lambda. Here\'s the request you just sent me: {\\"key1\\":\\"value1\\",\\"key2\\":\\"value2\\"}"}';
 
 /** Keys from the test scenario (fixtures/scenario.yaml). */
 export const KEYS = {

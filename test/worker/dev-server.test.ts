@@ -36,7 +36,16 @@ describe('npm run dev', () => {
     started.push(dev);
     expect(dev.port).toBe(port);
     expect(dev.configSources).toEqual(['routes/echo.yaml', 'scripts/demo/irsa-echo.yaml']);
-    expect(dev.bindingNames).toEqual(expect.arrayContaining(['AWS_REGION', 'AWS_ENDPOINT_URL', 'SECRET_AWS_CREDS_ACCESS_KEY', 'SECRET_AWS_CREDS_SECRET_KEY', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN']));
+    expect(dev.bindingNames).toEqual(
+      expect.arrayContaining([
+        'AWS_REGION',
+        'AWS_ENDPOINT_URL',
+        'SECRET_AWS_CREDS_ACCESS_KEY',
+        'SECRET_AWS_CREDS_SECRET_KEY',
+        'AWS_ROLE_ARN',
+        'AWS_WEB_IDENTITY_TOKEN',
+      ]),
+    );
     // wrangler.toml's `main` holds the bundle it serves.
     expect(await readFile(join(REPO_ROOT, dev.bundle), 'utf8')).toContain('lambda-gateway');
 
@@ -73,7 +82,11 @@ describe('the worker at start-up', () => {
     const error = await startWorker({
       script: code,
       compatibilityDate: '2025-07-18',
-      bindings: { AWS_REGION: 'us-east-1', AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token', AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/r' },
+      bindings: {
+        AWS_REGION: 'us-east-1',
+        AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
+        AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/r',
+      },
       port: 0,
       onLine: (line, stream) => {
         if (stream === 'stderr') stderr.push(line);

@@ -21,7 +21,16 @@ export { ConfigError } from './validation/index.ts';
 /** A logger that drops everything (tests, tools that own their output). */
 export { silentLogger } from './logging/index.ts';
 
-export type { CompiledGateway, CreateGatewayOptions, DefaultPlatformOptions, GatewayRouteSpec, LambdaHandlerOptions, Platform, RequestContext, RouteTableRow } from './core/index.ts';
+export type {
+  CompiledGateway,
+  CreateGatewayOptions,
+  DefaultPlatformOptions,
+  GatewayRouteSpec,
+  LambdaHandlerOptions,
+  Platform,
+  RequestContext,
+  RouteTableRow,
+} from './core/index.ts';
 export type { BackendDescriptor, BackendDescriptorInput } from './descriptor/index.ts';
 export type { ConfigFileText } from './config/index.ts';
 export type { Logger } from './logging/index.ts';

@@ -28,8 +28,7 @@ export interface LongTermKey {
 }
 
 /** Builds the unqualified function ARN. */
-export const functionArn = (region: string, accountId: string, name: string): string =>
-  `arn:aws:lambda:${region}:${accountId}:function:${name}`;
+export const functionArn = (region: string, accountId: string, name: string): string => `arn:aws:lambda:${region}:${accountId}:function:${name}`;
 
 /**
  * Read-only lookups over a validated scenario: who owns an access key, which

@@ -3,11 +3,7 @@ import { evaluateIdentityPolicies, evaluateResourcePolicy, type PolicyRequest } 
 import type { CallerPrincipal } from './principals.ts';
 
 /** Why a request was refused; callers turn this into the service's own message. */
-export type DenialReason =
-  | 'explicit-deny-identity'
-  | 'explicit-deny-resource'
-  | 'no-identity-allow'
-  | 'no-resource-allow';
+export type DenialReason = 'explicit-deny-identity' | 'explicit-deny-resource' | 'no-identity-allow' | 'no-resource-allow';
 
 export type AuthorizationDecision = { allowed: true } | { allowed: false; reason: DenialReason };
 

@@ -81,11 +81,15 @@ describe('scenario checks for containerCredentials', () => {
   };
 
   it('the role must trust pods.eks.amazonaws.com for sts:AssumeRole and sts:TagSession', () => {
-    expect(problemsOf(scenarioWith([{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }]))).toEqual([]);
+    expect(
+      problemsOf(scenarioWith([{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }])),
+    ).toEqual([]);
     expect(problemsOf(scenarioWith([{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: 'sts:AssumeRole' }]))).toEqual([
       'containerCredentials.roleArn: the trust policy of arn:aws:iam::123456789012:role/pod must allow Principal {"Service": "pods.eks.amazonaws.com"} to sts:TagSession (EKS Pod Identity)',
     ]);
-    expect(problemsOf(scenarioWith([{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:*' }]))[0]).toContain('sts:AssumeRole and sts:TagSession');
+    expect(problemsOf(scenarioWith([{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:*' }]))[0]).toContain(
+      'sts:AssumeRole and sts:TagSession',
+    );
   });
 
   it('the role must exist', () => {
@@ -94,9 +98,16 @@ describe('scenario checks for containerCredentials', () => {
   });
 
   it('oidcProviders keys are issuer URLs without https://, clientIds default to sts.amazonaws.com', () => {
-    const scenario = parseScenario({ functionsDir: '.', accounts: { '123456789012': { oidcProviders: { 'oidc.eks.us-east-1.amazonaws.com/id/X': {} } } } }, { source: 'inline', baseDir: '.' });
+    const scenario = parseScenario(
+      { functionsDir: '.', accounts: { '123456789012': { oidcProviders: { 'oidc.eks.us-east-1.amazonaws.com/id/X': {} } } } },
+      { source: 'inline', baseDir: '.' },
+    );
     expect(scenario.accounts['123456789012']!.oidcProviders['oidc.eks.us-east-1.amazonaws.com/id/X']).toEqual({ clientIds: ['sts.amazonaws.com'] });
-    expect(problemsOf({ functionsDir: '.', accounts: { '123456789012': { oidcProviders: { 'https://oidc.example.com': {} } } } })[0]).toContain('without https://');
-    expect(problemsOf({ functionsDir: '.', accounts: { '123456789012': { oidcProviders: { 'oidc.example.com': { clientIds: [] } } } } })[0]).toContain('clientIds must not be empty');
+    expect(problemsOf({ functionsDir: '.', accounts: { '123456789012': { oidcProviders: { 'https://oidc.example.com': {} } } } })[0]).toContain(
+      'without https://',
+    );
+    expect(problemsOf({ functionsDir: '.', accounts: { '123456789012': { oidcProviders: { 'oidc.example.com': { clientIds: [] } } } } })[0]).toContain(
+      'clientIds must not be empty',
+    );
   });
 });

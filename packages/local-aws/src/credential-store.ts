@@ -13,9 +13,7 @@ export interface TemporaryCredentials {
 }
 
 /** What an access key id resolves to. */
-export type ResolvedAccessKey =
-  | { kind: 'long-term'; secretAccessKey: string; principal: CallerPrincipal }
-  | ({ kind: 'temporary' } & TemporaryCredentials);
+export type ResolvedAccessKey = { kind: 'long-term'; secretAccessKey: string; principal: CallerPrincipal } | ({ kind: 'temporary' } & TemporaryCredentials);
 
 export interface CredentialStoreOptions {
   /** Upper bound on remembered issued credentials (oldest are dropped first). */

@@ -49,14 +49,7 @@ export class AwsError extends Error {
 }
 
 /** Authentication failures, named by cause; each service has its own code for each. */
-export type AuthFailureKind =
-  | 'missing'
-  | 'incomplete'
-  | 'unknown-key'
-  | 'bad-signature'
-  | 'signature-expired'
-  | 'token-expired'
-  | 'wrong-scope';
+export type AuthFailureKind = 'missing' | 'incomplete' | 'unknown-key' | 'bad-signature' | 'signature-expired' | 'token-expired' | 'wrong-scope';
 
 /**
  * Raised by signature verification, which is shared by every service; the

@@ -19,8 +19,6 @@ export class InvocationRecorder {
   /** All entries, or those of one function given by bare name or unqualified ARN. */
   list(functionName?: string): RecordedInvocation[] {
     if (functionName === undefined) return [...this.entries];
-    return this.entries.filter(
-      (entry) => entry.functionArn === functionName || entry.functionArn.endsWith(`:function:${functionName}`),
-    );
+    return this.entries.filter((entry) => entry.functionArn === functionName || entry.functionArn.endsWith(`:function:${functionName}`));
   }
 }

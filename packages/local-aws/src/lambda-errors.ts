@@ -12,19 +12,14 @@ export const functionNotFound = (arn: string): AwsError =>
 
 /** 400: a syntactically invalid parameter, reported like the service model's validation. */
 export const validationError = (field: string, value: string, constraint: string): AwsError =>
-  new AwsError(
-    400,
-    'ValidationException',
-    `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: ${constraint}`,
-  );
+  new AwsError(400, 'ValidationException', `1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: ${constraint}`);
 
 /** 400 ValidationException for a FunctionName in no accepted form. */
 export const malformedFunctionName = (value: string): AwsError =>
   validationError('functionName', value, `Member must satisfy regular expression pattern: ${FUNCTION_NAME_MODEL_PATTERN}`);
 
 /** 400: a parameter with a valid shape but an unacceptable value. */
-export const invalidParameterValue = (message: string): AwsError =>
-  new AwsError(400, 'InvalidParameterValueException', message);
+export const invalidParameterValue = (message: string): AwsError => new AwsError(400, 'InvalidParameterValueException', message);
 
 /** 400: the payload is not JSON. */
 export const invalidRequestContent = (detail: string): AwsError =>
@@ -42,8 +37,7 @@ export const reservedConcurrencyExceeded = (): AwsError =>
   });
 
 /** 403: the caller may not invoke this function. */
-export const accessDenied = (message: string): AwsError =>
-  new AwsError(403, 'AccessDeniedException', message, { messageKey: 'Message' });
+export const accessDenied = (message: string): AwsError => new AwsError(403, 'AccessDeniedException', message, { messageKey: 'Message' });
 
 /** 503 when a test has taken Lambda "down". */
 export const lambdaUnavailable = (): AwsError =>
@@ -56,5 +50,4 @@ export const unknownLambdaOperation = (): AwsError =>
   new AwsError(404, 'UnknownOperationException', 'Unknown operation: the local AWS implements only Invoke for Lambda');
 
 /** 500 for bugs in the local AWS itself. */
-export const lambdaInternalError = (): AwsError =>
-  new AwsError(500, 'ServiceException', 'An internal error occurred in the local AWS.', { serverFault: true });
+export const lambdaInternalError = (): AwsError => new AwsError(500, 'ServiceException', 'An internal error occurred in the local AWS.', { serverFault: true });

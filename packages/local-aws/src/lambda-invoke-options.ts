@@ -44,9 +44,7 @@ function decodeClientContext(encoded: string): unknown {
 export function parseInvokeOptions(headers: IncomingHttpHeaders): InvokeOptions {
   const invocationType = header(headers, 'x-amz-invocation-type') ?? 'RequestResponse';
   if (invocationType !== 'RequestResponse' && invocationType !== 'Event' && invocationType !== 'DryRun') {
-    throw invalidParameterValue(
-      `Invalid InvocationType '${invocationType}': must be one of RequestResponse, Event, DryRun`,
-    );
+    throw invalidParameterValue(`Invalid InvocationType '${invocationType}': must be one of RequestResponse, Event, DryRun`);
   }
   const logType = header(headers, 'x-amz-log-type') ?? 'None';
   if (logType !== 'None' && logType !== 'Tail') {

@@ -16,8 +16,7 @@ beforeEach(() => {
 });
 
 const errorType = (response: Response) => response.headers.get('x-amzn-errortype')?.split(':')[0];
-const gateway = (name: string, payload?: string, options?: Parameters<typeof invoke>[4]) =>
-  invoke(aws.url, KEYS.gateway, name, payload, options);
+const gateway = (name: string, payload?: string, options?: Parameters<typeof invoke>[4]) => invoke(aws.url, KEYS.gateway, name, payload, options);
 
 describe('successful invocations', () => {
   it("echo returns exactly what the guide's echo function returns", async () => {
@@ -142,7 +141,9 @@ describe('invocation types', () => {
     const response = await gateway(fnArn('event-echo'), JSON.stringify({ marker }), { headers: { 'X-Amz-Invocation-Type': 'Event' } });
     expect(response.status).toBe(202);
     expect(await response.text()).toBe('');
-    await eventually(() => aws.invocations('event-echo').some((entry) => (entry.event as { marker?: string }).marker === marker && entry.outcome !== undefined));
+    await eventually(() =>
+      aws.invocations('event-echo').some((entry) => (entry.event as { marker?: string }).marker === marker && entry.outcome !== undefined),
+    );
     const entry = aws.invocations('event-echo').find((candidate) => (candidate.event as { marker?: string }).marker === marker);
     expect(entry?.invocationType).toBe('Event');
     expect(entry?.outcome?.payload).toBe(JSON.stringify({ marker }));
@@ -274,4 +275,3 @@ describe('reserved concurrency', () => {
     expect(third.status).toBe(200);
   });
 });
-

@@ -16,8 +16,7 @@ beforeEach(() => {
 });
 
 const errorType = (response: Response) => response.headers.get('x-amzn-errortype')?.split(':')[0];
-const gateway = (name: string, payload?: string, options?: Parameters<typeof invoke>[4]) =>
-  invoke(aws.url, KEYS.gateway, name, payload, options);
+const gateway = (name: string, payload?: string, options?: Parameters<typeof invoke>[4]) => invoke(aws.url, KEYS.gateway, name, payload, options);
 
 describe('function names and qualifiers', () => {
   it('accepts the partial ARN form', async () => {

@@ -76,7 +76,8 @@ export class OidcIssuer {
    */
   static peekClaims(token: string): WebIdentityClaims {
     const parts = token.split('.');
-    if (parts.length !== 3) throw new TokenRejected('malformed', 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)');
+    if (parts.length !== 3)
+      throw new TokenRejected('malformed', 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)');
     let payload: Record<string, unknown>;
     try {
       decodeProtectedHeader(token);
@@ -97,7 +98,10 @@ export class OidcIssuer {
     try {
       await compactVerify(token, (await this.keyPair()).publicKey, { algorithms: ['RS256'] });
     } catch {
-      throw new TokenRejected('bad-signature', 'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.');
+      throw new TokenRejected(
+        'bad-signature',
+        'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.',
+      );
     }
   }
 }

@@ -21,10 +21,7 @@ export function conditionContext(entries: Record<string, string | readonly strin
 }
 
 /** Returns a new context with `extra` keys added (or replaced). */
-export function extendConditionContext(
-  base: ConditionContext,
-  extra: Record<string, string | readonly string[] | undefined>,
-): ConditionContext {
+export function extendConditionContext(base: ConditionContext, extra: Record<string, string | readonly string[] | undefined>): ConditionContext {
   const merged = new Map(base);
   for (const [key, values] of conditionContext(extra)) merged.set(key, values);
   return merged;
@@ -77,9 +74,7 @@ function keyMatches(operator: string, policyValues: readonly string[], contextVa
   if (!semantics) throw new Error(`unsupported condition operator ${operator}`);
   // Absent key: IfExists passes; negated operators pass ("does not equal" holds); others fail.
   if (contextValues === undefined) return ifExists || semantics.negated;
-  const anyMatch = contextValues.some((contextValue) =>
-    policyValues.some((policyValue) => semantics.matches(policyValue, contextValue)),
-  );
+  const anyMatch = contextValues.some((contextValue) => policyValues.some((policyValue) => semantics.matches(policyValue, contextValue)));
   return semantics.negated ? !anyMatch : anyMatch;
 }
 

@@ -93,11 +93,7 @@ export function evaluateIdentityPolicies(policies: readonly PolicyDocument[], re
 }
 
 /** Evaluates a resource-based or trust policy for one subject and request. */
-export function evaluateResourcePolicy(
-  policy: PolicyDocument | undefined,
-  subject: PolicySubject,
-  request: PolicyRequest,
-): ResourceEvaluation {
+export function evaluateResourcePolicy(policy: PolicyDocument | undefined, subject: PolicySubject, request: PolicyRequest): ResourceEvaluation {
   let allowedBy: ResourceGrant | undefined;
   for (const statement of policy?.Statement ?? []) {
     let grant: ResourceGrant | undefined;

@@ -84,20 +84,14 @@ const has = (statement: StatementShape, field: keyof StatementShape) => statemen
 function statementSchema(kind: PolicyKind) {
   return v.pipe(
     v.strictObject(statementEntries),
-    v.check(
-      (s) => has(s, 'Action') !== has(s, 'NotAction'),
-      'a statement needs exactly one of Action or NotAction',
-    ),
+    v.check((s) => has(s, 'Action') !== has(s, 'NotAction'), 'a statement needs exactly one of Action or NotAction'),
     v.check((s) => !(has(s, 'Resource') && has(s, 'NotResource')), 'a statement cannot have both Resource and NotResource'),
     v.check((s) => !(has(s, 'Principal') && has(s, 'NotPrincipal')), 'a statement cannot have both Principal and NotPrincipal'),
     v.check(
       (s) => kind !== 'identity' || (!has(s, 'Principal') && !has(s, 'NotPrincipal')),
       'Principal/NotPrincipal is not allowed in an identity-based policy',
     ),
-    v.check(
-      (s) => kind !== 'identity' || has(s, 'Resource') || has(s, 'NotResource'),
-      'an identity-based policy statement needs Resource or NotResource',
-    ),
+    v.check((s) => kind !== 'identity' || has(s, 'Resource') || has(s, 'NotResource'), 'an identity-based policy statement needs Resource or NotResource'),
     v.check(
       (s) => kind === 'identity' || has(s, 'Principal') || has(s, 'NotPrincipal'),
       `a ${kind === 'trust' ? 'trust' : 'resource-based'} policy statement needs Principal or NotPrincipal`,

@@ -53,8 +53,7 @@ export const assumedRoleArn = (accountId: string, roleName: string, sessionName:
   `arn:aws:sts::${accountId}:assumed-role/${roleName}/${sessionName}`;
 export const accountRootArn = (accountId: string): string => `arn:aws:iam::${accountId}:root`;
 /** `arn:aws:iam::A:oidc-provider/host/path`: what `Principal.Federated` names for an OIDC provider. */
-export const oidcProviderArn = (accountId: string, issuerHostPath: string): string =>
-  `arn:aws:iam::${accountId}:oidc-provider/${issuerHostPath}`;
+export const oidcProviderArn = (accountId: string, issuerHostPath: string): string => `arn:aws:iam::${accountId}:oidc-provider/${issuerHostPath}`;
 
 /** Parses `arn:aws:iam::A:role/[path/]Name` (the path is dropped: session ARNs carry only the name). */
 export function parseRoleArn(arn: string): { accountId: string; roleName: string } | undefined {

@@ -22,11 +22,16 @@ function containerCredentialsProblems(scenario: Scenario): string[] {
   if (!role) return [`${path}: role ${config.roleArn} is not defined in the scenario`];
   const missing = POD_IDENTITY_ACTIONS.filter(
     (action) =>
-      evaluateResourcePolicy(role.trustPolicy, { kind: 'service', service: POD_IDENTITY_SERVICE }, { action, resource: config.roleArn, context: conditionContext({}) })
-        .allowedBy === undefined,
+      evaluateResourcePolicy(
+        role.trustPolicy,
+        { kind: 'service', service: POD_IDENTITY_SERVICE },
+        { action, resource: config.roleArn, context: conditionContext({}) },
+      ).allowedBy === undefined,
   );
   if (missing.length === 0) return [];
-  return [`${path}: the trust policy of ${config.roleArn} must allow Principal {"Service": "${POD_IDENTITY_SERVICE}"} to ${missing.join(' and ')} (EKS Pod Identity)`];
+  return [
+    `${path}: the trust policy of ${config.roleArn} must allow Principal {"Service": "${POD_IDENTITY_SERVICE}"} to ${missing.join(' and ')} (EKS Pod Identity)`,
+  ];
 }
 
 /**

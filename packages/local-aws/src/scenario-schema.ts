@@ -13,7 +13,10 @@ export const LAMBDA_FUNCTION_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 const IAM_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 const ALIAS_PATTERN = /^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/;
 
-const RegionSchema = v.pipe(v.string(), v.regex(REGION_PATTERN, (issue) => `invalid region ${JSON.stringify(issue.input)} (expected e.g. us-east-1)`));
+const RegionSchema = v.pipe(
+  v.string(),
+  v.regex(REGION_PATTERN, (issue) => `invalid region ${JSON.stringify(issue.input)} (expected e.g. us-east-1)`),
+);
 
 const AccountIdSchema = v.pipe(
   v.string(),
@@ -21,10 +24,12 @@ const AccountIdSchema = v.pipe(
 );
 
 const iamName = (what: string) =>
-  v.pipe(v.string(), v.regex(IAM_NAME_PATTERN, (issue) => `invalid ${what} name ${JSON.stringify(issue.input)} (1-64 of [A-Za-z0-9+=,.@_-])`));
+  v.pipe(
+    v.string(),
+    v.regex(IAM_NAME_PATTERN, (issue) => `invalid ${what} name ${JSON.stringify(issue.input)} (1-64 of [A-Za-z0-9+=,.@_-])`),
+  );
 
-const positiveInteger = (min: number, max: number) =>
-  v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const positiveInteger = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
 /** YAML turns `1` into a number; versions are strings on the wire. */
 const VersionSchema = v.pipe(
@@ -57,10 +62,7 @@ const FunctionSchema = v.strictObject({
   /** Defaults to the scenario's defaultRegion. */
   region: v.optional(RegionSchema),
   /** `file.mjs` (export `handler`) or `file.mjs#exportName`, relative to functionsDir. */
-  handler: v.pipe(
-    v.string(),
-    v.regex(/^[^#]+(?:#[A-Za-z_$][\w$]*)?$/, 'handler must be "file.mjs" or "file.mjs#exportName"'),
-  ),
+  handler: v.pipe(v.string(), v.regex(/^[^#]+(?:#[A-Za-z_$][\w$]*)?$/, 'handler must be "file.mjs" or "file.mjs#exportName"')),
   timeoutSeconds: v.optional(positiveInteger(1, 900), 3),
   memorySizeMB: v.optional(positiveInteger(128, 10_240), 128),
   /** Unset: no reserved concurrency. 0: every invocation is throttled, as in Lambda. */
@@ -70,7 +72,10 @@ const FunctionSchema = v.strictObject({
   /** alias -> version (or `$LATEST`). */
   aliases: v.optional(
     v.record(
-      v.pipe(v.string(), v.regex(ALIAS_PATTERN, (issue) => `invalid alias name ${JSON.stringify(issue.input)}`)),
+      v.pipe(
+        v.string(),
+        v.regex(ALIAS_PATTERN, (issue) => `invalid alias name ${JSON.stringify(issue.input)}`),
+      ),
       v.union([v.literal('$LATEST'), VersionSchema]),
     ),
     {},
@@ -104,7 +109,10 @@ const AccountSchema = v.strictObject({
   roles: v.optional(v.record(iamName('role'), RoleSchema), {}),
   functions: v.optional(
     v.record(
-      v.pipe(v.string(), v.regex(LAMBDA_FUNCTION_NAME_PATTERN, (issue) => `invalid function name ${JSON.stringify(issue.input)}`)),
+      v.pipe(
+        v.string(),
+        v.regex(LAMBDA_FUNCTION_NAME_PATTERN, (issue) => `invalid function name ${JSON.stringify(issue.input)}`),
+      ),
       FunctionSchema,
     ),
     {},

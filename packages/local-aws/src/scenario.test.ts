@@ -106,15 +106,15 @@ describe('strict validation with field paths', () => {
         '123456789012': {
           users: {
             u: {
-              policies: [
-                { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }] },
-              ],
+              policies: [{ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }] }],
             },
           },
         },
       }),
     );
-    expect(problems[0]).toMatch(/^accounts\.123456789012\.users\.u\.policies\.0\.Statement\.0\.Condition\.IpAddress: unsupported condition operator "IpAddress"/);
+    expect(problems[0]).toMatch(
+      /^accounts\.123456789012\.users\.u\.policies\.0\.Statement\.0\.Condition\.IpAddress: unsupported condition operator "IpAddress"/,
+    );
   });
 
   it('IAM grammar: Principal in an identity policy, Resource in a trust policy, missing Action', () => {
@@ -128,7 +128,9 @@ describe('strict validation with field paths', () => {
       }),
     );
     expect(problems).toContain('accounts.123456789012.users.u.policies.0.Statement.0: Principal/NotPrincipal is not allowed in an identity-based policy');
-    expect(problems).toContain('accounts.123456789012.roles.r.trustPolicy.Statement.0: a trust policy cannot have Resource or NotResource (the role itself is the resource)');
+    expect(problems).toContain(
+      'accounts.123456789012.roles.r.trustPolicy.Statement.0: a trust policy cannot have Resource or NotResource (the role itself is the resource)',
+    );
     expect(problems).toContain('accounts.123456789012.functions.f.policy.Statement.0: a statement needs exactly one of Action or NotAction');
   });
 
@@ -152,7 +154,13 @@ describe('strict validation with field paths', () => {
     const scenario = parseScenario(
       minimal({
         '123456789012': {
-          roles: { r: { trustPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:role/a' }, Action: 'sts:AssumeRole', Condition: {} }] } } },
+          roles: {
+            r: {
+              trustPolicy: {
+                Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:role/a' }, Action: 'sts:AssumeRole', Condition: {} }],
+              },
+            },
+          },
         },
       }),
       base,
@@ -161,10 +169,7 @@ describe('strict validation with field paths', () => {
   });
 
   it('variables fill ${NAME} in values and keys; an undefined one is named', () => {
-    const scenario = parseScenario(
-      minimal({ '${ACCT}': { functions: { '${FN}': echoFunction } } }, { variables: { ACCT: '123456789012', FN: 'echo' } }),
-      base,
-    );
+    const scenario = parseScenario(minimal({ '${ACCT}': { functions: { '${FN}': echoFunction } } }, { variables: { ACCT: '123456789012', FN: 'echo' } }), base);
     expect(Object.keys(scenario.accounts)).toEqual(['123456789012']);
     expect(problemsOf(minimal({ '${ACCT}': {} }))).toEqual(['accounts.${ACCT}: undefined variable ${ACCT} (define it under "variables")']);
   });
@@ -173,7 +178,9 @@ describe('strict validation with field paths', () => {
     const scenario = parseScenario(
       minimal({
         '123456789012': {
-          users: { u: { policies: [{ Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:*:*:function:${aws:username}' }] }] } },
+          users: {
+            u: { policies: [{ Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: 'arn:aws:lambda:*:*:function:${aws:username}' }] }] },
+          },
         },
       }),
       base,
@@ -191,7 +198,9 @@ describe('strict validation with field paths', () => {
         },
       }),
     );
-    expect(problems).toContain('accounts.123456789012.users.b.accessKeys[0].accessKeyId: access key AKIADUPLICATE0000001 is already used at accounts.123456789012.users.a.accessKeys[0].accessKeyId');
+    expect(problems).toContain(
+      'accounts.123456789012.users.b.accessKeys[0].accessKeyId: access key AKIADUPLICATE0000001 is already used at accounts.123456789012.users.a.accessKeys[0].accessKeyId',
+    );
     expect(problems).toContain('accounts.123456789012.functions.f.aliases.live: points to version 2, which is not listed in versions');
     expect(problems.some((problem) => problem.startsWith('accounts.123456789012.functions.f.handler: module not found'))).toBe(true);
   });

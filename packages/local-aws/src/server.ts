@@ -54,7 +54,9 @@ export async function startLocalAws(options: StartLocalAwsOptions): Promise<Loca
     invocations: (functionName) => state.recorder.list(functionName),
     containerCredentialsUrl: `${url}${CONTAINER_CREDENTIALS_PATH}`,
     issuedCredentials: () =>
-      state.credentials.listIssued().map(({ accessKeyId, secretAccessKey, sessionToken, principal }) => ({ accessKeyId, secretAccessKey, sessionToken, arn: principal.arn })),
+      state.credentials
+        .listIssued()
+        .map(({ accessKeyId, secretAccessKey, sessionToken, principal }) => ({ accessKeyId, secretAccessKey, sessionToken, arn: principal.arn })),
     mintWebIdentityToken(options) {
       const issuers = state.directory.oidcIssuers();
       const issuer = options.issuer ?? issuers[0];

@@ -41,7 +41,10 @@ export function parseAuthorizationHeader(header: string): ParsedAuthorization {
     );
   }
   const [accessKeyId, scopeDate, scopeRegion, scopeService] = credential as [string, string, string, string, string];
-  const signedHeaders = parameters.get('SignedHeaders')!.split(';').map((name) => name.trim().toLowerCase());
+  const signedHeaders = parameters
+    .get('SignedHeaders')!
+    .split(';')
+    .map((name) => name.trim().toLowerCase());
   // AWS refuses a signature that does not cover the Host header (it would be replayable to another endpoint).
   if (!signedHeaders.includes('host')) {
     throw new AuthFailure('incomplete', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");

@@ -44,12 +44,7 @@ export function sha256Hex(body: Uint8Array): string {
  * encoded; the signer encodes it once more, as SigV4 requires for every
  * service but S3.
  */
-export async function computeSignature(
-  request: WireRequest,
-  authorization: ParsedAuthorization,
-  secretAccessKey: string,
-  signingDate: Date,
-): Promise<string> {
+export async function computeSignature(request: WireRequest, authorization: ParsedAuthorization, secretAccessKey: string, signingDate: Date): Promise<string> {
   const headers: Record<string, string> = {};
   for (const name of authorization.signedHeaders) {
     const value = headerValue(request.headers, name);

@@ -4,13 +4,7 @@ import { principalConditionKeys, type CallerPrincipal } from './principals.ts';
 import { issueRoleSession } from './role-session.ts';
 import type { StsAction, StsActionInput } from './sts-action.ts';
 import { stsAccessDenied, stsValidationError } from './sts-errors.ts';
-import {
-  constraint,
-  readRoleSessionParameters,
-  rejectUnsupportedParameters,
-  throwIfInvalid,
-  type RoleSessionParameters,
-} from './sts-parameters.ts';
+import { constraint, readRoleSessionParameters, rejectUnsupportedParameters, throwIfInvalid, type RoleSessionParameters } from './sts-parameters.ts';
 import type { LocalAwsState } from './local-aws-state.ts';
 import type { XmlTree } from './sts-xml.ts';
 

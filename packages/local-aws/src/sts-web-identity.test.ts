@@ -36,7 +36,9 @@ describe('AssumeRoleWithWebIdentity (IRSA, role-1.json)', () => {
     const token = await aws.mintWebIdentityToken({ sub: GATEWAY_SA });
     const result = await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: token });
     expect(result.status).toBe(200);
-    expect(result.xml).toMatch(/^<AssumeRoleWithWebIdentityResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><AssumeRoleWithWebIdentityResult><Credentials>/);
+    expect(result.xml).toMatch(
+      /^<AssumeRoleWithWebIdentityResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><AssumeRoleWithWebIdentityResult><Credentials>/,
+    );
     expect(xmlText(result.xml, 'AccessKeyId')).toMatch(/^ASIA/);
     expect(xmlText(result.xml, 'Arn')).toBe('arn:aws:sts::111111111111:assumed-role/lambda-auth-role/irsa');
     expect(xmlText(result.xml, 'SubjectFromWebIdentityToken')).toBe(GATEWAY_SA);
@@ -49,7 +51,11 @@ describe('AssumeRoleWithWebIdentity (IRSA, role-1.json)', () => {
   it('the session chains into role-2.json and invokes in the Lambda account', async () => {
     const token = await aws.mintWebIdentityToken({ sub: GATEWAY_SA });
     const xml = (await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: token })).xml;
-    const authSession = { accessKeyId: xmlText(xml, 'AccessKeyId')!, secretAccessKey: xmlText(xml, 'SecretAccessKey')!, sessionToken: xmlText(xml, 'SessionToken')! };
+    const authSession = {
+      accessKeyId: xmlText(xml, 'AccessKeyId')!,
+      secretAccessKey: xmlText(xml, 'SecretAccessKey')!,
+      sessionToken: xmlText(xml, 'SessionToken')!,
+    };
     const invokeSession = await assumeRole(aws.url, authSession, INVOKE_ROLE);
     expect(invokeSession.arn).toBe('arn:aws:sts::222222222222:assumed-role/lambda-invoke-role/test-session');
     expect((await invoke(aws.url, invokeSession, fnArn('private'))).status).toBe(200);
@@ -58,11 +64,15 @@ describe('AssumeRoleWithWebIdentity (IRSA, role-1.json)', () => {
   it('works with the AWS SDK STS client (what fromTokenFile uses)', async () => {
     const client = new STSClient({ endpoint: aws.url, region: 'us-east-1', maxAttempts: 1 });
     const token = await aws.mintWebIdentityToken({ sub: GATEWAY_SA });
-    const output = await client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: AUTH_ROLE, RoleSessionName: 'sdk', WebIdentityToken: token, DurationSeconds: 900 }));
+    const output = await client.send(
+      new AssumeRoleWithWebIdentityCommand({ RoleArn: AUTH_ROLE, RoleSessionName: 'sdk', WebIdentityToken: token, DurationSeconds: 900 }),
+    );
     expect(output.AssumedRoleUser?.Arn).toBe('arn:aws:sts::111111111111:assumed-role/lambda-auth-role/sdk');
     expect(output.Credentials!.Expiration!.getTime() - Date.now()).toBeLessThanOrEqual(900_000);
     const expired = await aws.mintWebIdentityToken({ sub: GATEWAY_SA, expiresInSeconds: -10 });
-    const error = await rejectionOf(client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: AUTH_ROLE, RoleSessionName: 'sdk', WebIdentityToken: expired })));
+    const error = await rejectionOf(
+      client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: AUTH_ROLE, RoleSessionName: 'sdk', WebIdentityToken: expired })),
+    );
     expect(error).toMatchObject({ name: 'ExpiredTokenException', $metadata: { httpStatusCode: 400 } });
   });
 
@@ -74,8 +84,14 @@ describe('AssumeRoleWithWebIdentity (IRSA, role-1.json)', () => {
 
   it('a role whose trust policy has no Federated statement, or no such role: AccessDenied', async () => {
     const token = await aws.mintWebIdentityToken({ sub: GATEWAY_SA });
-    expect(await webIdentityCall({ RoleArn: 'arn:aws:iam::111111111111:role/local-role', WebIdentityToken: token })).toMatchObject({ status: 403, code: 'AccessDenied' });
-    expect(await webIdentityCall({ RoleArn: 'arn:aws:iam::111111111111:role/nope', WebIdentityToken: token })).toMatchObject({ status: 403, code: 'AccessDenied' });
+    expect(await webIdentityCall({ RoleArn: 'arn:aws:iam::111111111111:role/local-role', WebIdentityToken: token })).toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+    });
+    expect(await webIdentityCall({ RoleArn: 'arn:aws:iam::111111111111:role/nope', WebIdentityToken: token })).toMatchObject({
+      status: 403,
+      code: 'AccessDenied',
+    });
   });
 
   it('a role in an account without the OIDC provider (role-2.json, Lambda account): InvalidIdentityToken', async () => {
@@ -116,7 +132,10 @@ describe('AssumeRoleWithWebIdentity (IRSA, role-1.json)', () => {
     const [header, payload, signature] = (await aws.mintWebIdentityToken({ sub: 'system:serviceaccount:default:intruder' })).split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
     const forged = Buffer.from(JSON.stringify({ ...claims, sub: GATEWAY_SA })).toString('base64url');
-    expect(await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: `${header}.${forged}.${signature}` })).toMatchObject({ status: 400, code: 'InvalidIdentityToken' });
+    expect(await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: `${header}.${forged}.${signature}` })).toMatchObject({
+      status: 400,
+      code: 'InvalidIdentityToken',
+    });
   });
 
   it('not a JWT, or missing: InvalidIdentityToken / ValidationError', async () => {
@@ -136,7 +155,11 @@ describe('AssumeRoleWithWebIdentity (IRSA, role-1.json)', () => {
 
   it('the audience must be one of the provider client ids, and :aud conditions apply', async () => {
     const wrongAud = await aws.mintWebIdentityToken({ sub: GATEWAY_SA, audience: 'someone-else' });
-    expect(await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: wrongAud })).toMatchObject({ status: 400, code: 'InvalidIdentityToken', message: 'Incorrect token audience' });
+    expect(await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: wrongAud })).toMatchObject({
+      status: 400,
+      code: 'InvalidIdentityToken',
+      message: 'Incorrect token audience',
+    });
     const custom = 'https://oidc.example.com/custom';
     const role = 'arn:aws:iam::111111111111:role/custom-audience-role';
     const good = await aws.mintWebIdentityToken({ sub: 'anyone', issuer: custom, audience: ['other', 'my-client'] });
@@ -147,14 +170,23 @@ describe('AssumeRoleWithWebIdentity (IRSA, role-1.json)', () => {
 
   it('DurationSeconds is checked against MaxSessionDuration; credentialLifetimeSeconds overrides the lifetime', async () => {
     const token = await aws.mintWebIdentityToken({ sub: GATEWAY_SA });
-    expect(await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: token, DurationSeconds: '7200' })).toMatchObject({ status: 400, code: 'ValidationError' });
+    expect(await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: token, DurationSeconds: '7200' })).toMatchObject({
+      status: 400,
+      code: 'ValidationError',
+    });
     const scenario = await loadScenario(TEST_SCENARIO);
     const short = await startLocalAws({ scenario: { ...scenario, sts: { credentialLifetimeSeconds: 5 } } });
     try {
       const shortToken = await short.mintWebIdentityToken({ sub: GATEWAY_SA });
       const response = await fetch(`${short.url}/`, {
         method: 'POST',
-        body: new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: AUTH_ROLE, RoleSessionName: 'short', WebIdentityToken: shortToken }),
+        body: new URLSearchParams({
+          Action: 'AssumeRoleWithWebIdentity',
+          Version: '2011-06-15',
+          RoleArn: AUTH_ROLE,
+          RoleSessionName: 'short',
+          WebIdentityToken: shortToken,
+        }),
       });
       const xml = await response.text();
       expect(response.status, xml).toBe(200);
@@ -169,7 +201,10 @@ describe('AssumeRoleWithWebIdentity (IRSA, role-1.json)', () => {
   it('session policies and ProviderId are refused rather than ignored', async () => {
     const token = await aws.mintWebIdentityToken({ sub: GATEWAY_SA });
     expect(await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: token, Policy: '{}' })).toMatchObject({ status: 400, code: 'ValidationError' });
-    expect(await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: token, ProviderId: 'www.amazon.com' })).toMatchObject({ status: 400, code: 'ValidationError' });
+    expect(await webIdentityCall({ RoleArn: AUTH_ROLE, WebIdentityToken: token, ProviderId: 'www.amazon.com' })).toMatchObject({
+      status: 400,
+      code: 'ValidationError',
+    });
   });
 });
 
@@ -180,11 +215,21 @@ describe('the guide scenario: role-1.json with the cluster OIDC provider', () =>
       const token = await guide.mintWebIdentityToken({ sub: GATEWAY_SA });
       const response = await fetch(`${guide.url}/`, {
         method: 'POST',
-        body: new URLSearchParams({ Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: AUTH_ROLE, RoleSessionName: 'guide', WebIdentityToken: token }),
+        body: new URLSearchParams({
+          Action: 'AssumeRoleWithWebIdentity',
+          Version: '2011-06-15',
+          RoleArn: AUTH_ROLE,
+          RoleSessionName: 'guide',
+          WebIdentityToken: token,
+        }),
       });
       const xml = await response.text();
       expect(response.status).toBe(200);
-      const session = { accessKeyId: xmlText(xml, 'AccessKeyId')!, secretAccessKey: xmlText(xml, 'SecretAccessKey')!, sessionToken: xmlText(xml, 'SessionToken')! };
+      const session = {
+        accessKeyId: xmlText(xml, 'AccessKeyId')!,
+        secretAccessKey: xmlText(xml, 'SecretAccessKey')!,
+        sessionToken: xmlText(xml, 'SessionToken')!,
+      };
       const invokeSession = await assumeRole(guide.url, session, INVOKE_ROLE);
       expect((await invoke(guide.url, invokeSession, fnArn('echo'), '{"key1":"value1"}')).status).toBe(200);
     } finally {

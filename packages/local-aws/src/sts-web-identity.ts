@@ -5,18 +5,8 @@ import { evaluateResourcePolicy } from './policy-eval.ts';
 import { oidcProviderArn, type WebIdentityPrincipal } from './principals.ts';
 import { issueRoleSession } from './role-session.ts';
 import type { StsAction, StsActionInput } from './sts-action.ts';
-import {
-  stsExpiredWebIdentityToken,
-  stsInvalidIdentityToken,
-  stsWebIdentityAccessDenied,
-} from './sts-errors.ts';
-import {
-  constraint,
-  readRoleSessionParameters,
-  rejectUnsupportedParameters,
-  throwIfInvalid,
-  type RoleSessionParameters,
-} from './sts-parameters.ts';
+import { stsExpiredWebIdentityToken, stsInvalidIdentityToken, stsWebIdentityAccessDenied } from './sts-errors.ts';
+import { constraint, readRoleSessionParameters, rejectUnsupportedParameters, throwIfInvalid, type RoleSessionParameters } from './sts-parameters.ts';
 import type { XmlTree } from './sts-xml.ts';
 
 const ASSUME_ROLE_WITH_WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
@@ -47,7 +37,10 @@ function validateParameters(params: URLSearchParams): WebIdentityParameters {
  * expiry, the audience (the provider's client ids), then the trust policy
  * with the `<issuer>:sub` / `:aud` condition keys.
  */
-async function verifiedClaims(state: LocalAwsState, input: WebIdentityParameters): Promise<{ claims: WebIdentityClaims; subject: WebIdentityPrincipal; audience: string; issuerKey: string }> {
+async function verifiedClaims(
+  state: LocalAwsState,
+  input: WebIdentityParameters,
+): Promise<{ claims: WebIdentityClaims; subject: WebIdentityPrincipal; audience: string; issuerKey: string }> {
   let claims: WebIdentityClaims;
   try {
     claims = OidcIssuer.peekClaims(input.token);

@@ -53,13 +53,7 @@ export interface InvokeOptions {
 }
 
 /** Signs and sends an Invoke request with aws4fetch. */
-export function invoke(
-  baseUrl: string,
-  credentials: Credentials,
-  functionName: string,
-  payload = '{}',
-  options: InvokeOptions = {},
-): Promise<Response> {
+export function invoke(baseUrl: string, credentials: Credentials, functionName: string, payload = '{}', options: InvokeOptions = {}): Promise<Response> {
   const client = signer(credentials, 'lambda', options.region ?? 'us-east-1');
   return client.fetch(invokeUrl(baseUrl, functionName, options.query), {
     method: 'POST',

@@ -63,12 +63,16 @@ port = 8_787
   it('a value of the wrong type is a ConfigError naming the file and key', () => {
     expect(wranglerError(`${MINIMAL}[dev]\nport = "8787"\n`).message).toBe('w.toml: dev.port: Invalid type: Expected number but received "8787"');
     // An unquoted date is a TOML date, not the string wrangler wants.
-    expect(wranglerError('name = "x"\nmain = "m.js"\ncompatibility_date = 2025-07-18\n').message).toBe('w.toml: compatibility_date: must be a quoted date "YYYY-MM-DD"');
+    expect(wranglerError('name = "x"\nmain = "m.js"\ncompatibility_date = 2025-07-18\n').message).toBe(
+      'w.toml: compatibility_date: must be a quoted date "YYYY-MM-DD"',
+    );
     expect(wranglerError(`${MINIMAL}[vars]\nLIST = ["a"]\n`).message).toBe('w.toml: vars.LIST: must be a string, number or boolean');
   });
 
   it('refuses keys that the dev server would not replicate', () => {
-    expect(wranglerError(`${MINIMAL}[[kv_namespaces]]\nbinding = "KV"\n`).message).toBe('w.toml: kv_namespaces: is not replicated by npm run dev (it sets up no such binding or setting)');
+    expect(wranglerError(`${MINIMAL}[[kv_namespaces]]\nbinding = "KV"\n`).message).toBe(
+      'w.toml: kv_namespaces: is not replicated by npm run dev (it sets up no such binding or setting)',
+    );
     expect(() => parseWranglerConfig(`${MINIMAL}node_compat = true\n`, 'w.toml')).toThrow(/^w\.toml: node_compat: /);
   });
 });

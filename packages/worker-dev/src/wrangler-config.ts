@@ -15,16 +15,22 @@ const VarSchema = v.union([v.string(), v.number(), v.boolean()], 'must be a stri
  * that of an unknown key: a parsed TOML document is always a table, so the
  * root's type is never wrong.)
  */
-const WranglerConfigSchema = v.strictObject({
-  name: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,63}$/, 'must be a worker name ([a-z0-9-], ≤ 63 chars)')),
-  main: v.pipe(v.string(), v.minLength(1)),
-  compatibility_date: v.pipe(v.string('must be a quoted date "YYYY-MM-DD"'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')),
-  compatibility_flags: v.optional(v.array(v.string()), []),
-  workers_dev: v.optional(v.boolean()),
-  vars: v.optional(v.record(v.string(), VarSchema), {}),
-  dev: v.optional(v.strictObject({ port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535))), ip: v.optional(v.string()) }), {}),
-  build: v.optional(v.strictObject({ command: v.optional(v.string()), cwd: v.optional(v.string()), watch_dir: v.optional(v.union([v.string(), v.array(v.string())])) }), {}),
-}, 'is not replicated by npm run dev (it sets up no such binding or setting)');
+const WranglerConfigSchema = v.strictObject(
+  {
+    name: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,63}$/, 'must be a worker name ([a-z0-9-], ≤ 63 chars)')),
+    main: v.pipe(v.string(), v.minLength(1)),
+    compatibility_date: v.pipe(v.string('must be a quoted date "YYYY-MM-DD"'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')),
+    compatibility_flags: v.optional(v.array(v.string()), []),
+    workers_dev: v.optional(v.boolean()),
+    vars: v.optional(v.record(v.string(), VarSchema), {}),
+    dev: v.optional(v.strictObject({ port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535))), ip: v.optional(v.string()) }), {}),
+    build: v.optional(
+      v.strictObject({ command: v.optional(v.string()), cwd: v.optional(v.string()), watch_dir: v.optional(v.union([v.string(), v.array(v.string())])) }),
+      {},
+    ),
+  },
+  'is not replicated by npm run dev (it sets up no such binding or setting)',
+);
 
 export type WranglerConfig = v.InferOutput<typeof WranglerConfigSchema>;
 

@@ -32,11 +32,19 @@ export async function checkConfig(options: CheckOptions): Promise<number> {
     setup = await setUpGateway({ config: options.config, secretsDir: options.secretsDir, env: options.env ?? process.env, logger: silentLogger });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    write(options.output === 'json' ? JSON.stringify({ ok: false, error: error.message }, null, 2) : `lambda-gateway check: invalid configuration: ${error.message}`);
+    write(
+      options.output === 'json'
+        ? JSON.stringify({ ok: false, error: error.message }, null, 2)
+        : `lambda-gateway check: invalid configuration: ${error.message}`,
+    );
     return INVALID;
   }
   const warnings = [...setup.config.warnings, ...(await missingSecrets(setup.gateway, setup.secrets))];
-  write(options.output === 'json' ? JSON.stringify(jsonReport(setup.config, setup.gateway, warnings), null, 2) : textReport(options.config, setup.config, setup.gateway, warnings));
+  write(
+    options.output === 'json'
+      ? JSON.stringify(jsonReport(setup.config, setup.gateway, warnings), null, 2)
+      : textReport(options.config, setup.config, setup.gateway, warnings),
+  );
   return 0;
 }
 
@@ -51,7 +59,8 @@ async function missingSecrets(gateway: CompiledGateway, secrets: SecretSource): 
   const missing: string[] = [];
   for (const name of names) {
     const values = await secrets.read(name).catch(() => undefined);
-    if (!values) missing.push(`secret ${name}: no Secret manifest and nothing mounted at ${secrets.locate(name)}; its backends will answer 503 until it exists`);
+    if (!values)
+      missing.push(`secret ${name}: no Secret manifest and nothing mounted at ${secrets.locate(name)}; its backends will answer 503 until it exists`);
   }
   return missing;
 }
@@ -73,7 +82,8 @@ function textReport(paths: string[], config: BuiltConfig, gateway: CompiledGatew
   if (config.defaultPort !== undefined) lines.push(`default port: ${config.defaultPort} (Gateway HTTP listener; --port overrides)`);
   lines.push('', gateway.table.length > 0 ? formatRouteTable(gateway.table) : '(no routes)');
   if (warnings.length > 0) lines.push('', `warnings (${warnings.length}):`, ...warnings.map((warning) => `  ${warning}`));
-  if (config.ignored.length > 0) lines.push('', `ignored (${config.ignored.length}, kinds lambda-gateway does not act on):`, ...config.ignored.map((entry) => `  ${entry}`));
+  if (config.ignored.length > 0)
+    lines.push('', `ignored (${config.ignored.length}, kinds lambda-gateway does not act on):`, ...config.ignored.map((entry) => `  ${entry}`));
   return lines.join('\n');
 }
 

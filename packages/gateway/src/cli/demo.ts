@@ -23,7 +23,8 @@ const IRSA_ROLE_ARN = `arn:aws:iam::${DEMO_ACCOUNT}:role/lambda-auth-role`;
 const IRSA_SERVICE_ACCOUNT = 'system:serviceaccount:gloo-system:http';
 const INVOKE_ROLE_ARN = 'arn:aws:iam::222222222222:role/lambda-invoke-role';
 /** Credentials the user's shell may hold: the demo must use only its own. */
-const AMBIENT_CREDENTIAL_VARIABLES = /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PROFILE|ROLE_ARN|ROLE_SESSION_NAME|WEB_IDENTITY_TOKEN_FILE|CONTAINER_.*|SHARED_CREDENTIALS_FILE|CONFIG_FILE)$/;
+const AMBIENT_CREDENTIAL_VARIABLES =
+  /^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN|PROFILE|ROLE_ARN|ROLE_SESSION_NAME|WEB_IDENTITY_TOKEN_FILE|CONTAINER_.*|SHARED_CREDENTIALS_FILE|CONFIG_FILE)$/;
 
 /**
  * What the demo uses of `@lambda-gateway/local-aws`, narrowly typed: the scenario's full
@@ -78,7 +79,14 @@ export async function startDemo(options: { port: number; awsPort: number }): Pro
     AWS_ROLE_ARN: IRSA_ROLE_ARN,
     AWS_WEB_IDENTITY_TOKEN_FILE: irsaToken.path,
   });
-  const gateway = await startGateway({ config: [join(REPO_ROOT, 'routes'), IRSA_ROUTES], port: options.port, host: '127.0.0.1', secretsDir, env, logLevel: 'warn' });
+  const gateway = await startGateway({
+    config: [join(REPO_ROOT, 'routes'), IRSA_ROUTES],
+    port: options.port,
+    host: '127.0.0.1',
+    secretsDir,
+    env,
+    logLevel: 'warn',
+  });
   const origin = gateway.url.replace('127.0.0.1', 'localhost');
 
   const summary = `

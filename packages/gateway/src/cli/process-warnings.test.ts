@@ -3,7 +3,10 @@ import { describeWarning, logProcessWarnings } from './process-warnings.ts';
 
 describe('describeWarning', () => {
   it('takes the kind of a warning emitted as a bare string from its prefix, the text on one line', () => {
-    const warning = Object.assign(new Error('NodeVersionSupportWarning: The AWS SDK for JavaScript (v3)\nversions published after the first week of January 2027\nwill require node >=22.'), { name: 'Warning' });
+    const warning = Object.assign(
+      new Error('NodeVersionSupportWarning: The AWS SDK for JavaScript (v3)\nversions published after the first week of January 2027\nwill require node >=22.'),
+      { name: 'Warning' },
+    );
     expect(describeWarning(warning)).toEqual({
       warning: 'NodeVersionSupportWarning',
       detail: 'The AWS SDK for JavaScript (v3) versions published after the first week of January 2027 will require node >=22.',

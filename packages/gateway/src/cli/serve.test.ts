@@ -25,11 +25,24 @@ afterAll(async () => {
 });
 
 function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--conditions=lambda-gateway-source', '--import', 'tsx', '--input-type=module', '-e', `import { main } from ${JSON.stringify(MAIN)}; process.exitCode = await main(process.argv.slice(1));`, '--', ...args], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=lambda-gateway-source',
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `import { main } from ${JSON.stringify(MAIN)}; process.exitCode = await main(process.argv.slice(1));`,
+      '--',
+      ...args,
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -59,17 +72,23 @@ describe('lambda-gateway serve', () => {
     await writeFile(join(secrets, 'aws-creds', 'accessKey'), 'AKIDSERVETEST');
     await writeFile(join(secrets, 'aws-creds', 'secretKey'), 'serve-test-secret-key');
     const ambientRoutes = join(dir, 'ambient.yaml');
-    await writeFile(ambientRoutes, 'backends:\n  ambient: { functionName: echo, region: us-east-1, accountId: "222222222222" }\nroutes:\n  - { backend: ambient, matches: [ { path: { type: PathPrefix, value: /ambient } } ] }\n');
+    await writeFile(
+      ambientRoutes,
+      'backends:\n  ambient: { functionName: echo, region: us-east-1, accountId: "222222222222" }\nroutes:\n  - { backend: ambient, matches: [ { path: { type: PathPrefix, value: /ambient } } ] }\n',
+    );
     const token = join(dir, 'token');
     await writeFile(token, 'web-identity-token');
 
-    const serve = runCli(['serve', '--config', join(REPO_ROOT, 'routes'), '--config', ambientRoutes, '--port', '0', '--host', '127.0.0.1', '--secrets-dir', secrets], {
-      HOME: dir,
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-      AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/serve-test',
-      AWS_WEB_IDENTITY_TOKEN_FILE: token,
-    });
+    const serve = runCli(
+      ['serve', '--config', join(REPO_ROOT, 'routes'), '--config', ambientRoutes, '--port', '0', '--host', '127.0.0.1', '--secrets-dir', secrets],
+      {
+        HOME: dir,
+        AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+        AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/serve-test',
+        AWS_WEB_IDENTITY_TOKEN_FILE: token,
+      },
+    );
     // The STS call fails (nothing listens on port 9): by then the SDK has built its client.
     await serve.until(/"msg":"credentials unavailable"/);
     serve.child.kill('SIGTERM');
@@ -88,7 +107,9 @@ describe('lambda-gateway serve', () => {
     expect(entries).toContainEqual(expect.objectContaining({ level: 'info', msg: 'gateway listening', routes: 2, backends: 2 }));
     const sdkWarnings = entries.filter((entry) => entry['warning'] === 'NodeVersionSupportWarning');
     if (SDK_WARNS) {
-      expect(sdkWarnings).toEqual([expect.objectContaining({ level: 'warn', msg: 'process warning', detail: expect.stringContaining(`You are running node ${process.version}.`) })]);
+      expect(sdkWarnings).toEqual([
+        expect.objectContaining({ level: 'warn', msg: 'process warning', detail: expect.stringContaining(`You are running node ${process.version}.`) }),
+      ]);
     } else {
       expect(sdkWarnings).toEqual([]);
     }
@@ -99,6 +120,9 @@ describe('lambda-gateway serve', () => {
   it('refuses an unknown LOG_LEVEL with exit code 2, as the worker does, before serving', async () => {
     const run = runCli(['serve', '--config', join(REPO_ROOT, 'routes'), '--port', '0'], { LOG_LEVEL: 'loud', HOME: dir });
     expect(await run.exited).toBe(2);
-    expect(run.output()).toEqual({ stdout: '', stderr: 'lambda-gateway: invalid configuration: environment: LOG_LEVEL: must be one of debug, info, warn, error, silent\n' });
+    expect(run.output()).toEqual({
+      stdout: '',
+      stderr: 'lambda-gateway: invalid configuration: environment: LOG_LEVEL: must be one of debug, info, warn, error, silent\n',
+    });
   }, 30_000);
 });

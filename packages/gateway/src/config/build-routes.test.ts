@@ -30,7 +30,11 @@ describe('native config', () => {
   it('turns backends and routes into route specs', () => {
     const { routes } = buildRoutes(parseConfigText(ECHO, 'echo.yaml'));
     expect(routes).toHaveLength(1);
-    expect(routes[0]).toMatchObject({ name: 'echo', backendName: 'echo', backend: { functionName: 'echo', accountId: '222222222222', payloadMode: 'passthrough' } });
+    expect(routes[0]).toMatchObject({
+      name: 'echo',
+      backendName: 'echo',
+      backend: { functionName: 'echo', accountId: '222222222222', payloadMode: 'passthrough' },
+    });
     expect(routes[0]!.matches).toEqual([{ path: { type: 'PathPrefix', value: '/echo' } }]);
   });
 

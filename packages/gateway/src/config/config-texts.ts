@@ -25,6 +25,9 @@ export function parseConfigTexts(files: readonly ConfigFileText[], env: EnvLooku
 }
 
 /** parseConfigTexts, then buildRoutes: in-memory config files → the route list for createGateway. */
-export function buildRoutesFromTexts(files: readonly ConfigFileText[], options: { env: EnvLookup; translateManifests?: ManifestTranslator | undefined }): BuiltConfig {
+export function buildRoutesFromTexts(
+  files: readonly ConfigFileText[],
+  options: { env: EnvLookup; translateManifests?: ManifestTranslator | undefined },
+): BuiltConfig {
   return buildRoutes(parseConfigTexts(files, options.env), options.translateManifests);
 }

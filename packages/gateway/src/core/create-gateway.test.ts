@@ -34,7 +34,11 @@ function platformWith(transport: HttpTransport): Platform {
   };
 }
 
-const echoRoute = { name: 'echo', matches: [{ path: { type: 'PathPrefix' as const, value: '/echo' } }], backend: { functionName: 'echo', accountId: '222222222222', region: 'us-west-2' } };
+const echoRoute = {
+  name: 'echo',
+  matches: [{ path: { type: 'PathPrefix' as const, value: '/echo' } }],
+  backend: { functionName: 'echo', accountId: '222222222222', region: 'us-west-2' },
+};
 
 describe('the Invoke request the gateway sends', () => {
   it('is built from scratch, signed for lambda in the backend region, and carries the invocation type from the descriptor', async () => {
@@ -49,18 +53,26 @@ describe('the Invoke request the gateway sends', () => {
     expect(await response.text()).toBe('"ok"');
     expect(sent).toHaveLength(1);
     const [request] = sent;
-    expect(request!.url).toBe('https://lambda.us-west-2.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-west-2%3A222222222222%3Afunction%3Aecho/invocations');
+    expect(request!.url).toBe(
+      'https://lambda.us-west-2.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-west-2%3A222222222222%3Afunction%3Aecho/invocations',
+    );
     expect(request!.method).toBe('POST');
     expect(new TextDecoder().decode(request!.body)).toBe('{"k":1}');
     const headers = Object.fromEntries(request!.headers);
     expect(Object.keys(headers).sort()).toEqual(['authorization', 'content-type', 'x-amz-date', 'x-amz-invocation-type']);
     expect(headers['x-amz-invocation-type']).toBe('RequestResponse');
-    expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAUNITTEST00000001\/\d{8}\/us-west-2\/lambda\/aws4_request, SignedHeaders=host;x-amz-date;x-amz-invocation-type, Signature=[0-9a-f]{64}$/);
+    expect(headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIAUNITTEST00000001\/\d{8}\/us-west-2\/lambda\/aws4_request, SignedHeaders=host;x-amz-date;x-amz-invocation-type, Signature=[0-9a-f]{64}$/,
+    );
   });
 
   it('is sent once: no retries on 5xx or 429 (the gateway owns its retry policy)', async () => {
     for (const status of [500, 429]) {
-      const { sent, transport } = recordingTransport(() => ({ status, headers: { 'x-amzn-errortype': status === 429 ? 'TooManyRequestsException' : 'ServiceException' }, body: '{"message":"x"}' }));
+      const { sent, transport } = recordingTransport(() => ({
+        status,
+        headers: { 'x-amzn-errortype': status === 429 ? 'TooManyRequestsException' : 'ServiceException' },
+        body: '{"message":"x"}',
+      }));
       const response = await createGateway({ routes: [echoRoute], platform: platformWith(transport) }).request('/echo', { method: 'POST', body: '{}' });
       expect(response.status).toBe(status === 429 ? 429 : 502);
       expect(sent).toHaveLength(1);
@@ -70,7 +82,10 @@ describe('the Invoke request the gateway sends', () => {
   it('signs with a session token when the credentials have one', async () => {
     const { sent, transport } = recordingTransport(() => ({ status: 200, body: '{}' }));
     const platform = platformWith(transport);
-    platform.credentials = new CredentialResolver({ ambient: { description: 'session', getCredentials: async () => ({ ...KEYS, sessionToken: 'SESSION' }) }, secrets: undefined });
+    platform.credentials = new CredentialResolver({
+      ambient: { description: 'session', getCredentials: async () => ({ ...KEYS, sessionToken: 'SESSION' }) },
+      secrets: undefined,
+    });
     await createGateway({ routes: [echoRoute], platform }).request('/echo', { method: 'POST', body: '{}' });
     expect(sent[0]!.headers.get('x-amz-security-token')).toBe('SESSION');
   });
@@ -99,12 +114,18 @@ describe('createGateway', () => {
     const { transport } = recordingTransport(() => ({ status: 200 }));
     const bad = { ...echoRoute, backend: { functionName: 'echo', accountId: 'abc' } };
     expect(() => compileGateway({ routes: [bad], platform: platformWith(transport) })).toThrow(ConfigError);
-    expect(() => compileGateway({ routes: [bad], platform: platformWith(transport) })).toThrow('routes[0].backend.accountId: must be a 12-digit AWS account id');
+    expect(() => compileGateway({ routes: [bad], platform: platformWith(transport) })).toThrow(
+      'routes[0].backend.accountId: must be a 12-digit AWS account id',
+    );
   });
 
   it('describes the route table in precedence order', () => {
     const { transport } = recordingTransport(() => ({ status: 200 }));
-    const exact = { name: 'exact', matches: [{ path: { type: 'Exact' as const, value: '/echo/one' } }], backend: { functionName: 'one', region: 'us-east-1', invocationMode: 'Async' as const } };
+    const exact = {
+      name: 'exact',
+      matches: [{ path: { type: 'Exact' as const, value: '/echo/one' } }],
+      backend: { functionName: 'one', region: 'us-east-1', invocationMode: 'Async' as const },
+    };
     const { table } = compileGateway({ routes: [echoRoute, exact], platform: platformWith(transport) });
     expect(table.map((row) => [row.route, row.functionId, row.invocationMode, row.payloadMode, row.auth])).toEqual([
       ['exact', 'one', 'Async', 'passthrough', 'ambient'],
@@ -117,7 +138,10 @@ describe('lambda() in any Hono app', () => {
   it('binds a route to a backend and passes Hono path parameters to the event', async () => {
     const { sent, transport } = recordingTransport(() => ({ status: 200, body: '{"statusCode":200,"body":"hi"}' }));
     const app = new Hono();
-    app.post('/items/:id', lambda({ functionName: 'items', accountId: '222222222222', region: 'us-east-1', payloadMode: 'apigateway-v2' }, { platform: platformWith(transport) }));
+    app.post(
+      '/items/:id',
+      lambda({ functionName: 'items', accountId: '222222222222', region: 'us-east-1', payloadMode: 'apigateway-v2' }, { platform: platformWith(transport) }),
+    );
     const response = await app.request('/items/42', { method: 'POST', body: '{}' });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('hi');

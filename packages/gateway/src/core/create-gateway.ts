@@ -85,7 +85,20 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
     const { backend, filters } = matched.target;
     // The one place this request meets its adapter: everything after reads the context.
     const context = platform.requestContext(request, c.env);
-    return handleLambdaRequest(request, context, backend, { routeName: matched.routeName, pathParameters: matched.pathParameters, routeKey: matched.routeKey, resource: matched.resource, match: matched.match, filters }, platform);
+    return handleLambdaRequest(
+      request,
+      context,
+      backend,
+      {
+        routeName: matched.routeName,
+        pathParameters: matched.pathParameters,
+        routeKey: matched.routeKey,
+        resource: matched.resource,
+        match: matched.match,
+        filters,
+      },
+      platform,
+    );
   });
   app.onError((error, c) => {
     platform.logger.error('unhandled error', { error: error.message });

@@ -6,8 +6,7 @@ import type { Platform } from './platform.ts';
 import { webRequestContext } from './web-request-context.ts';
 
 /** Reads an environment variable where a `process` global exists (Node, workers with nodejs_compat). */
-export const processEnv: EnvLookup = (name) =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+export const processEnv: EnvLookup = (name) => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
 
 export interface DefaultPlatformOptions {
   /** Default: the process environment, where there is one. */

@@ -25,7 +25,13 @@ export interface RouteContext {
  * Never throws: every failure becomes a JSON error response. Reads the request
  * only through `request` and the adapter's `context`.
  */
-export async function handleLambdaRequest(request: Request, context: RequestContext, backend: BoundBackend, route: RouteContext, platform: Platform): Promise<Response> {
+export async function handleLambdaRequest(
+  request: Request,
+  context: RequestContext,
+  backend: BoundBackend,
+  route: RouteContext,
+  platform: Platform,
+): Promise<Response> {
   const started = Date.now();
   const requestId = requestIdFor(request.headers);
   const url = new URL(request.url);
@@ -110,7 +116,17 @@ function functionErrorResponse(result: InvokeResponse, backend: BoundBackend, re
 
 function logRequest(
   platform: Platform,
-  entry: { method: string; url: URL; backend: BoundBackend; route: RouteContext; requestId: string; lambdaRequestId: string | undefined; started: number; status: number; failure: GatewayError | undefined },
+  entry: {
+    method: string;
+    url: URL;
+    backend: BoundBackend;
+    route: RouteContext;
+    requestId: string;
+    lambdaRequestId: string | undefined;
+    started: number;
+    status: number;
+    failure: GatewayError | undefined;
+  },
 ): void {
   const fields: Record<string, unknown> = {
     requestId: entry.requestId,

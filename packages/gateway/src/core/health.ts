@@ -20,7 +20,10 @@ export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[]):
           await withDeadline(backend.credentials.getCredentials(), READINESS_TIMEOUT_MS);
           return undefined;
         } catch (error) {
-          const reason = error instanceof CredentialsUnavailableError || error instanceof GatewayError ? error.message : `credentials could not be obtained: ${(error as Error).message}`;
+          const reason =
+            error instanceof CredentialsUnavailableError || error instanceof GatewayError
+              ? error.message
+              : `credentials could not be obtained: ${(error as Error).message}`;
           return { backend: backend.name, credentials: backend.credentials.description, reason };
         }
       }),

@@ -30,7 +30,12 @@ export function lambda(descriptor: BackendDescriptorInput | BackendDescriptor, o
       request,
       platform.requestContext(request, c.env),
       backend,
-      { routeName: `${c.req.method} ${c.req.routePath}`, pathParameters: Object.keys(params).length > 0 ? params : undefined, routeKey: `${c.req.method} ${resource}`, resource },
+      {
+        routeName: `${c.req.method} ${c.req.routePath}`,
+        pathParameters: Object.keys(params).length > 0 ? params : undefined,
+        routeKey: `${c.req.method} ${resource}`,
+        resource,
+      },
       platform,
     );
   };

@@ -24,14 +24,21 @@ describe('ReplacePrefixMatch (the Gateway API examples)', () => {
 describe('request filters', () => {
   it('remove, then set, then add headers; leave the original request untouched', () => {
     const headers = new Headers({ 'x-a': '1', cookie: 'c', 'x-b': 'old' });
-    const filters: RouteFilter[] = [{ type: 'RequestHeaderModifier', requestHeaderModifier: { remove: ['cookie', 'x-b'], set: [{ name: 'X-B', value: 'new' }], add: [{ name: 'x-a', value: '2' }] } }];
+    const filters: RouteFilter[] = [
+      {
+        type: 'RequestHeaderModifier',
+        requestHeaderModifier: { remove: ['cookie', 'x-b'], set: [{ name: 'X-B', value: 'new' }], add: [{ name: 'x-a', value: '2' }] },
+      },
+    ];
     const out = applyRequestFilters(filters, new URL('http://gw/echo'), headers, undefined);
     expect(Object.fromEntries(out.headers)).toEqual({ 'x-a': '1, 2', 'x-b': 'new' });
     expect(headers.get('cookie')).toBe('c');
   });
 
   it('rewrites the full path and the host, keeping the query string', () => {
-    const filters: RouteFilter[] = [{ type: 'URLRewrite', urlRewrite: { hostname: 'lambda.internal', path: { type: 'ReplaceFullPath', replaceFullPath: '/v2/echo' } } }];
+    const filters: RouteFilter[] = [
+      { type: 'URLRewrite', urlRewrite: { hostname: 'lambda.internal', path: { type: 'ReplaceFullPath', replaceFullPath: '/v2/echo' } } },
+    ];
     const out = applyRequestFilters(filters, new URL('http://gw/echo/x?a=1'), new Headers({ host: 'gw' }), undefined);
     expect(out.url.href).toBe('http://lambda.internal/v2/echo?a=1');
     expect(out.headers.get('host')).toBe('lambda.internal');
@@ -50,7 +57,10 @@ function recordingPlatform(reply: { status: number; body: string }) {
   const platform: Platform = {
     env: () => undefined,
     transport,
-    credentials: new CredentialResolver({ ambient: { description: 'unit keys', getCredentials: async () => ({ accessKeyId: 'AKIAUNITTEST00000001', secretAccessKey: 'k' }) }, secrets: undefined }),
+    credentials: new CredentialResolver({
+      ambient: { description: 'unit keys', getCredentials: async () => ({ accessKeyId: 'AKIAUNITTEST00000001', secretAccessKey: 'k' }) },
+      secrets: undefined,
+    }),
     logger: silentLogger,
     requestContext: (request) => webRequestContext(request),
   };
@@ -70,7 +80,10 @@ describe('filters on a route of the gateway', () => {
   };
 
   it('builds the event from the filtered request and modifies the response headers', async () => {
-    const { sent, platform } = recordingPlatform({ status: 200, body: '{"statusCode":201,"headers":{"x-internal":"1","content-type":"text/plain"},"body":"ok"}' });
+    const { sent, platform } = recordingPlatform({
+      status: 200,
+      body: '{"statusCode":201,"headers":{"x-internal":"1","content-type":"text/plain"},"body":"ok"}',
+    });
     const app = createGateway({ routes: [route], platform });
     const response = await app.request('/api/items?a=1', { headers: { authorization: 'Bearer t', 'x-tenant': 'red' } });
     const event = JSON.parse(new TextDecoder().decode(sent[0]!.body)) as { raw_path: string; headers: Record<string, string> };

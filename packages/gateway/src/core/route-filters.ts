@@ -20,9 +20,7 @@ export interface HeaderModifier {
 }
 
 /** `HTTPPathModifier`. */
-export type PathModifier =
-  | { type: 'ReplaceFullPath'; replaceFullPath: string }
-  | { type: 'ReplacePrefixMatch'; replacePrefixMatch: string };
+export type PathModifier = { type: 'ReplaceFullPath'; replaceFullPath: string } | { type: 'ReplacePrefixMatch'; replacePrefixMatch: string };
 
 /** `HTTPURLRewriteFilter`: the Host header and/or the path the function sees. */
 export interface UrlRewrite {
@@ -48,7 +46,12 @@ export interface FilteredRequest {
  *
  * @param match the match that selected the route (ReplacePrefixMatch replaces its prefix)
  */
-export function applyRequestFilters(filters: readonly RouteFilter[] | undefined, url: URL, headers: Headers, match: HttpRouteMatch | undefined): FilteredRequest {
+export function applyRequestFilters(
+  filters: readonly RouteFilter[] | undefined,
+  url: URL,
+  headers: Headers,
+  match: HttpRouteMatch | undefined,
+): FilteredRequest {
   if (!filters || filters.length === 0) return { url, headers };
   const out: FilteredRequest = { url: new URL(url), headers: new Headers(headers) };
   for (const filter of filters) {

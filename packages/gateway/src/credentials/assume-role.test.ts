@@ -70,9 +70,14 @@ describe('assumeRoleProviderFactory', () => {
   it('a failing base is named, with its own reason', async () => {
     const failing: CredentialProvider = {
       description: `web identity ${AUTH_ROLE}`,
-      getCredentials: () => Promise.reject(new CredentialsUnavailableError(`web identity ${AUTH_ROLE}`, 'STS AssumeRoleWithWebIdentity failed: ExpiredTokenException (HTTP 400): Token expired')),
+      getCredentials: () =>
+        Promise.reject(
+          new CredentialsUnavailableError(`web identity ${AUTH_ROLE}`, 'STS AssumeRoleWithWebIdentity failed: ExpiredTokenException (HTTP 400): Token expired'),
+        ),
     };
-    const error = (await factory()({ type: 'assumeRole', roleArn: INVOKE_ROLE }, failing).getCredentials().catch((e: unknown) => e)) as Error;
+    const error = (await factory()({ type: 'assumeRole', roleArn: INVOKE_ROLE }, failing)
+      .getCredentials()
+      .catch((e: unknown) => e)) as Error;
     expect(error.message).toBe(
       `credentials unavailable for role ${INVOKE_ROLE} via web identity ${AUTH_ROLE}: base credentials unavailable: STS AssumeRoleWithWebIdentity failed: ExpiredTokenException (HTTP 400): Token expired`,
     );
@@ -109,7 +114,9 @@ describe('assumeRoleProviderFactory', () => {
   });
 
   it('durationSeconds over an hour when chaining from a role session is a configuration error', () => {
-    expect(() => factory()({ type: 'assumeRole', roleArn: INVOKE_ROLE, durationSeconds: 7200 }, staticProvider(KEYS.ci, 'web', AUTH_ROLE))).toThrow(ConfigError);
+    expect(() => factory()({ type: 'assumeRole', roleArn: INVOKE_ROLE, durationSeconds: 7200 }, staticProvider(KEYS.ci, 'web', AUTH_ROLE))).toThrow(
+      ConfigError,
+    );
     expect(() => factory()({ type: 'assumeRole', roleArn: INVOKE_ROLE, durationSeconds: 7200 }, staticProvider(KEYS.ci, 'user keys'))).not.toThrow();
   });
 });

@@ -56,12 +56,19 @@ export function assumeRoleProviderFactory(options: AssumeRoleOptions): AssumeRol
       // lifetime is the runtime's (IRSA), so these fields would be dropped: refuse them.
       refuseIgnoredFields(auth, ['externalId', 'durationSeconds'], 'with disableRoleChaining the role is assumed with the web identity token');
       if (!options.webIdentity) {
-        return unavailableCredentials(`role ${auth.roleArn}`, 'disableRoleChaining assumes the role with the web identity token, and none is configured (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE)');
+        return unavailableCredentials(
+          `role ${auth.roleArn}`,
+          'disableRoleChaining assumes the role with the web identity token, and none is configured (AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE)',
+        );
       }
       return options.webIdentity(auth.roleArn, auth.roleSessionName);
     }
     if (base.roleArn !== undefined && base.roleArn === auth.roleArn) {
-      refuseIgnoredFields(auth, ['externalId', 'durationSeconds', 'roleSessionName'], `${auth.roleArn} is the web identity role itself (AWS_ROLE_ARN), assumed once by the ambient chain`);
+      refuseIgnoredFields(
+        auth,
+        ['externalId', 'durationSeconds', 'roleSessionName'],
+        `${auth.roleArn} is the web identity role itself (AWS_ROLE_ARN), assumed once by the ambient chain`,
+      );
       return base;
     }
     if (base.roleArn !== undefined && auth.durationSeconds !== undefined && auth.durationSeconds > ROLE_CHAINING_MAX_SECONDS) {
@@ -70,7 +77,16 @@ export function assumeRoleProviderFactory(options: AssumeRoleOptions): AssumeRol
       ]);
     }
     const roleSessionName = auth.roleSessionName ?? DEFAULT_ROLE_SESSION_NAME;
-    const key = JSON.stringify(['assume-role', identityOf(base), auth.roleArn, auth.externalId ?? '', roleSessionName, auth.durationSeconds ?? 0, sts.location.endpoint, sts.location.region]);
+    const key = JSON.stringify([
+      'assume-role',
+      identityOf(base),
+      auth.roleArn,
+      auth.externalId ?? '',
+      roleSessionName,
+      auth.durationSeconds ?? 0,
+      sts.location.endpoint,
+      sts.location.region,
+    ]);
     const description = `role ${auth.roleArn} via ${base.description}`;
     return cachedProvider(cache, key, {
       description,
@@ -87,8 +103,16 @@ export function assumeRoleProviderFactory(options: AssumeRoleOptions): AssumeRol
           throw new CredentialsUnavailableError(description, `base credentials unavailable: ${reason}`, { cause: error });
         }
         try {
-          const session = await sts.assumeRole({ roleArn: auth.roleArn, roleSessionName, externalId: auth.externalId, durationSeconds: auth.durationSeconds }, baseCredentials);
-          return { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, sessionToken: session.sessionToken, expiration: session.expiration };
+          const session = await sts.assumeRole(
+            { roleArn: auth.roleArn, roleSessionName, externalId: auth.externalId, durationSeconds: auth.durationSeconds },
+            baseCredentials,
+          );
+          return {
+            accessKeyId: session.accessKeyId,
+            secretAccessKey: session.secretAccessKey,
+            sessionToken: session.sessionToken,
+            expiration: session.expiration,
+          };
         } catch (error) {
           if (error instanceof StsError) throw new CredentialsUnavailableError(description, error.message, { cause: error });
           throw error;
@@ -99,7 +123,11 @@ export function assumeRoleProviderFactory(options: AssumeRoleOptions): AssumeRol
 }
 
 /** Config error for `auth` fields that a given way of assuming the role cannot honour (never drop them silently). */
-function refuseIgnoredFields(auth: { roleArn: string; externalId?: string | undefined; durationSeconds?: number | undefined; roleSessionName?: string | undefined }, fields: Array<'externalId' | 'durationSeconds' | 'roleSessionName'>, why: string): void {
+function refuseIgnoredFields(
+  auth: { roleArn: string; externalId?: string | undefined; durationSeconds?: number | undefined; roleSessionName?: string | undefined },
+  fields: Array<'externalId' | 'durationSeconds' | 'roleSessionName'>,
+  why: string,
+): void {
   const set = fields.filter((field) => auth[field] !== undefined);
   if (set.length > 0) throw new ConfigError(set.map((field) => `auth.${field}: cannot be used here: ${why}`));
 }

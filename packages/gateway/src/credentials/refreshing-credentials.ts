@@ -53,7 +53,6 @@ function reasonOf(error: unknown): string {
  */
 const LOAD_TIMEOUT_MS = 10_000;
 
-
 /**
  * The caching layer every expiring credential source goes through (STS role
  * sessions, web identity, container credentials):

@@ -6,10 +6,7 @@ import type { CredentialProvider, SecretSource } from '../aws/credentials.ts';
 import { unavailableCredentials } from './unavailable-credentials.ts';
 
 /** Builds a provider for `auth: assumeRole` on top of a base provider (added by the role-chaining module). */
-export type AssumeRoleProviderFactory = (
-  auth: Extract<BackendAuth, { type: 'assumeRole' }>,
-  base: CredentialProvider,
-) => CredentialProvider;
+export type AssumeRoleProviderFactory = (auth: Extract<BackendAuth, { type: 'assumeRole' }>, base: CredentialProvider) => CredentialProvider;
 
 export interface CredentialResolverOptions {
   /**

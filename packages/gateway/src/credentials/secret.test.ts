@@ -17,7 +17,11 @@ function memorySource(secrets: Record<string, Record<string, string>>): SecretSo
 describe('secretCredentials', () => {
   it('reads accessKey/secretKey, treats an empty sessionToken as none, and trims newlines', async () => {
     const source = memorySource({ 'aws-creds': { accessKey: 'AKIA1\n', secretKey: 'sk\n', sessionToken: '' } });
-    await expect(secretCredentials('aws-creds', source).getCredentials()).resolves.toEqual({ accessKeyId: 'AKIA1', secretAccessKey: 'sk', sessionToken: undefined });
+    await expect(secretCredentials('aws-creds', source).getCredentials()).resolves.toEqual({
+      accessKeyId: 'AKIA1',
+      secretAccessKey: 'sk',
+      sessionToken: undefined,
+    });
   });
 
   it('accepts the snake_case spelling of Gloo Edge secrets', async () => {
@@ -26,10 +30,14 @@ describe('secretCredentials', () => {
   });
 
   it('fails with CredentialsUnavailable naming the secret and where it was looked for, never a key', async () => {
-    const missing = await secretCredentials('nope', memorySource({})).getCredentials().catch((e: unknown) => e);
+    const missing = await secretCredentials('nope', memorySource({}))
+      .getCredentials()
+      .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(CredentialsUnavailableError);
     expect((missing as Error).message).toBe('credentials unavailable for secret nope: secret not found at /secrets/nope/');
-    const partial = await secretCredentials('p', memorySource({ p: { accessKey: 'AKIA3' } })).getCredentials().catch((e: unknown) => e);
+    const partial = await secretCredentials('p', memorySource({ p: { accessKey: 'AKIA3' } }))
+      .getCredentials()
+      .catch((e: unknown) => e);
     expect((partial as Error).message).toContain('key "secretKey" is missing');
     expect((partial as Error).message).not.toContain('AKIA3');
   });

@@ -58,7 +58,14 @@ describe('webIdentityCredentials (over fetch, for workers)', () => {
     await expect(denied.getCredentials()).rejects.toThrow(
       `credentials unavailable for web identity ${AUTH_ROLE}: STS AssumeRoleWithWebIdentity failed: AccessDenied (HTTP 403): Not authorized to perform sts:AssumeRoleWithWebIdentity`,
     );
-    const unreadable = webIdentityCredentials({ roleArn: AUTH_ROLE, readToken: () => Promise.reject(new Error('no binding')), tokenSource: 'b', sts, logger: silentLogger, cache });
+    const unreadable = webIdentityCredentials({
+      roleArn: AUTH_ROLE,
+      readToken: () => Promise.reject(new Error('no binding')),
+      tokenSource: 'b',
+      sts,
+      logger: silentLogger,
+      cache,
+    });
     await expect(unreadable.getCredentials()).rejects.toThrow('cannot read the web identity token (b): no binding');
     const empty = webIdentityCredentials({ roleArn: AUTH_ROLE, readToken: () => ' ', tokenSource: 'c', sts, logger: silentLogger, cache });
     await expect(empty.getCredentials()).rejects.toThrow('the web identity token (c) is empty');

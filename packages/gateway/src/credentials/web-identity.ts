@@ -9,8 +9,22 @@ import { CredentialsUnavailableError, type AwsCredentials, type CredentialProvid
 export const webIdentityDescription = (roleArn: string): string => `web identity ${roleArn}`;
 
 /** The process-wide identity (and cache key) of a web identity session. */
-export function webIdentityKey(parts: { roleArn: string; roleSessionName: string; tokenSource: string; location: StsLocation; durationSeconds?: number | undefined }): string {
-  return JSON.stringify(['web-identity', parts.roleArn, parts.roleSessionName, parts.tokenSource, parts.location.endpoint, parts.location.region, parts.durationSeconds ?? 0]);
+export function webIdentityKey(parts: {
+  roleArn: string;
+  roleSessionName: string;
+  tokenSource: string;
+  location: StsLocation;
+  durationSeconds?: number | undefined;
+}): string {
+  return JSON.stringify([
+    'web-identity',
+    parts.roleArn,
+    parts.roleSessionName,
+    parts.tokenSource,
+    parts.location.endpoint,
+    parts.location.region,
+    parts.durationSeconds ?? 0,
+  ]);
 }
 
 export interface WebIdentityCredentialsOptions {
@@ -53,12 +67,24 @@ export function webIdentityCredentials(options: WebIdentityCredentialsOptions): 
       try {
         token = (await options.readToken()).trim();
       } catch (error) {
-        throw new CredentialsUnavailableError(description, `cannot read the web identity token (${options.tokenSource}): ${(error as Error).message}`, { cause: error });
+        throw new CredentialsUnavailableError(description, `cannot read the web identity token (${options.tokenSource}): ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       if (!token) throw new CredentialsUnavailableError(description, `the web identity token (${options.tokenSource}) is empty`);
       try {
-        const session = await options.sts.assumeRoleWithWebIdentity({ roleArn: options.roleArn, roleSessionName, webIdentityToken: token, durationSeconds: options.durationSeconds });
-        return { accessKeyId: session.accessKeyId, secretAccessKey: session.secretAccessKey, sessionToken: session.sessionToken, expiration: session.expiration };
+        const session = await options.sts.assumeRoleWithWebIdentity({
+          roleArn: options.roleArn,
+          roleSessionName,
+          webIdentityToken: token,
+          durationSeconds: options.durationSeconds,
+        });
+        return {
+          accessKeyId: session.accessKeyId,
+          secretAccessKey: session.secretAccessKey,
+          sessionToken: session.sessionToken,
+          expiration: session.expiration,
+        };
       } catch (error) {
         if (error instanceof StsError) throw new CredentialsUnavailableError(description, error.message, { cause: error });
         throw error;

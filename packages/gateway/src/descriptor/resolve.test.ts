@@ -70,7 +70,9 @@ describe('resolveBackend', () => {
   it('builds the full ARN from a bare name and an account, and percent-encodes it in the path', () => {
     const resolved = resolveBackend(parse({ functionName: 'echo', accountId: '222222222222', region: 'us-west-2' }), noEnv);
     expect(resolved.functionId).toBe('arn:aws:lambda:us-west-2:222222222222:function:echo');
-    expect(resolved.invokeUrl).toBe('https://lambda.us-west-2.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-west-2%3A222222222222%3Afunction%3Aecho/invocations');
+    expect(resolved.invokeUrl).toBe(
+      'https://lambda.us-west-2.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-west-2%3A222222222222%3Afunction%3Aecho/invocations',
+    );
     expect(resolved.invocationType).toBe('RequestResponse');
   });
 
@@ -86,7 +88,12 @@ describe('resolveBackend', () => {
 
   it('takes region and account from an ARN', () => {
     const resolved = resolveBackend(parse({ functionName: 'arn:aws:lambda:eu-west-1:222222222222:function:echo:2' }), noEnv);
-    expect(resolved).toMatchObject({ region: 'eu-west-1', accountId: '222222222222', qualifier: '2', functionId: 'arn:aws:lambda:eu-west-1:222222222222:function:echo' });
+    expect(resolved).toMatchObject({
+      region: 'eu-west-1',
+      accountId: '222222222222',
+      qualifier: '2',
+      functionId: 'arn:aws:lambda:eu-west-1:222222222222:function:echo',
+    });
   });
 
   it('keeps a bare name without an account as is (Lambda resolves it in the caller account)', () => {
@@ -100,9 +107,9 @@ describe('resolveBackend', () => {
   });
 
   it('refuses conflicts instead of picking one', () => {
-    expect(() => resolveBackend(parse({ functionName: 'arn:aws:lambda:eu-west-1:222222222222:function:echo', region: 'us-east-1' }), noEnv, 'backends.echo')).toThrow(
-      'backends.echo.region: "us-east-1" disagrees with the region in functionName (eu-west-1)',
-    );
+    expect(() =>
+      resolveBackend(parse({ functionName: 'arn:aws:lambda:eu-west-1:222222222222:function:echo', region: 'us-east-1' }), noEnv, 'backends.echo'),
+    ).toThrow('backends.echo.region: "us-east-1" disagrees with the region in functionName (eu-west-1)');
     expect(() => resolveBackend(parse({ functionName: '222222222222:function:echo', accountId: '333333333333', region: 'us-east-1' }), noEnv, 'b')).toThrow(
       'b.accountId: "333333333333" disagrees',
     );

@@ -7,7 +7,10 @@ import { invokeLambda } from './invoke-lambda.ts';
 import type { HttpTransport, OutboundRequest } from '../aws/http.ts';
 
 const backend = (timeoutMs = 5_000) =>
-  resolveBackend(parseOrThrow(BackendDescriptorSchema, { functionName: 'f', region: 'us-east-1', accountId: '123456789012', endpointURL: 'http://127.0.0.1:9', timeoutMs }), () => undefined);
+  resolveBackend(
+    parseOrThrow(BackendDescriptorSchema, { functionName: 'f', region: 'us-east-1', accountId: '123456789012', endpointURL: 'http://127.0.0.1:9', timeoutMs }),
+    () => undefined,
+  );
 const credentials = { description: 'test', getCredentials: () => Promise.resolve({ accessKeyId: 'AKID', secretAccessKey: 'secret' }) };
 
 /** Resolves once `condition` holds (polled), so tests do not depend on how long signing takes. */
@@ -70,7 +73,11 @@ describe('invokeLambda: deadlines and the client going away', () => {
 
   it('on success: no abort, the subscription is released', async () => {
     let unsubscribed = 0;
-    const result = await invokeLambda(backend(), new TextEncoder().encode('{}'), { credentials, transport: okTransport, clientGone: () => () => unsubscribed++ });
+    const result = await invokeLambda(backend(), new TextEncoder().encode('{}'), {
+      credentials,
+      transport: okTransport,
+      clientGone: () => () => unsubscribed++,
+    });
     expect(result).toMatchObject({ status: 200, lambdaRequestId: 'r-1' });
     expect(unsubscribed).toBe(1);
   });
@@ -98,7 +105,8 @@ describe('invokeLambda: credentials', () => {
     const cause = new Error('STS AssumeRole failed: AccessDenied (HTTP 403): no');
     const unavailable = {
       description: 'role arn:aws:iam::222222222222:role/r',
-      getCredentials: () => Promise.reject(new CredentialsUnavailableError('role arn:aws:iam::222222222222:role/r', cause.message, { retryAfterSeconds: 7, cause })),
+      getCredentials: () =>
+        Promise.reject(new CredentialsUnavailableError('role arn:aws:iam::222222222222:role/r', cause.message, { retryAfterSeconds: 7, cause })),
     };
     const transport = hangingTransport();
     const error = (await invokeLambda(backend(), new Uint8Array(0), { credentials: unavailable, transport }).catch((e: unknown) => e)) as GatewayError;
@@ -116,7 +124,10 @@ describe('invokeLambda: credentials', () => {
 
   it('Retry-After defaults to 5 seconds; other provider failures pass through unchanged', async () => {
     const noRetryHint = { description: 'd', getCredentials: () => Promise.reject(new CredentialsUnavailableError('d', 'not configured')) };
-    expect(await invokeLambda(backend(), new Uint8Array(0), { credentials: noRetryHint, transport: okTransport }).catch((e: unknown) => e)).toMatchObject({ status: 503, headers: { 'retry-after': '5' } });
+    expect(await invokeLambda(backend(), new Uint8Array(0), { credentials: noRetryHint, transport: okTransport }).catch((e: unknown) => e)).toMatchObject({
+      status: 503,
+      headers: { 'retry-after': '5' },
+    });
     const bug = new TypeError('provider bug');
     const broken = { description: 'd', getCredentials: () => Promise.reject(bug) };
     expect(await invokeLambda(backend(), new Uint8Array(0), { credentials: broken, transport: okTransport }).catch((e: unknown) => e)).toBe(bug);

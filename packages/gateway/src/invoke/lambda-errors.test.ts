@@ -5,8 +5,16 @@ const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value
 
 describe('parseLambdaApiError', () => {
   it('reads the type from x-amzn-ErrorType (suffix stripped) and the message from message or Message', () => {
-    const headers = new Headers({ 'x-amzn-errortype': 'InvalidSignatureException:http://internal.amazon.com/coral/com.amazon.coral.service/', 'x-amzn-requestid': 'r-1' });
-    expect(parseLambdaApiError(403, headers, encode({ message: 'bad sig' }))).toEqual({ status: 403, type: 'InvalidSignatureException', message: 'bad sig', lambdaRequestId: 'r-1' });
+    const headers = new Headers({
+      'x-amzn-errortype': 'InvalidSignatureException:http://internal.amazon.com/coral/com.amazon.coral.service/',
+      'x-amzn-requestid': 'r-1',
+    });
+    expect(parseLambdaApiError(403, headers, encode({ message: 'bad sig' }))).toEqual({
+      status: 403,
+      type: 'InvalidSignatureException',
+      message: 'bad sig',
+      lambdaRequestId: 'r-1',
+    });
     expect(parseLambdaApiError(403, new Headers({ 'x-amzn-errortype': 'AccessDeniedException' }), encode({ Message: 'denied' })).message).toBe('denied');
   });
 

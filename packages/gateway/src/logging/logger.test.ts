@@ -5,7 +5,13 @@ describe('createJsonLogger', () => {
   it('writes time, level, msg, then the fields in order, redacting secret-looking keys at any depth', () => {
     const lines: string[] = [];
     const logger = createJsonLogger((line) => lines.push(line), 'info');
-    logger.info('request', { requestId: 'r-1', status: 200, sessionToken: 'tok', nested: { Authorization: 'AWS4 x', ok: [1, { password: 'p' }] }, error: new Error('boom') });
+    logger.info('request', {
+      requestId: 'r-1',
+      status: 200,
+      sessionToken: 'tok',
+      nested: { Authorization: 'AWS4 x', ok: [1, { password: 'p' }] },
+      error: new Error('boom'),
+    });
     const entry = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(Object.keys(entry)).toEqual(['time', 'level', 'msg', 'requestId', 'status', 'sessionToken', 'nested', 'error']);
     expect(entry).toMatchObject({ level: 'info', msg: 'request', requestId: 'r-1', status: 200, sessionToken: '[redacted]' });

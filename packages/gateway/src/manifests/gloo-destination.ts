@@ -65,11 +65,20 @@ export function destinationBehaviour(manifest: Pick<Manifest, 'ref' | 'source'>,
   if (destination.unwrapAsAlb || destination.unwrapAsApiGateway || destination.wrapAsApiGateway) {
     payloadMode = 'apigateway-v1';
     if (destination.unwrapAsAlb) {
-      warn('unwrapAsAlb', 'mapped to payloadMode apigateway-v1: the result is read as an API Gateway/ALB proxy response, and the function receives an API Gateway REST (v1) event instead of the raw body');
+      warn(
+        'unwrapAsAlb',
+        'mapped to payloadMode apigateway-v1: the result is read as an API Gateway/ALB proxy response, and the function receives an API Gateway REST (v1) event instead of the raw body',
+      );
     } else if (!destination.wrapAsApiGateway) {
-      warn('unwrapAsApiGateway', 'mapped to payloadMode apigateway-v1: the result is unwrapped as in Gloo, and the function receives an API Gateway REST (v1) event instead of the raw body (Gloo wraps only with wrapAsApiGateway)');
+      warn(
+        'unwrapAsApiGateway',
+        'mapped to payloadMode apigateway-v1: the result is unwrapped as in Gloo, and the function receives an API Gateway REST (v1) event instead of the raw body (Gloo wraps only with wrapAsApiGateway)',
+      );
     } else if (!destination.unwrapAsApiGateway) {
-      warn('wrapAsApiGateway', 'mapped to payloadMode apigateway-v1: the function receives an API Gateway REST (v1) event as in Gloo, and its result is read as an API Gateway proxy response instead of being returned as it is');
+      warn(
+        'wrapAsApiGateway',
+        'mapped to payloadMode apigateway-v1: the function receives an API Gateway REST (v1) event as in Gloo, and its result is read as an API Gateway proxy response instead of being returned as it is',
+      );
     }
   }
   if (destination.requestTransformation) {

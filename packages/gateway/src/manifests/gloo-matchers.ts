@@ -56,7 +56,11 @@ function valueMatch(matcher: { name: string; value?: string | undefined; regex?:
  *
  * @param at field path of the `matchers` list
  */
-export function translateMatchers(manifest: Pick<Manifest, 'ref' | 'source'>, at: string, matchers: readonly Matcher[] | undefined): { matches: HttpRouteMatch[]; warnings: string[] } {
+export function translateMatchers(
+  manifest: Pick<Manifest, 'ref' | 'source'>,
+  at: string,
+  matchers: readonly Matcher[] | undefined,
+): { matches: HttpRouteMatch[]; warnings: string[] } {
   const warnings: string[] = [];
   const matches: HttpRouteMatch[] = [];
   const list: readonly Matcher[] = matchers && matchers.length > 0 ? matchers : [{ prefix: '/' }];
@@ -65,10 +69,16 @@ export function translateMatchers(manifest: Pick<Manifest, 'ref' | 'source'>, at
     if (matcher.connectPath !== undefined) throw manifestError(manifest, `${here}.connectPath`, 'CONNECT routes are not supported');
     const inverted = matcher.headers?.findIndex((header) => header.invertMatch) ?? -1;
     if (inverted !== -1) {
-      throw manifestError(manifest, `${here}.headers[${inverted}].invertMatch`, 'inverted header matches are not supported (a Gateway API match cannot express them)');
+      throw manifestError(
+        manifest,
+        `${here}.headers[${inverted}].invertMatch`,
+        'inverted header matches are not supported (a Gateway API match cannot express them)',
+      );
     }
     if (matcher.caseSensitive === false) {
-      warnings.push(manifestWarning(manifest, `${here}.caseSensitive`, 'case-insensitive path matching is not supported: the path is matched case-sensitively'));
+      warnings.push(
+        manifestWarning(manifest, `${here}.caseSensitive`, 'case-insensitive path matching is not supported: the path is matched case-sensitively'),
+      );
     }
     const path =
       matcher.exact !== undefined
@@ -80,7 +90,8 @@ export function translateMatchers(manifest: Pick<Manifest, 'ref' | 'source'>, at
     if (matcher.headers?.length) base.headers = matcher.headers.map(valueMatch);
     if (matcher.queryParameters?.length) base.queryParams = matcher.queryParameters.map(valueMatch);
     const methods: (string | undefined)[] = matcher.methods?.length ? matcher.methods : [undefined];
-    for (const method of methods) matches.push(validMatch(manifest, here, method === undefined ? base : { ...base, method: method as HttpRouteMatchInput['method'] }));
+    for (const method of methods)
+      matches.push(validMatch(manifest, here, method === undefined ? base : { ...base, method: method as HttpRouteMatchInput['method'] }));
   });
   return { matches, warnings };
 }

@@ -9,10 +9,16 @@ import { destinationBehaviour, withOverrides, DestinationSpecSchema, type Destin
 import { NamespaceSchema, ObjectNameSchema, manifestError, manifestWarning, parseManifest, strictFields, type Manifest } from './resource.ts';
 
 const LambdaFunctionSchema = strictFields({
-  lambdaFunctionName: v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name: 1-64 characters of [A-Za-z0-9-_]')),
+  lambdaFunctionName: v.pipe(
+    v.string('must be a string'),
+    v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a Lambda function name: 1-64 characters of [A-Za-z0-9-_]'),
+  ),
   logicalName: v.optional(v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))),
   qualifier: v.optional(
-    v.pipe(v.string('must be a string'), v.regex(/^(|\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$/, 'must be $LATEST, a version number or an alias name [A-Za-z0-9-_]{1,128}')),
+    v.pipe(
+      v.string('must be a string'),
+      v.regex(/^(|\$LATEST|[0-9]+|[A-Za-z0-9_-]{1,128})$/, 'must be $LATEST, a version number or an alias name [A-Za-z0-9-_]{1,128}'),
+    ),
   ),
 });
 
@@ -21,7 +27,12 @@ const AwsUpstreamSchema = v.pipe(
     region: v.pipe(v.string('must be a string'), v.regex(/^[a-z0-9-]+$/, 'must be an AWS region such as us-east-1')),
     secretRef: v.optional(strictFields({ name: ObjectNameSchema, namespace: v.optional(NamespaceSchema) })),
     lambdaFunctions: v.optional(v.array(LambdaFunctionSchema, 'must be a list'), []),
-    roleArn: v.optional(v.pipe(v.string('must be a string'), v.regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN in the aws partition (arn:aws:iam::123456789012:role/name)'))),
+    roleArn: v.optional(
+      v.pipe(
+        v.string('must be a string'),
+        v.regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN in the aws partition (arn:aws:iam::123456789012:role/name)'),
+      ),
+    ),
     awsAccountId: v.optional(v.pipe(v.string('must be a string (quote it in YAML: "123456789012")'), v.regex(/^\d{12}$/, 'must be a 12-digit AWS account id'))),
     disableRoleChaining: v.optional(v.boolean('must be true or false')),
     destinationOverrides: v.optional(DestinationSpecSchema),
@@ -63,7 +74,12 @@ export type TranslatedUpstream =
        * function when undefined), with the route's destination spec applied.
        * Throws a ConfigError naming the route's field when there is no such function.
        */
-      target(logicalName: string | undefined, destination: DestinationSpec | undefined, route: Pick<Manifest, 'ref' | 'source'>, at: string): LambdaFunctionTarget;
+      target(
+        logicalName: string | undefined,
+        destination: DestinationSpec | undefined,
+        route: Pick<Manifest, 'ref' | 'source'>,
+        at: string,
+      ): LambdaFunctionTarget;
       warnings: string[];
     }
   | { lambda: false; reason: string; warnings: string[] };
@@ -88,7 +104,12 @@ export function translateUpstream(manifest: Manifest): TranslatedUpstream {
     // Gloo: "if left empty, it will default to lambda_function_name".
     const logicalName = fn.logicalName ?? fn.lambdaFunctionName;
     const earlier = functions.get(logicalName);
-    if (earlier) throw manifestError(manifest, `spec.aws.lambdaFunctions[${index}].logicalName`, `"${logicalName}" is used twice (also by lambdaFunctions[${earlier.index}])`);
+    if (earlier)
+      throw manifestError(
+        manifest,
+        `spec.aws.lambdaFunctions[${index}].logicalName`,
+        `"${logicalName}" is used twice (also by lambdaFunctions[${earlier.index}])`,
+      );
     functions.set(logicalName, { index, fn });
   });
   const logicalNames = [...functions.keys()];
@@ -102,7 +123,11 @@ export function translateUpstream(manifest: Manifest): TranslatedUpstream {
     target(logicalName, destination, route, at) {
       const found = logicalName === undefined ? onlyFunction(functions, manifest, route, at) : functions.get(logicalName)?.fn;
       if (!found) {
-        throw manifestError(route, at, `${manifest.ref} has no Lambda function with logicalName "${logicalName}" (it has: ${logicalNames.join(', ') || 'none'})`);
+        throw manifestError(
+          route,
+          at,
+          `${manifest.ref} has no Lambda function with logicalName "${logicalName}" (it has: ${logicalNames.join(', ') || 'none'})`,
+        );
       }
       const behaviour = destinationBehaviour(route, at, withOverrides(destination, aws.destinationOverrides));
       const descriptor: BackendDescriptorInput = {

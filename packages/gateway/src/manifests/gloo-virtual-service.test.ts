@@ -44,7 +44,11 @@ function errorOf(route: string, host = ''): string {
 describe('VirtualService → routes', () => {
   it("routes a prefix matcher to the upstream's function (the upstream namespace defaults to the VirtualService's)", () => {
     const route = routeOf('matchers: [{ prefix: /echo }]');
-    expect(route).toMatchObject({ name: 'VirtualService gloo-system/aws-lambda routes[0]', backendName: 'Upstream gloo-system/aws-upstream target-name', backend: { functionName: 'target-name', payloadMode: 'passthrough', invocationMode: 'Sync' } });
+    expect(route).toMatchObject({
+      name: 'VirtualService gloo-system/aws-lambda routes[0]',
+      backendName: 'Upstream gloo-system/aws-upstream target-name',
+      backend: { functionName: 'target-name', payloadMode: 'passthrough', invocationMode: 'Sync' },
+    });
     expect(route.matches).toEqual([{ path: { type: 'PathPrefix', value: '/echo' } }]);
   });
 
@@ -53,7 +57,11 @@ describe('VirtualService → routes', () => {
       { path: { type: 'Exact', value: '/echo' }, method: 'GET' },
       { path: { type: 'Exact', value: '/echo' }, method: 'POST' },
     ]);
-    expect(routeOf('matchers:\n      - regex: "/items/[0-9]+"\n        headers: [{ name: x-tenant, value: blue }, { name: x-v, value: "[0-9]", regex: true }, { name: x-present }]\n        queryParameters: [{ name: debug }]').matches).toEqual([
+    expect(
+      routeOf(
+        'matchers:\n      - regex: "/items/[0-9]+"\n        headers: [{ name: x-tenant, value: blue }, { name: x-v, value: "[0-9]", regex: true }, { name: x-present }]\n        queryParameters: [{ name: debug }]',
+      ).matches,
+    ).toEqual([
       {
         path: { type: 'RegularExpression', value: '/items/[0-9]+' },
         headers: [
@@ -70,7 +78,9 @@ describe('VirtualService → routes', () => {
 
   it('maps invocationStyle ASYNC to Async and the API Gateway options to apigateway-v1, saying what differs from Gloo', () => {
     expect(routeOf('matchers: [{ prefix: /echo }]', '\n              invocationStyle: ASYNC').backend).toMatchObject({ invocationMode: 'Async' });
-    const both = translateYaml(withRoute(`matchers: [{ prefix: /echo }]\n      ${ACTION('\n              unwrapAsApiGateway: true\n              wrapAsApiGateway: true')}`));
+    const both = translateYaml(
+      withRoute(`matchers: [{ prefix: /echo }]\n      ${ACTION('\n              unwrapAsApiGateway: true\n              wrapAsApiGateway: true')}`),
+    );
     expect(both.routes[0]!.backend).toMatchObject({ payloadMode: 'apigateway-v1' });
     expect(both.warnings).toEqual([]);
     const at = `${VS}spec.virtualHost.routes[0].routeAction.single.upstream.`;
@@ -82,7 +92,13 @@ describe('VirtualService → routes', () => {
     expect(translateYaml(withRoute(`matchers: [{ prefix: /echo }]\n      ${ACTION('\n              wrapAsApiGateway: true')}`)).warnings).toEqual([
       `${at}wrapAsApiGateway: mapped to payloadMode apigateway-v1: the function receives an API Gateway REST (v1) event as in Gloo, and its result is read as an API Gateway proxy response instead of being returned as it is`,
     ]);
-    expect(translateYaml(withRoute(`matchers: [{ prefix: /echo }]\n      ${ACTION('\n              unwrapAsAlb: true\n              requestTransformation: true\n              responseTransformation: true\n              htmlContentTypeHeader: true')}`)).warnings).toEqual([
+    expect(
+      translateYaml(
+        withRoute(
+          `matchers: [{ prefix: /echo }]\n      ${ACTION('\n              unwrapAsAlb: true\n              requestTransformation: true\n              responseTransformation: true\n              htmlContentTypeHeader: true')}`,
+        ),
+      ).warnings,
+    ).toEqual([
       `${at}unwrapAsAlb: mapped to payloadMode apigateway-v1: the result is read as an API Gateway/ALB proxy response, and the function receives an API Gateway REST (v1) event instead of the raw body`,
       `${at}requestTransformation: Gloo's own request envelope is not supported: the body is sent as it is (use wrapAsApiGateway for an API Gateway event)`,
       `${at}responseTransformation: not supported: the result is returned as it is`,
@@ -91,7 +107,10 @@ describe('VirtualService → routes', () => {
   });
 
   it('warns about domains, TLS, options and case-insensitive matching', () => {
-    const yaml = withRoute(`matchers: [{ prefix: /echo, caseSensitive: false }]\n      options: { timeout: 5s }\n      ${ACTION()}`, "\n    domains: ['api.example.com']\n    options: { retries: { retryOn: 5xx } }");
+    const yaml = withRoute(
+      `matchers: [{ prefix: /echo, caseSensitive: false }]\n      options: { timeout: 5s }\n      ${ACTION()}`,
+      "\n    domains: ['api.example.com']\n    options: { retries: { retryOn: 5xx } }",
+    );
     expect(translateYaml(yaml).warnings).toEqual([
       `${VS}spec.virtualHost.domains: hosts are not matched: these routes answer for any Host`,
       `${VS}spec.virtualHost.options.retries: not supported by lambda-gateway; ignored`,
@@ -103,23 +122,67 @@ describe('VirtualService → routes', () => {
 
 describe('VirtualService validation', () => {
   const cases: Array<[string, string, string]> = [
-    ['upstream must exist', 'routeAction: { single: { upstream: { name: nope } } }', 'spec.virtualHost.routes[0].routeAction.single.upstream: Upstream gloo-system/nope not found'],
-    ['only single upstream destinations', 'routeAction: { multi: { destinations: [] } }', 'spec.virtualHost.routes[0]: routeAction.multi is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream'],
-    ['no kube destinations', 'routeAction: { single: { kube: { ref: { name: httpbin } } } }', 'spec.virtualHost.routes[0]: routeAction.single.kube is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream'],
-    ['no redirects', 'redirectAction: { hostRedirect: example.com }', 'spec.virtualHost.routes[0]: redirectAction is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream'],
-    ['aws destinationSpec only', 'routeAction: { single: { upstream: { name: aws-upstream }, destinationSpec: { rest: {} } } }', 'spec.virtualHost.routes[0].routeAction.single.destinationSpec: only an aws destinationSpec is supported'],
+    [
+      'upstream must exist',
+      'routeAction: { single: { upstream: { name: nope } } }',
+      'spec.virtualHost.routes[0].routeAction.single.upstream: Upstream gloo-system/nope not found',
+    ],
+    [
+      'only single upstream destinations',
+      'routeAction: { multi: { destinations: [] } }',
+      'spec.virtualHost.routes[0]: routeAction.multi is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream',
+    ],
+    [
+      'no kube destinations',
+      'routeAction: { single: { kube: { ref: { name: httpbin } } } }',
+      'spec.virtualHost.routes[0]: routeAction.single.kube is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream',
+    ],
+    [
+      'no redirects',
+      'redirectAction: { hostRedirect: example.com }',
+      'spec.virtualHost.routes[0]: redirectAction is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream',
+    ],
+    [
+      'aws destinationSpec only',
+      'routeAction: { single: { upstream: { name: aws-upstream }, destinationSpec: { rest: {} } } }',
+      'spec.virtualHost.routes[0].routeAction.single.destinationSpec: only an aws destinationSpec is supported',
+    ],
     [
       'the function must exist',
       'routeAction: { single: { upstream: { name: aws-upstream }, destinationSpec: { aws: { logicalName: other } } } }',
       'spec.virtualHost.routes[0].routeAction.single.upstream: Upstream gloo-system/aws-upstream has no Lambda function with logicalName "other" (it has: target-name)',
     ],
-    ['invocationStyle enum', `matchers: [{ prefix: /echo }]\n      ${ACTION('\n              invocationStyle: EVENT')}`, 'spec.virtualHost.routes[0].routeAction.single.destinationSpec.aws.invocationStyle: must be one of SYNC, ASYNC (got "EVENT")'],
-    ['one path matcher', `matchers: [{ prefix: /echo, exact: /echo }]\n      ${ACTION()}`, 'spec.virtualHost.routes[0].matchers[0]: only one of prefix, exact, regex or connectPath may be set'],
-    ['path rules', `matchers: [{ prefix: echo }]\n      ${ACTION()}`, 'spec.virtualHost.routes[0].matchers[0]: as a Gateway API match, path.value: must start with "/"'],
-    ['methods', `matchers: [{ prefix: /echo, methods: [get] }]\n      ${ACTION()}`, 'spec.virtualHost.routes[0].matchers[0]: as a Gateway API match, method: must be one of "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" (got "get"); methods are upper case'],
-    ['inverted header matches', `matchers: [{ prefix: /echo, headers: [{ name: x-a, value: b, invertMatch: true }] }]\n      ${ACTION()}`, 'spec.virtualHost.routes[0].matchers[0].headers[0].invertMatch: inverted header matches are not supported (a Gateway API match cannot express them)'],
+    [
+      'invocationStyle enum',
+      `matchers: [{ prefix: /echo }]\n      ${ACTION('\n              invocationStyle: EVENT')}`,
+      'spec.virtualHost.routes[0].routeAction.single.destinationSpec.aws.invocationStyle: must be one of SYNC, ASYNC (got "EVENT")',
+    ],
+    [
+      'one path matcher',
+      `matchers: [{ prefix: /echo, exact: /echo }]\n      ${ACTION()}`,
+      'spec.virtualHost.routes[0].matchers[0]: only one of prefix, exact, regex or connectPath may be set',
+    ],
+    [
+      'path rules',
+      `matchers: [{ prefix: echo }]\n      ${ACTION()}`,
+      'spec.virtualHost.routes[0].matchers[0]: as a Gateway API match, path.value: must start with "/"',
+    ],
+    [
+      'methods',
+      `matchers: [{ prefix: /echo, methods: [get] }]\n      ${ACTION()}`,
+      'spec.virtualHost.routes[0].matchers[0]: as a Gateway API match, method: must be one of "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" (got "get"); methods are upper case',
+    ],
+    [
+      'inverted header matches',
+      `matchers: [{ prefix: /echo, headers: [{ name: x-a, value: b, invertMatch: true }] }]\n      ${ACTION()}`,
+      'spec.virtualHost.routes[0].matchers[0].headers[0].invertMatch: inverted header matches are not supported (a Gateway API match cannot express them)',
+    ],
     ['CONNECT', `matchers: [{ connectPath: /x }]\n      ${ACTION()}`, 'spec.virtualHost.routes[0].matchers[0].connectPath: CONNECT routes are not supported'],
-    ['unknown matcher field', `matchers: [{ path: /echo }]\n      ${ACTION()}`, 'spec.virtualHost.routes[0].matchers[0].path: unknown field (allowed: prefix, exact, regex, connectPath, caseSensitive, headers, queryParameters, methods)'],
+    [
+      'unknown matcher field',
+      `matchers: [{ path: /echo }]\n      ${ACTION()}`,
+      'spec.virtualHost.routes[0].matchers[0].path: unknown field (allowed: prefix, exact, regex, connectPath, caseSensitive, headers, queryParameters, methods)',
+    ],
     [
       'access control is refused, not ignored',
       `matchers: [{ prefix: /echo }]\n      options: { extauth: { configRef: { name: auth } } }\n      ${ACTION()}`,

@@ -8,7 +8,16 @@ import type { GatewayRouteSpec } from '../core/index.ts';
 import { DestinationSpecSchema } from './gloo-destination.ts';
 import { MatcherSchema, translateMatchers } from './gloo-matchers.ts';
 import type { LambdaTargets } from './lambda-targets.ts';
-import { NamespaceSchema, ObjectNameSchema, acceptedButUnsupported, manifestError, manifestWarning, parseManifest, strictFields, type Manifest } from './resource.ts';
+import {
+  NamespaceSchema,
+  ObjectNameSchema,
+  acceptedButUnsupported,
+  manifestError,
+  manifestWarning,
+  parseManifest,
+  strictFields,
+  type Manifest,
+} from './resource.ts';
 
 /** Route and virtual host options that control access: ignoring them would expose the functions. */
 const ACCESS_CONTROL_OPTIONS = new Set(['extauth', 'jwt', 'jwtStaged', 'jwtProvidersStaged', 'rbac', 'waf', 'dlp']);
@@ -22,7 +31,12 @@ const SingleDestinationSchema = strictFields({
 const RouteSchema = strictFields({
   name: v.optional(v.string('must be a string')),
   matchers: v.optional(v.array(MatcherSchema, 'must be a list')),
-  routeAction: v.optional(strictFields({ single: v.optional(SingleDestinationSchema), ...acceptedButUnsupported(['multi', 'upstreamGroup', 'clusterHeader', 'dynamicForwardProxy']) })),
+  routeAction: v.optional(
+    strictFields({
+      single: v.optional(SingleDestinationSchema),
+      ...acceptedButUnsupported(['multi', 'upstreamGroup', 'clusterHeader', 'dynamicForwardProxy']),
+    }),
+  ),
   options: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
   ...acceptedButUnsupported(['redirectAction', 'directResponseAction', 'delegateAction', 'graphqlApiRef', 'inheritableMatchers', 'inheritablePathMatchers']),
 });
@@ -64,7 +78,11 @@ export function translateVirtualService(manifest: Manifest, targets: LambdaTarge
     warnings.push(...optionWarnings(manifest, `${at}.options`, route.options));
     const single = route.routeAction?.single;
     if (!single?.upstream) {
-      throw manifestError(manifest, at, `${describeAction(route)} is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream`);
+      throw manifestError(
+        manifest,
+        at,
+        `${describeAction(route)} is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream`,
+      );
     }
     if (single.destinationSpec && !single.destinationSpec.aws) {
       throw manifestError(manifest, `${at}.routeAction.single.destinationSpec`, 'only an aws destinationSpec is supported');
@@ -104,7 +122,11 @@ function optionWarnings(manifest: Manifest, at: string, options: Record<string, 
   const keys = Object.keys(options ?? {});
   const enforced = keys.find((key) => ACCESS_CONTROL_OPTIONS.has(key));
   if (enforced) {
-    throw manifestError(manifest, `${at}.${enforced}`, 'lambda-gateway cannot enforce this; refusing to serve the route without it (remove it, or enforce it in front of the gateway)');
+    throw manifestError(
+      manifest,
+      `${at}.${enforced}`,
+      'lambda-gateway cannot enforce this; refusing to serve the route without it (remove it, or enforce it in front of the gateway)',
+    );
   }
   return keys.map((key) => manifestWarning(manifest, `${at}.${key}`, 'not supported by lambda-gateway; ignored'));
 }

@@ -17,7 +17,10 @@ const picklist = <const TOptions extends readonly string[]>(options: TOptions) =
   v.picklist(options, (issue) => `must be one of ${options.join(', ')} (got ${issue.received})`);
 
 const list = <TItem extends v.GenericSchema>(item: TItem, max: number) =>
-  v.pipe(v.array(item, 'must be a list'), v.maxLength(max, (issue) => `must have at most ${max} entries (got ${issue.received})`));
+  v.pipe(
+    v.array(item, 'must be a list'),
+    v.maxLength(max, (issue) => `must have at most ${max} entries (got ${issue.received})`),
+  );
 
 const HeaderNameSchema = v.pipe(
   v.string('must be a string'),
@@ -49,19 +52,30 @@ function uniqueHeaderNames<TItem>(nameOf: (item: TItem) => string) {
   });
 }
 
-const HeaderListSchema = v.pipe(list(HeaderSchema, 16), uniqueHeaderNames((header: { name: string; value: string }) => header.name));
+const HeaderListSchema = v.pipe(
+  list(HeaderSchema, 16),
+  uniqueHeaderNames((header: { name: string; value: string }) => header.name),
+);
 
 /** `HTTPHeaderFilter`: RequestHeaderModifier and ResponseHeaderModifier. */
 const HeaderFilterSchema = strictFields({
   set: v.optional(HeaderListSchema),
   add: v.optional(HeaderListSchema),
-  remove: v.optional(v.pipe(list(HeaderNameSchema, 16), uniqueHeaderNames((name: string) => name))),
+  remove: v.optional(
+    v.pipe(
+      list(HeaderNameSchema, 16),
+      uniqueHeaderNames((name: string) => name),
+    ),
+  ),
 });
 
 const RewritePathSchema = v.pipe(
   v.string('must be a string'),
   v.maxLength(1024, 'must be at most 1024 characters'),
-  v.check((value) => pathValueProblem(value) === undefined, (issue) => pathValueProblem(issue.input as string) ?? 'is invalid'),
+  v.check(
+    (value) => pathValueProblem(value) === undefined,
+    (issue) => pathValueProblem(issue.input as string) ?? 'is invalid',
+  ),
 );
 
 /** `HTTPPathModifier` with its four CEL rules. */
@@ -71,10 +85,19 @@ const PathModifierSchema = v.pipe(
     replaceFullPath: v.optional(RewritePathSchema),
     replacePrefixMatch: v.optional(RewritePathSchema),
   }),
-  v.check((path) => path.type !== 'ReplaceFullPath' || path.replaceFullPath !== undefined, "replaceFullPath must be specified when type is set to 'ReplaceFullPath'"),
+  v.check(
+    (path) => path.type !== 'ReplaceFullPath' || path.replaceFullPath !== undefined,
+    "replaceFullPath must be specified when type is set to 'ReplaceFullPath'",
+  ),
   v.check((path) => path.replaceFullPath === undefined || path.type === 'ReplaceFullPath', "type must be 'ReplaceFullPath' when replaceFullPath is set"),
-  v.check((path) => path.type !== 'ReplacePrefixMatch' || path.replacePrefixMatch !== undefined, "replacePrefixMatch must be specified when type is set to 'ReplacePrefixMatch'"),
-  v.check((path) => path.replacePrefixMatch === undefined || path.type === 'ReplacePrefixMatch', "type must be 'ReplacePrefixMatch' when replacePrefixMatch is set"),
+  v.check(
+    (path) => path.type !== 'ReplacePrefixMatch' || path.replacePrefixMatch !== undefined,
+    "replacePrefixMatch must be specified when type is set to 'ReplacePrefixMatch'",
+  ),
+  v.check(
+    (path) => path.replacePrefixMatch === undefined || path.type === 'ReplacePrefixMatch',
+    "type must be 'ReplacePrefixMatch' when replacePrefixMatch is set",
+  ),
 );
 
 const UrlRewriteSchema = strictFields({
@@ -94,7 +117,16 @@ const ExtensionRefSchema = strictFields({
   name: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
 });
 
-export const FILTER_TYPES = ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'RequestRedirect', 'URLRewrite', 'ExtensionRef', 'CORS', 'ExternalAuth'] as const;
+export const FILTER_TYPES = [
+  'RequestHeaderModifier',
+  'ResponseHeaderModifier',
+  'RequestMirror',
+  'RequestRedirect',
+  'URLRewrite',
+  'ExtensionRef',
+  'CORS',
+  'ExternalAuth',
+] as const;
 /** The filter type → the field that must carry its configuration. */
 const FILTER_FIELDS = {
   RequestHeaderModifier: 'requestHeaderModifier',
@@ -143,7 +175,12 @@ export const HttpRouteFilterListSchema = v.pipe(
   }),
 );
 
-const PortSchema = v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be 1-65535'), v.maxValue(65535, 'must be 1-65535'));
+const PortSchema = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be an integer'),
+  v.minValue(1, 'must be 1-65535'),
+  v.maxValue(65535, 'must be 1-65535'),
+);
 
 export const BackendRefSchema = v.pipe(
   strictFields({
@@ -152,7 +189,10 @@ export const BackendRefSchema = v.pipe(
     name: ObjectNameSchema,
     namespace: v.optional(NamespaceSchema),
     port: v.optional(PortSchema),
-    weight: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be 0-1000000'), v.maxValue(1_000_000, 'must be 0-1000000')), 1),
+    weight: v.optional(
+      v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be 0-1000000'), v.maxValue(1_000_000, 'must be 0-1000000')),
+      1,
+    ),
     filters: v.optional(HttpRouteFilterListSchema),
   }),
   v.check((ref) => !((ref.group === '' || ref.group === 'core') && ref.kind === 'Service' && ref.port === undefined), 'Must have port for Service reference'),
@@ -181,15 +221,15 @@ export const HttpRouteRuleSchema = v.pipe(
     timeouts: v.optional(strictFields({ request: v.optional(DurationSchema), backendRequest: v.optional(DurationSchema) })),
     ...acceptedButUnsupported(UNSUPPORTED_RULE_FIELDS),
   }),
+  v.check((rule) => {
+    const prefixRewrite = rule.filters?.some((filter) => filter.urlRewrite?.path?.type === 'ReplacePrefixMatch');
+    // Absent matches default to one `PathPrefix /` match in the CRD.
+    return !prefixRewrite || rule.matches === undefined || (rule.matches.length === 1 && rule.matches[0]!.path.type === 'PathPrefix');
+  }, 'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified'),
   v.check(
-    (rule) => {
-      const prefixRewrite = rule.filters?.some((filter) => filter.urlRewrite?.path?.type === 'ReplacePrefixMatch');
-      // Absent matches default to one `PathPrefix /` match in the CRD.
-      return !prefixRewrite || rule.matches === undefined || (rule.matches.length === 1 && rule.matches[0]!.path.type === 'PathPrefix');
-    },
-    'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
+    (rule) => !(rule.filters?.some((filter) => filter.type === 'RequestRedirect') && (rule.backendRefs?.length ?? 0) > 0),
+    'RequestRedirect filter must not be used together with backendRefs',
   ),
-  v.check((rule) => !(rule.filters?.some((filter) => filter.type === 'RequestRedirect') && (rule.backendRefs?.length ?? 0) > 0), 'RequestRedirect filter must not be used together with backendRefs'),
 );
 
 /** Fields of the spec the gateway does not act on (reported as warnings). */

@@ -22,7 +22,11 @@ const FILTERS = (filters: string) => `${guideRule()}\n      filters:\n${filters}
 describe('HTTPRoute → routes', () => {
   it("turns the guide's rule into a route to the Backend", () => {
     const route = routeOf(guideRule());
-    expect(route).toMatchObject({ name: 'HTTPRoute gloo-system/lambda rules[0]', backendName: 'Backend gloo-system/lambda', backend: { functionName: 'echo', accountId: '222222222222' } });
+    expect(route).toMatchObject({
+      name: 'HTTPRoute gloo-system/lambda rules[0]',
+      backendName: 'Backend gloo-system/lambda',
+      backend: { functionName: 'echo', accountId: '222222222222' },
+    });
     expect(route.matches).toEqual([{ path: { type: 'PathPrefix', value: '/echo' } }]);
     expect(route.filters).toBeUndefined();
   });
@@ -33,7 +37,12 @@ describe('HTTPRoute → routes', () => {
     );
     expect(route.name).toBe('HTTPRoute gloo-system/lambda rule "tenant-blue"');
     expect(route.matches).toEqual([
-      { path: { type: 'Exact', value: '/echo' }, method: 'POST', headers: [{ type: 'Exact', name: 'x-tenant', value: 'blue' }], queryParams: [{ type: 'RegularExpression', name: 'v', value: '[0-9]+' }] },
+      {
+        path: { type: 'Exact', value: '/echo' },
+        method: 'POST',
+        headers: [{ type: 'Exact', name: 'x-tenant', value: 'blue' }],
+        queryParams: [{ type: 'RegularExpression', name: 'v', value: '[0-9]+' }],
+      },
     ]);
   });
 
@@ -57,7 +66,9 @@ describe('HTTPRoute → routes', () => {
     expect(routeOf(`${guideRule()}\n      timeouts: { request: 0s }`).backend).toMatchObject({ timeoutMs: 900_000 });
     expect(durationMs('1h2m3s4ms')).toBe(3_723_004);
     expect(errorOf(`${guideRule()}\n      timeouts: { request: 10 }`)).toBe(`${ROUTE}spec.rules[0].timeouts.request: must be a string`);
-    expect(errorOf(`${guideRule()}\n      timeouts: { request: 10sec }`)).toBe(`${ROUTE}spec.rules[0].timeouts.request: must be a Gateway API duration such as 10s, 500ms or 1m30s`);
+    expect(errorOf(`${guideRule()}\n      timeouts: { request: 10sec }`)).toBe(
+      `${ROUTE}spec.rules[0].timeouts.request: must be a Gateway API duration such as 10s, 500ms or 1m30s`,
+    );
   });
 
   it('warns about hostnames, retries and session persistence, which it does not act on', () => {
@@ -71,7 +82,11 @@ describe('HTTPRoute → routes', () => {
 
 describe('HTTPRoute validation', () => {
   const cases: Array<[string, string, string]> = [
-    ['a rule needs a backendRef', '    - matches: [{ path: { value: /echo } }]', 'spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io)'],
+    [
+      'a rule needs a backendRef',
+      '    - matches: [{ path: { value: /echo } }]',
+      'spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io)',
+    ],
     ['weight 0 everywhere', guideRule('\n          weight: 0'), 'spec.rules[0].backendRefs: every backendRef has weight 0: nothing to route to'],
     [
       'no traffic splitting',
@@ -85,17 +100,47 @@ describe('HTTPRoute validation', () => {
       '    - backendRefs: [{ name: httpbin, port: 8000 }]',
       'spec.rules[0].backendRefs[0]: kind Service (group "") is not supported: lambda-gateway routes to Backend (gateway.kgateway.dev) and Upstream (gloo.solo.io) only',
     ],
-    ['Backend group', guideRule().replace('group: gateway.kgateway.dev', 'group: gateway.solo.io'), 'spec.rules[0].backendRefs[0].group: a Backend reference needs group gateway.kgateway.dev (got "gateway.solo.io")'],
-    ['backendRef name', guideRule().replace('name: lambda', 'name: Lambda'), 'spec.rules[0].backendRefs[0].name: must be a lower-case RFC 1123 subdomain (a-z, 0-9, "-" and ".", starting and ending with a letter or digit)'],
+    [
+      'Backend group',
+      guideRule().replace('group: gateway.kgateway.dev', 'group: gateway.solo.io'),
+      'spec.rules[0].backendRefs[0].group: a Backend reference needs group gateway.kgateway.dev (got "gateway.solo.io")',
+    ],
+    [
+      'backendRef name',
+      guideRule().replace('name: lambda', 'name: Lambda'),
+      'spec.rules[0].backendRefs[0].name: must be a lower-case RFC 1123 subdomain (a-z, 0-9, "-" and ".", starting and ending with a letter or digit)',
+    ],
     ['path match rules', guideRule().replace('value: /echo', 'value: echo'), 'spec.rules[0].matches[0].path.value: must start with "/"'],
-    ['method enum', `    - matches: [{ method: post }]\n      backendRefs: [{ name: lambda, group: gateway.kgateway.dev, kind: Backend }]`, 'spec.rules[0].matches[0].method: must be one of "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" (got "post"); methods are upper case'],
-    ['unknown rule field', `${guideRule()}\n      backendRef: {}`, 'spec.rules[0].backendRef: unknown field (allowed: name, matches, filters, backendRefs, timeouts, retry, sessionPersistence)'],
-    ['filter type enum', FILTERS('        - type: Redirect'), 'spec.rules[0].filters[0].type: must be one of RequestHeaderModifier, ResponseHeaderModifier, RequestMirror, RequestRedirect, URLRewrite, ExtensionRef, CORS, ExternalAuth (got "Redirect")'],
-    ['filter config must match its type', FILTERS('        - type: RequestHeaderModifier\n          requestHeaderModifier: { remove: [x-a] }\n          urlRewrite: { hostname: a.example }'), 'spec.rules[0].filters[0]: filter.urlRewrite must be nil if the filter.type is not URLRewrite'],
-    ['filter config must be present', FILTERS('        - type: URLRewrite'), 'spec.rules[0].filters[0]: filter.urlRewrite must be specified for URLRewrite filter.type'],
+    [
+      'method enum',
+      `    - matches: [{ method: post }]\n      backendRefs: [{ name: lambda, group: gateway.kgateway.dev, kind: Backend }]`,
+      'spec.rules[0].matches[0].method: must be one of "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" (got "post"); methods are upper case',
+    ],
+    [
+      'unknown rule field',
+      `${guideRule()}\n      backendRef: {}`,
+      'spec.rules[0].backendRef: unknown field (allowed: name, matches, filters, backendRefs, timeouts, retry, sessionPersistence)',
+    ],
+    [
+      'filter type enum',
+      FILTERS('        - type: Redirect'),
+      'spec.rules[0].filters[0].type: must be one of RequestHeaderModifier, ResponseHeaderModifier, RequestMirror, RequestRedirect, URLRewrite, ExtensionRef, CORS, ExternalAuth (got "Redirect")',
+    ],
+    [
+      'filter config must match its type',
+      FILTERS('        - type: RequestHeaderModifier\n          requestHeaderModifier: { remove: [x-a] }\n          urlRewrite: { hostname: a.example }'),
+      'spec.rules[0].filters[0]: filter.urlRewrite must be nil if the filter.type is not URLRewrite',
+    ],
+    [
+      'filter config must be present',
+      FILTERS('        - type: URLRewrite'),
+      'spec.rules[0].filters[0]: filter.urlRewrite must be specified for URLRewrite filter.type',
+    ],
     [
       'header modifier cannot be repeated',
-      FILTERS('        - { type: RequestHeaderModifier, requestHeaderModifier: { remove: [x-a] } }\n        - { type: RequestHeaderModifier, requestHeaderModifier: { remove: [x-b] } }'),
+      FILTERS(
+        '        - { type: RequestHeaderModifier, requestHeaderModifier: { remove: [x-a] } }\n        - { type: RequestHeaderModifier, requestHeaderModifier: { remove: [x-b] } }',
+      ),
       'spec.rules[0].filters: RequestHeaderModifier filter cannot be repeated',
     ],
     [
@@ -103,21 +148,63 @@ describe('HTTPRoute validation', () => {
       FILTERS('        - { type: URLRewrite, urlRewrite: { hostname: a.example } }\n        - { type: URLRewrite, urlRewrite: { hostname: b.example } }'),
       'spec.rules[0].filters: URLRewrite filter cannot be repeated',
     ],
-    ['header name pattern', FILTERS('        - type: RequestHeaderModifier\n          requestHeaderModifier: { set: [{ name: "x a", value: "1" }] }'), 'spec.rules[0].filters[0].requestHeaderModifier.set[0].name: must be a valid header name (RFC 7230 token characters only, e.g. "X-Tenant-Id")'],
-    ['header value not empty', FILTERS('        - type: ResponseHeaderModifier\n          responseHeaderModifier: { add: [{ name: x-a, value: "" }] }'), 'spec.rules[0].filters[0].responseHeaderModifier.add[0].value: must not be empty'],
+    [
+      'header name pattern',
+      FILTERS('        - type: RequestHeaderModifier\n          requestHeaderModifier: { set: [{ name: "x a", value: "1" }] }'),
+      'spec.rules[0].filters[0].requestHeaderModifier.set[0].name: must be a valid header name (RFC 7230 token characters only, e.g. "X-Tenant-Id")',
+    ],
+    [
+      'header value not empty',
+      FILTERS('        - type: ResponseHeaderModifier\n          responseHeaderModifier: { add: [{ name: x-a, value: "" }] }'),
+      'spec.rules[0].filters[0].responseHeaderModifier.add[0].value: must not be empty',
+    ],
     [
       'header names unique, case-insensitively',
       FILTERS('        - type: RequestHeaderModifier\n          requestHeaderModifier: { set: [{ name: X-A, value: "1" }, { name: x-a, value: "2" }] }'),
       'spec.rules[0].filters[0].requestHeaderModifier.set[1]: duplicate header name "x-a" (header names are case-insensitive)',
     ],
-    ['at most 16 headers', FILTERS(`        - type: RequestHeaderModifier\n          requestHeaderModifier: { remove: [${Array.from({ length: 17 }, (_, i) => `h${i}`).join(', ')}] }`), 'spec.rules[0].filters[0].requestHeaderModifier.remove: must have at most 16 entries (got 17)'],
-    ['rewrite hostname', FILTERS('        - { type: URLRewrite, urlRewrite: { hostname: "*.example.com" } }'), 'spec.rules[0].filters[0].urlRewrite.hostname: must be a precise lower-case DNS hostname (no wildcards, no port)'],
-    ['rewrite path type enum', FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: Replace } } }'), 'spec.rules[0].filters[0].urlRewrite.path.type: must be one of ReplaceFullPath, ReplacePrefixMatch (got "Replace")'],
-    ['ReplaceFullPath needs replaceFullPath', FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplaceFullPath } } }'), "spec.rules[0].filters[0].urlRewrite.path: replaceFullPath must be specified when type is set to 'ReplaceFullPath'"],
-    ['replaceFullPath needs its type', FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplacePrefixMatch, replacePrefixMatch: /a, replaceFullPath: /b } } }'), "spec.rules[0].filters[0].urlRewrite.path: type must be 'ReplaceFullPath' when replaceFullPath is set"],
-    ['ReplacePrefixMatch needs replacePrefixMatch', FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplacePrefixMatch } } }'), "spec.rules[0].filters[0].urlRewrite.path: replacePrefixMatch must be specified when type is set to 'ReplacePrefixMatch'"],
-    ['replacePrefixMatch needs its type', FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplaceFullPath, replaceFullPath: /a, replacePrefixMatch: /b } } }'), "spec.rules[0].filters[0].urlRewrite.path: type must be 'ReplacePrefixMatch' when replacePrefixMatch is set"],
-    ['rewrite path value', FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplaceFullPath, replaceFullPath: "a/../b" } } }'), 'spec.rules[0].filters[0].urlRewrite.path.replaceFullPath: must start with "/"'],
+    [
+      'at most 16 headers',
+      FILTERS(
+        `        - type: RequestHeaderModifier\n          requestHeaderModifier: { remove: [${Array.from({ length: 17 }, (_, i) => `h${i}`).join(', ')}] }`,
+      ),
+      'spec.rules[0].filters[0].requestHeaderModifier.remove: must have at most 16 entries (got 17)',
+    ],
+    [
+      'rewrite hostname',
+      FILTERS('        - { type: URLRewrite, urlRewrite: { hostname: "*.example.com" } }'),
+      'spec.rules[0].filters[0].urlRewrite.hostname: must be a precise lower-case DNS hostname (no wildcards, no port)',
+    ],
+    [
+      'rewrite path type enum',
+      FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: Replace } } }'),
+      'spec.rules[0].filters[0].urlRewrite.path.type: must be one of ReplaceFullPath, ReplacePrefixMatch (got "Replace")',
+    ],
+    [
+      'ReplaceFullPath needs replaceFullPath',
+      FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplaceFullPath } } }'),
+      "spec.rules[0].filters[0].urlRewrite.path: replaceFullPath must be specified when type is set to 'ReplaceFullPath'",
+    ],
+    [
+      'replaceFullPath needs its type',
+      FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplacePrefixMatch, replacePrefixMatch: /a, replaceFullPath: /b } } }'),
+      "spec.rules[0].filters[0].urlRewrite.path: type must be 'ReplaceFullPath' when replaceFullPath is set",
+    ],
+    [
+      'ReplacePrefixMatch needs replacePrefixMatch',
+      FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplacePrefixMatch } } }'),
+      "spec.rules[0].filters[0].urlRewrite.path: replacePrefixMatch must be specified when type is set to 'ReplacePrefixMatch'",
+    ],
+    [
+      'replacePrefixMatch needs its type',
+      FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplaceFullPath, replaceFullPath: /a, replacePrefixMatch: /b } } }'),
+      "spec.rules[0].filters[0].urlRewrite.path: type must be 'ReplacePrefixMatch' when replacePrefixMatch is set",
+    ],
+    [
+      'rewrite path value',
+      FILTERS('        - { type: URLRewrite, urlRewrite: { path: { type: ReplaceFullPath, replaceFullPath: "a/../b" } } }'),
+      'spec.rules[0].filters[0].urlRewrite.path.replaceFullPath: must start with "/"',
+    ],
     [
       'ReplacePrefixMatch needs one PathPrefix match',
       `    - matches: [{ path: { type: Exact, value: /echo } }]\n      backendRefs: [{ name: lambda, group: gateway.kgateway.dev, kind: Backend }]\n      filters: [{ type: URLRewrite, urlRewrite: { path: { type: ReplacePrefixMatch, replacePrefixMatch: / } } }]`,
@@ -145,7 +232,9 @@ describe('HTTPRoute validation', () => {
 
   it('needs rules to route anything (the CRD default rule has no backendRef)', () => {
     const yaml = `${backendYaml()}---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: lambda, namespace: gloo-system }\nspec: {}\n`;
-    expect(configErrorOf(() => translateYaml(yaml))).toBe(`${ROUTE}spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io)`);
+    expect(configErrorOf(() => translateYaml(yaml))).toBe(
+      `${ROUTE}spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io)`,
+    );
   });
 
   it('allows at most 16 rules', () => {
@@ -163,14 +252,19 @@ describe('HTTPRoute filters', () => {
         - type: URLRewrite
           urlRewrite: { hostname: lambda.internal, path: { type: ReplacePrefixMatch, replacePrefixMatch: /v2 } }`;
     expect(routeOf(rule).filters).toEqual([
-      { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-tenant', value: 'blue' }], add: [{ name: 'x-trace', value: '1' }], remove: ['cookie'] } },
+      {
+        type: 'RequestHeaderModifier',
+        requestHeaderModifier: { set: [{ name: 'x-tenant', value: 'blue' }], add: [{ name: 'x-trace', value: '1' }], remove: ['cookie'] },
+      },
       { type: 'URLRewrite', urlRewrite: { hostname: 'lambda.internal', path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/v2' } } },
       { type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'x-served-by', value: 'lambda' }] } },
     ]);
   });
 
   it('warns about mirroring and CORS, which it does not do', () => {
-    const rule = FILTERS('        - { type: RequestMirror, requestMirror: { backendRef: { name: m, port: 80 } } }\n        - { type: CORS, cors: { allowOrigins: ["*"] } }');
+    const rule = FILTERS(
+      '        - { type: RequestMirror, requestMirror: { backendRef: { name: m, port: 80 } } }\n        - { type: CORS, cors: { allowOrigins: ["*"] } }',
+    );
     const translated = translateYaml(withBackend(rule));
     expect(translated.routes[0]!.filters).toBeUndefined();
     expect(translated.warnings.slice(1)).toEqual([

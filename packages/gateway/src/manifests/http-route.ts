@@ -4,7 +4,14 @@
  * function a `Parameter` ExtensionRef names), with its filters.
  */
 import type { GatewayRouteSpec, RouteFilter, UrlRewrite } from '../core/index.ts';
-import { HttpRouteSchema, UNSUPPORTED_RULE_FIELDS, UNSUPPORTED_SPEC_FIELDS, type HttpBackendRef, type HttpRouteFilterManifest, type HttpRouteRule } from './http-route-schema.ts';
+import {
+  HttpRouteSchema,
+  UNSUPPORTED_RULE_FIELDS,
+  UNSUPPORTED_SPEC_FIELDS,
+  type HttpBackendRef,
+  type HttpRouteFilterManifest,
+  type HttpRouteRule,
+} from './http-route-schema.ts';
 import type { LambdaTarget, LambdaTargets } from './lambda-targets.ts';
 import { manifestError, manifestWarning, parseManifest, unsupportedFieldWarnings, type Manifest } from './resource.ts';
 
@@ -16,8 +23,14 @@ const LAMBDA_MAX_MS = 900_000;
 /** Routes of an HTTPRoute, one per rule, named `HTTPRoute ns/name rules[i]`. */
 export function translateHttpRoute(manifest: Manifest, targets: LambdaTargets): { routes: GatewayRouteSpec[]; warnings: string[] } {
   const { spec } = parseManifest(HttpRouteSchema, manifest);
-  const warnings = unsupportedFieldWarnings(manifest, 'spec', spec, UNSUPPORTED_SPEC_FIELDS.filter((field) => field !== 'hostnames'));
-  if (Array.isArray(spec.hostnames) && spec.hostnames.length > 0) warnings.push(manifestWarning(manifest, 'spec.hostnames', 'hosts are not matched: these rules answer for any Host'));
+  const warnings = unsupportedFieldWarnings(
+    manifest,
+    'spec',
+    spec,
+    UNSUPPORTED_SPEC_FIELDS.filter((field) => field !== 'hostnames'),
+  );
+  if (Array.isArray(spec.hostnames) && spec.hostnames.length > 0)
+    warnings.push(manifestWarning(manifest, 'spec.hostnames', 'hosts are not matched: these rules answer for any Host'));
   // The CRD defaults rules to one rule without backendRefs; that has nothing to route to.
   const rules = spec.rules ?? [{}];
   const routes = rules.map((rule, index): GatewayRouteSpec => {
@@ -29,7 +42,12 @@ export function translateHttpRoute(manifest: Manifest, targets: LambdaTargets): 
     warnings.push(...target.warnings);
     const filters = [
       ...routeFilters(manifest, `${at}.filters`, rule.filters ?? [], warnings),
-      ...routeFilters(manifest, `${refAt}.filters`, (ref.filters ?? []).filter((filter) => ref.kind !== 'Upstream' || !isFunctionParameter(filter)), warnings),
+      ...routeFilters(
+        manifest,
+        `${refAt}.filters`,
+        (ref.filters ?? []).filter((filter) => ref.kind !== 'Upstream' || !isFunctionParameter(filter)),
+        warnings,
+      ),
     ];
     const timeoutMs = ruleTimeoutMs(rule);
     const backend = timeoutMs === undefined ? target.descriptor : { ...target.descriptor, timeoutMs };
@@ -54,7 +72,11 @@ function singleBackendRef(manifest: Manifest, at: string, rule: HttpRouteRule): 
   }
   if (live.length === 0) throw manifestError(manifest, `${at}.backendRefs`, 'every backendRef has weight 0: nothing to route to');
   if (live.length > 1) {
-    throw manifestError(manifest, `${at}.backendRefs`, `${live.length} backendRefs with a weight above 0: traffic splitting is not supported; use one backendRef per rule`);
+    throw manifestError(
+      manifest,
+      `${at}.backendRefs`,
+      `${live.length} backendRefs with a weight above 0: traffic splitting is not supported; use one backendRef per rule`,
+    );
   }
   return live[0]!;
 }

@@ -12,13 +12,14 @@ ${listeners}
 const GATEWAY = 'm.yaml: Gateway gloo-system/http: ';
 
 describe('Gateway manifests', () => {
-  it("takes the default port from the HTTP listener, with no routes of its own", () => {
+  it('takes the default port from the HTTP listener, with no routes of its own', () => {
     const translated = translateYaml(gatewayYaml('  - { protocol: HTTP, port: 8080, name: http, allowedRoutes: { namespaces: { from: All } } }'));
     expect(translated).toMatchObject({ defaultPort: 8080, routes: [], warnings: [] });
   });
 
   it('reports listeners and fields it does not serve', () => {
-    const listeners = '  - { protocol: HTTPS, port: 8443, name: https, tls: { mode: Terminate } }\n  - { protocol: HTTP, port: 8080, name: http, hostname: api.example.com }\n  - { protocol: HTTP, port: 9090, name: other }';
+    const listeners =
+      '  - { protocol: HTTPS, port: 8443, name: https, tls: { mode: Terminate } }\n  - { protocol: HTTP, port: 8080, name: http, hostname: api.example.com }\n  - { protocol: HTTP, port: 9090, name: other }';
     const translated = translateYaml(gatewayYaml(listeners, '\n  addresses: [{ value: 10.0.0.1 }]'));
     expect(translated.defaultPort).toBe(8080);
     expect(translated.warnings).toEqual([
@@ -30,14 +31,19 @@ describe('Gateway manifests', () => {
   });
 
   it('validates listeners', () => {
-    expect(configErrorOf(() => translateYaml(gatewayYaml('  - { protocol: HTTP, port: 70000, name: http }')))).toBe(`${GATEWAY}spec.listeners[0].port: must be 1-65535`);
+    expect(configErrorOf(() => translateYaml(gatewayYaml('  - { protocol: HTTP, port: 70000, name: http }')))).toBe(
+      `${GATEWAY}spec.listeners[0].port: must be 1-65535`,
+    );
     expect(configErrorOf(() => translateYaml(gatewayYaml('  - { protocol: HTTP, port: 8080 }')))).toBe(`${GATEWAY}spec.listeners[0].name: is required`);
-    expect(configErrorOf(() => translateYaml(gatewayYaml('    []').replace('listeners:\n', 'listeners:')))).toBe(`${GATEWAY}spec.listeners: must have at least one listener`);
+    expect(configErrorOf(() => translateYaml(gatewayYaml('    []').replace('listeners:\n', 'listeners:')))).toBe(
+      `${GATEWAY}spec.listeners: must have at least one listener`,
+    );
   });
 });
 
 describe('GatewayParameters manifests', () => {
-  const parameters = (spec: string) => `apiVersion: gateway.kgateway.dev/v1alpha1\nkind: GatewayParameters\nmetadata: { name: http-lambda, namespace: gloo-system }\nspec:\n${spec}\n`;
+  const parameters = (spec: string) =>
+    `apiVersion: gateway.kgateway.dev/v1alpha1\nkind: GatewayParameters\nmetadata: { name: http-lambda, namespace: gloo-system }\nspec:\n${spec}\n`;
 
   it("says where the guide's IRSA role annotation must go for lambda-gateway", () => {
     const spec = '  kube:\n    serviceAccount:\n      extraAnnotations:\n        eks.amazonaws.com/role-arn: arn:aws:iam::222222222222:role/lambda-invoke-role';

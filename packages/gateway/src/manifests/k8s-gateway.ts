@@ -23,7 +23,11 @@ const GatewaySchema = strictFields({
     // Which controller runs the proxy, and how it is deployed: not the gateway's concern.
     gatewayClassName: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
     infrastructure: v.optional(v.unknown()),
-    listeners: v.pipe(v.array(ListenerSchema, 'must be a list'), v.minLength(1, 'must have at least one listener'), v.maxLength(64, 'must have at most 64 listeners')),
+    listeners: v.pipe(
+      v.array(ListenerSchema, 'must be a list'),
+      v.minLength(1, 'must have at least one listener'),
+      v.maxLength(64, 'must have at most 64 listeners'),
+    ),
     ...acceptedButUnsupported(['addresses', 'backendTLS', 'allowedListeners', 'tls']),
   }),
   status: v.optional(v.unknown()),
@@ -40,7 +44,13 @@ export function translateGateway(manifest: Manifest): { httpPorts: number[]; war
   spec.listeners.forEach((listener, index) => {
     const at = `spec.listeners[${index}]`;
     if (listener.protocol !== 'HTTP') {
-      warnings.push(manifestWarning(manifest, `${at}.protocol`, `${listener.protocol} listeners are not served (lambda-gateway serves plain HTTP; terminate TLS in front of it)`));
+      warnings.push(
+        manifestWarning(
+          manifest,
+          `${at}.protocol`,
+          `${listener.protocol} listeners are not served (lambda-gateway serves plain HTTP; terminate TLS in front of it)`,
+        ),
+      );
       return;
     }
     if (listener.hostname !== undefined) warnings.push(manifestWarning(manifest, `${at}.hostname`, 'hosts are not matched; the listener answers for any Host'));
@@ -53,7 +63,10 @@ export function translateGateway(manifest: Manifest): { httpPorts: number[]; war
 const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';
 
 const GatewayParametersSchema = strictFields({
-  apiVersion: v.picklist(['gateway.kgateway.dev/v1alpha1', 'gateway.gloo.solo.io/v1alpha1'], 'must be gateway.kgateway.dev/v1alpha1 or gateway.gloo.solo.io/v1alpha1'),
+  apiVersion: v.picklist(
+    ['gateway.kgateway.dev/v1alpha1', 'gateway.gloo.solo.io/v1alpha1'],
+    'must be gateway.kgateway.dev/v1alpha1 or gateway.gloo.solo.io/v1alpha1',
+  ),
   kind: v.literal('GatewayParameters'),
   metadata: v.unknown(),
   spec: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
@@ -81,5 +94,7 @@ export function translateGatewayParameters(manifest: Manifest): { warnings: stri
     };
   }
   const fields = Object.keys(spec ?? {});
-  return { warnings: fields.map((field) => manifestWarning(manifest, `spec.${field}`, 'deployment setting of the kgateway proxy; not read by lambda-gateway')) };
+  return {
+    warnings: fields.map((field) => manifestWarning(manifest, `spec.${field}`, 'deployment setting of the kgateway proxy; not read by lambda-gateway')),
+  };
 }

@@ -29,6 +29,8 @@ describe('Secret manifests', () => {
     expect(configErrorOf(() => translateYaml(secretYaml('stringData:\n  "access key": x')))).toBe(
       `${SECRET}stringData.access key: keys must consist of alphanumeric characters, "-", "_" or "."`,
     );
-    expect(configErrorOf(() => translateYaml(secretYaml('spec: {}')))).toBe(`${SECRET}spec: unknown field (allowed: apiVersion, kind, metadata, type, immutable, data, stringData)`);
+    expect(configErrorOf(() => translateYaml(secretYaml('spec: {}')))).toBe(
+      `${SECRET}spec: unknown field (allowed: apiVersion, kind, metadata, type, immutable, data, stringData)`,
+    );
   });
 });

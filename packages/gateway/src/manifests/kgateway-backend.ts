@@ -81,7 +81,10 @@ const AwsBackendSchema = v.pipe(
     region: v.optional(RegionSchema),
   }),
   v.check((aws) => (aws.lambda === undefined) !== (aws.ec2 === undefined), 'exactly one of the fields in [lambda ec2] must be set'),
-  v.check((aws) => !aws.lambda || aws.accountId !== undefined || aws.lambda.accountId !== undefined, 'accountId must be specified on aws or aws.lambda for lambda backends'),
+  v.check(
+    (aws) => !aws.lambda || aws.accountId !== undefined || aws.lambda.accountId !== undefined,
+    'accountId must be specified on aws or aws.lambda for lambda backends',
+  ),
 );
 
 const BACKEND_TYPES = ['AWS', 'Static', 'DynamicForwardProxy', 'GCP'] as const;
@@ -95,7 +98,10 @@ const BackendSpecSchema = v.pipe(
     dynamicForwardProxy: v.optional(v.unknown()),
     gcp: v.optional(v.unknown()),
   }),
-  v.check((spec) => Object.values(TYPE_FIELDS).filter((field) => spec[field] !== undefined).length === 1, 'exactly one of the fields in [aws static dynamicForwardProxy gcp] must be set'),
+  v.check(
+    (spec) => Object.values(TYPE_FIELDS).filter((field) => spec[field] !== undefined).length === 1,
+    'exactly one of the fields in [aws static dynamicForwardProxy gcp] must be set',
+  ),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed || !dataset.value.type) return;
     const field = TYPE_FIELDS[dataset.value.type];
@@ -128,7 +134,12 @@ export type TranslatedBackend =
 export function translateBackend(manifest: Manifest): TranslatedBackend {
   const { spec } = parseManifest(BackendSchema, manifest);
   const aws = spec.aws;
-  if (!aws) return { lambda: false, reason: `is not an AWS Lambda backend (spec.${Object.values(TYPE_FIELDS).find((field) => spec[field] !== undefined)})`, warnings: [] };
+  if (!aws)
+    return {
+      lambda: false,
+      reason: `is not an AWS Lambda backend (spec.${Object.values(TYPE_FIELDS).find((field) => spec[field] !== undefined)})`,
+      warnings: [],
+    };
   if (!aws.lambda) return { lambda: false, reason: 'is an AWS EC2 backend, not a Lambda one (spec.aws.ec2)', warnings: [] };
   const lambda = aws.lambda;
   const warnings: string[] = [];

@@ -43,7 +43,9 @@ describe('more HTTPRoute field rules', () => {
     ],
     [
       'ResponseHeaderModifier cannot be repeated',
-      filters('        - { type: ResponseHeaderModifier, responseHeaderModifier: { remove: [x-a] } }\n        - { type: ResponseHeaderModifier, responseHeaderModifier: { remove: [x-b] } }'),
+      filters(
+        '        - { type: ResponseHeaderModifier, responseHeaderModifier: { remove: [x-a] } }\n        - { type: ResponseHeaderModifier, responseHeaderModifier: { remove: [x-b] } }',
+      ),
       'spec.rules[0].filters: ResponseHeaderModifier filter cannot be repeated',
     ],
     [
@@ -51,8 +53,16 @@ describe('more HTTPRoute field rules', () => {
       '    - filters:\n        - { type: RequestRedirect, requestRedirect: { statusCode: 301 } }\n        - { type: RequestRedirect, requestRedirect: { statusCode: 302 } }',
       'spec.rules[0].filters: RequestRedirect filter cannot be repeated',
     ],
-    ['header value length', filters(`        - type: RequestHeaderModifier\n          requestHeaderModifier: { set: [{ name: x-a, value: "${'v'.repeat(4097)}" }] }`), 'spec.rules[0].filters[0].requestHeaderModifier.set[0].value: must be at most 4096 characters'],
-    ['removed names unique', filters('        - type: RequestHeaderModifier\n          requestHeaderModifier: { remove: [X-A, x-a] }'), 'spec.rules[0].filters[0].requestHeaderModifier.remove[1]: duplicate header name "x-a" (header names are case-insensitive)'],
+    [
+      'header value length',
+      filters(`        - type: RequestHeaderModifier\n          requestHeaderModifier: { set: [{ name: x-a, value: "${'v'.repeat(4097)}" }] }`),
+      'spec.rules[0].filters[0].requestHeaderModifier.set[0].value: must be at most 4096 characters',
+    ],
+    [
+      'removed names unique',
+      filters('        - type: RequestHeaderModifier\n          requestHeaderModifier: { remove: [X-A, x-a] }'),
+      'spec.rules[0].filters[0].requestHeaderModifier.remove[1]: duplicate header name "x-a" (header names are case-insensitive)',
+    ],
     [
       'one function Parameter',
       '    - backendRefs:\n        - name: aws-upstream\n          group: gloo.solo.io\n          kind: Upstream\n          filters:\n            - { type: ExtensionRef, extensionRef: { group: gloo.solo.io, kind: Parameter, name: a } }\n            - { type: ExtensionRef, extensionRef: { group: gloo.solo.io, kind: Parameter, name: b } }',
@@ -69,8 +79,11 @@ describe('more HTTPRoute field rules', () => {
 
 describe('more Gateway field rules', () => {
   it('needs a gatewayClassName and a listener protocol', () => {
-    const gateway = (spec: string) => `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: { name: http, namespace: gloo-system }\nspec:\n${spec}\n`;
-    expect(configErrorOf(() => translateYaml(gateway('  listeners: [{ name: http, port: 8080, protocol: HTTP }]')))).toBe('m.yaml: Gateway gloo-system/http: spec.gatewayClassName: is required');
+    const gateway = (spec: string) =>
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: { name: http, namespace: gloo-system }\nspec:\n${spec}\n`;
+    expect(configErrorOf(() => translateYaml(gateway('  listeners: [{ name: http, port: 8080, protocol: HTTP }]')))).toBe(
+      'm.yaml: Gateway gloo-system/http: spec.gatewayClassName: is required',
+    );
     expect(configErrorOf(() => translateYaml(gateway('  gatewayClassName: x\n  listeners: [{ name: http, port: 8080, protocol: "" }]')))).toBe(
       'm.yaml: Gateway gloo-system/http: spec.listeners[0].protocol: must not be empty',
     );

@@ -33,9 +33,8 @@ export const NamespaceSchema = v.pipe(
  * `metadata`: name and namespace are read; labels, annotations, uid,
  * resourceVersion and the rest of ObjectMeta are accepted and not acted on.
  */
-const MetadataSchema = v.looseObject(
-  { name: ObjectNameSchema, namespace: v.optional(NamespaceSchema) },
-  (issue) => (issue.input === undefined ? 'is required' : 'must be an object'),
+const MetadataSchema = v.looseObject({ name: ObjectNameSchema, namespace: v.optional(NamespaceSchema) }, (issue) =>
+  issue.input === undefined ? 'is required' : 'must be an object',
 );
 
 /** A manifest document with its metadata read, before its kind's own schema is applied. */
@@ -117,7 +116,9 @@ export function strictFields<const TEntries extends v.ObjectEntries>(entries: TE
  * Fields of a Kubernetes kind that exist but that the gateway does not act on:
  * accepted by the schema, reported as warnings by `unsupportedFieldWarnings`.
  */
-export function acceptedButUnsupported<const TNames extends readonly string[]>(names: TNames): { [K in TNames[number]]: v.OptionalSchema<v.UnknownSchema, undefined> } {
+export function acceptedButUnsupported<const TNames extends readonly string[]>(
+  names: TNames,
+): { [K in TNames[number]]: v.OptionalSchema<v.UnknownSchema, undefined> } {
   return Object.fromEntries(names.map((name) => [name, v.optional(v.unknown())])) as { [K in TNames[number]]: v.OptionalSchema<v.UnknownSchema, undefined> };
 }
 

@@ -3,8 +3,10 @@ import { buildRoutes, parseConfigText } from '../config/index.ts';
 import { backendYaml, configErrorOf, guideRule, httpRouteYaml, translateYaml } from './manifest-test-support.ts';
 import { translateManifests } from './translate.ts';
 
-const secretYaml = (namespace = '') => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: aws-creds${namespace ? `\n  namespace: ${namespace}` : ''}\nstringData: { accessKey: AKIAEXAMPLE000000001, secretKey: example }\n`;
-const SECRET_AUTH = 'region: us-east-1\n    accountId: "222222222222"\n    auth: { type: Secret, secretRef: { name: aws-creds } }\n    lambda:\n      functionName: echo\n      payloadTransformMode: None';
+const secretYaml = (namespace = '') =>
+  `apiVersion: v1\nkind: Secret\nmetadata:\n  name: aws-creds${namespace ? `\n  namespace: ${namespace}` : ''}\nstringData: { accessKey: AKIAEXAMPLE000000001, secretKey: example }\n`;
+const SECRET_AUTH =
+  'region: us-east-1\n    accountId: "222222222222"\n    auth: { type: Secret, secretRef: { name: aws-creds } }\n    lambda:\n      functionName: echo\n      payloadTransformMode: None';
 
 describe('translating a set of manifests', () => {
   it('lists kinds it does not act on as ignored, once each, with their file', () => {
@@ -71,7 +73,10 @@ describe('Secrets by name', () => {
 describe('mixing native config and manifests', () => {
   it('builds one route list, native routes first', () => {
     const native = 'backends:\n  echo: { functionName: echo, region: us-east-1 }\nroutes:\n  - { name: native, backend: echo }\n';
-    const built = buildRoutes([...parseConfigText(native, 'native.yaml'), ...parseConfigText(`${backendYaml()}---\n${httpRouteYaml(guideRule())}`, 'k8s.yaml')], translateManifests);
+    const built = buildRoutes(
+      [...parseConfigText(native, 'native.yaml'), ...parseConfigText(`${backendYaml()}---\n${httpRouteYaml(guideRule())}`, 'k8s.yaml')],
+      translateManifests,
+    );
     expect(built.routes.map((route) => route.name)).toEqual(['native', 'HTTPRoute gloo-system/lambda rules[0]']);
     expect(built.warnings).toHaveLength(1);
     expect(built.ignored).toEqual([]);

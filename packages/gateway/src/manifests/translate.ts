@@ -104,7 +104,11 @@ function collectSecrets(manifests: Manifest[]): Map<string, { manifest: Manifest
     const values = translateSecret(manifest);
     const earlier = secrets.get(manifest.name);
     if (earlier) {
-      throw manifestError(manifest, 'metadata.name', `a Secret named ${manifest.name} is also defined as ${earlier.manifest.ref} in ${earlier.manifest.source}; secrets are looked up by name, so names must be unique`);
+      throw manifestError(
+        manifest,
+        'metadata.name',
+        `a Secret named ${manifest.name} is also defined as ${earlier.manifest.ref} in ${earlier.manifest.source}; secrets are looked up by name, so names must be unique`,
+      );
     }
     secrets.set(manifest.name, { manifest, values });
   }
@@ -145,7 +149,8 @@ function listenerPort(gateways: Manifest[], warnings: string[]): number | undefi
     warnings.push(...translated.warnings);
     for (const listenerPort of translated.httpPorts) {
       if (port === undefined) port = listenerPort;
-      else if (listenerPort !== port) warnings.push(manifestWarning(manifest, 'spec.listeners', `port ${listenerPort} is not served: lambda-gateway listens on one port (${port})`));
+      else if (listenerPort !== port)
+        warnings.push(manifestWarning(manifest, 'spec.listeners', `port ${listenerPort} is not served: lambda-gateway listens on one port (${port})`));
     }
   }
   return port;

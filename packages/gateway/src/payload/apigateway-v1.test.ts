@@ -90,7 +90,15 @@ describe('apigateway-v1 codec: event', () => {
 
   it('uses null, not omission, for absent values', () => {
     const event = encode({ headers: new Headers(), pathParameters: undefined });
-    for (const key of ['headers', 'multiValueHeaders', 'queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'stageVariables', 'body']) {
+    for (const key of [
+      'headers',
+      'multiValueHeaders',
+      'queryStringParameters',
+      'multiValueQueryStringParameters',
+      'pathParameters',
+      'stageVariables',
+      'body',
+    ]) {
       expect(key in event, key).toBe(true);
       expect(event[key], key).toBeNull();
     }

@@ -1,21 +1,9 @@
 import type { InboundRequest, InvokeResult, PayloadCodec } from './types.ts';
-import {
-  DEFAULT_PROTOCOL,
-  DEFAULT_STAGE,
-  GATEWAY_API_ID,
-  apiGatewayBody,
-  domainName,
-  domainPrefix,
-} from './apigateway-common.ts';
+import { DEFAULT_PROTOCOL, DEFAULT_STAGE, GATEWAY_API_ID, apiGatewayBody, domainName, domainPrefix } from './apigateway-common.ts';
 import { FunctionHeaders, functionConnectionHeader } from './headers.ts';
 import { createMap, encodeJson, isRecord, parseJson } from './json.ts';
 import { formatRequestTime } from './time.ts';
-import {
-  buildResponse,
-  decodeResultBody,
-  headerValueString,
-  invalidFunctionResponse,
-} from './response.ts';
+import { buildResponse, decodeResultBody, headerValueString, invalidFunctionResponse } from './response.ts';
 
 /** The caller-identity block of a REST API event; we know only the address and user agent. */
 export interface ApiGatewayV1Identity {

@@ -90,7 +90,14 @@ describe('apigateway-v2 codec: event', () => {
 
   it('sends textual types as text, ignoring parameters and honouring +json / +xml', () => {
     const text = new TextEncoder().encode('<a>é</a>');
-    for (const type of ['text/plain; charset=utf-8', 'application/json; charset=UTF-8', 'application/problem+json', 'application/atom+xml', 'application/javascript', 'application/xml']) {
+    for (const type of [
+      'text/plain; charset=utf-8',
+      'application/json; charset=UTF-8',
+      'application/problem+json',
+      'application/atom+xml',
+      'application/javascript',
+      'application/xml',
+    ]) {
       const event = encode({ method: 'POST', headers: new Headers({ 'content-type': type }), body: text });
       expect(event['isBase64Encoded'], type).toBe(false);
       expect(event['body']).toBe('<a>é</a>');
@@ -135,7 +142,12 @@ describe('apigateway-v2 codec: result', () => {
   });
 
   it('decodes isBase64Encoded bodies byte-exactly', async () => {
-    const response = decode({ statusCode: 200, headers: { 'content-type': 'image/png' }, body: Buffer.from(allBytes()).toString('base64'), isBase64Encoded: true });
+    const response = decode({
+      statusCode: 200,
+      headers: { 'content-type': 'image/png' },
+      body: Buffer.from(allBytes()).toString('base64'),
+      isBase64Encoded: true,
+    });
     expect(await bodyBytes(response)).toEqual(allBytes());
   });
 
@@ -156,7 +168,16 @@ describe('apigateway-v2 codec: result', () => {
   it('strips hop-by-hop and content-length headers and skips unusable values', () => {
     const response = decode({
       statusCode: 200,
-      headers: { connection: 'x-hop', 'x-hop': '1', 'keep-alive': 'timeout=5', 'content-length': '3', 'x-bad': 'a\nb', 'x-num': 7, 'x-null': null, 'x-ok': 'y' },
+      headers: {
+        connection: 'x-hop',
+        'x-hop': '1',
+        'keep-alive': 'timeout=5',
+        'content-length': '3',
+        'x-bad': 'a\nb',
+        'x-num': 7,
+        'x-null': null,
+        'x-ok': 'y',
+      },
       body: 'hello',
     });
     expect([...response.headers]).toEqual([

@@ -1,22 +1,9 @@
 import type { InboundRequest, InvokeResult, PayloadCodec } from './types.ts';
-import {
-  DEFAULT_PROTOCOL,
-  DEFAULT_STAGE,
-  GATEWAY_API_ID,
-  apiGatewayBody,
-  domainName,
-  domainPrefix,
-} from './apigateway-common.ts';
+import { DEFAULT_PROTOCOL, DEFAULT_STAGE, GATEWAY_API_ID, apiGatewayBody, domainName, domainPrefix } from './apigateway-common.ts';
 import { FunctionHeaders, functionConnectionHeader } from './headers.ts';
 import { createMap, encodeJson, isRecord, parseJson } from './json.ts';
 import { formatRequestTime } from './time.ts';
-import {
-  buildResponse,
-  decodeResultBody,
-  headerValueString,
-  invalidFunctionResponse,
-  isSendableStatus,
-} from './response.ts';
+import { buildResponse, decodeResultBody, headerValueString, invalidFunctionResponse, isSendableStatus } from './response.ts';
 
 /**
  * API Gateway HTTP API payload format 2.0, which Lambda function URLs use too. Absent optional

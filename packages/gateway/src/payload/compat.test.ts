@@ -200,10 +200,7 @@ const EXPRESS_COOKIES = ['s1=a; Path=/', 's2=b; Path=/; HttpOnly'];
 describe('compatibility: serverless-http wrapping Express 5', () => {
   // serverless-http base64-encodes only the content types it is told are binary.
   const app = expressApp() as unknown as Parameters<typeof serverless>[0];
-  const handler = serverless(app, { binary: ['application/octet-stream'] }) as unknown as (
-    event: unknown,
-    context: unknown,
-  ) => Promise<unknown>;
+  const handler = serverless(app, { binary: ['application/octet-stream'] }) as unknown as (event: unknown, context: unknown) => Promise<unknown>;
   const invoke: LambdaHandler = (event) => handler(event, {});
 
   it('round-trips an apigateway-v2 event byte-exactly', async () => {

@@ -70,9 +70,7 @@ describe('envoy codec: request envelope', () => {
   it('follows Envoy exactly: a charset parameter or no content type means base64', () => {
     const json = new TextEncoder().encode('{"a":1}');
     expect(encode({ method: 'POST', headers: new Headers({ 'content-type': 'application/json' }), body: json })['is_base64_encoded']).toBe(false);
-    expect(
-      encode({ method: 'POST', headers: new Headers({ 'content-type': 'application/json; charset=utf-8' }), body: json })['is_base64_encoded'],
-    ).toBe(true);
+    expect(encode({ method: 'POST', headers: new Headers({ 'content-type': 'application/json; charset=utf-8' }), body: json })['is_base64_encoded']).toBe(true);
     expect(encode({ method: 'POST', headers: new Headers(), body: json })['is_base64_encoded']).toBe(true);
   });
 

@@ -123,12 +123,7 @@ export const envoyCodec: PayloadCodec = {
 export function isEnvoyTextual(contentType: string | null): boolean {
   if (contentType === null) return false;
   const value = contentType.toLowerCase();
-  return (
-    value === 'application/json' ||
-    value === 'application/javascript' ||
-    value === 'application/xml' ||
-    value.startsWith('text/')
-  );
+  return value === 'application/json' || value === 'application/javascript' || value === 'application/xml' || value.startsWith('text/');
 }
 
 /**

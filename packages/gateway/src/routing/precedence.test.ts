@@ -74,8 +74,24 @@ describe('Gateway API precedence levels', () => {
 describe('ties', () => {
   it('go to the earlier route', () => {
     const match: HttpRouteMatchInput = { path: { value: '/same' }, method: 'GET' };
-    expect(winner([['first', [match]], ['second', [match]]], '/same')).toBe('first');
-    expect(winner([['second', [match]], ['first', [match]]], '/same')).toBe('second');
+    expect(
+      winner(
+        [
+          ['first', [match]],
+          ['second', [match]],
+        ],
+        '/same',
+      ),
+    ).toBe('first');
+    expect(
+      winner(
+        [
+          ['second', [match]],
+          ['first', [match]],
+        ],
+        '/same',
+      ),
+    ).toBe('second');
   });
 
   it('go to the earlier match within a route, after precedence', () => {

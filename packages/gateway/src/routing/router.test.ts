@@ -307,7 +307,9 @@ describe('createRouter', () => {
   });
 
   it('lists every problem of a match as its own ConfigError line', () => {
-    const error = errorOf(() => createRouter([{ name: 'bad', matches: [{ path: { type: 'Exact', value: 'items' }, headers: [{ name: '', value: 'x' }] }], target: 0 }]));
+    const error = errorOf(() =>
+      createRouter([{ name: 'bad', matches: [{ path: { type: 'Exact', value: 'items' }, headers: [{ name: '', value: 'x' }] }], target: 0 }]),
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.problems).toEqual(['route "bad": matches[0].path.value: must start with "/"', 'route "bad": matches[0].headers[0].name: must not be empty']);
   });

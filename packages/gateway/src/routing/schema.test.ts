@@ -28,7 +28,10 @@ describe('HttpRouteMatchSchema defaults', () => {
       parse({
         method: 'POST',
         headers: [{ name: 'X-Tenant', value: 'a' }],
-        queryParams: [{ name: 'v', value: '1' }, { type: 'RegularExpression', name: 'w', value: '\\d+' }],
+        queryParams: [
+          { name: 'v', value: '1' },
+          { type: 'RegularExpression', name: 'w', value: '\\d+' },
+        ],
       }),
     ).toStrictEqual({
       path: { type: 'PathPrefix', value: '/' },
@@ -123,9 +126,7 @@ describe('HttpRouteMatchSchema path validation', () => {
   });
 
   it('rejects an unknown path type', () => {
-    expect(problems({ path: { type: 'Prefix', value: '/' } })).toEqual([
-      'path.type: must be one of "Exact", "PathPrefix", "RegularExpression" (got "Prefix")',
-    ]);
+    expect(problems({ path: { type: 'Prefix', value: '/' } })).toEqual(['path.type: must be one of "Exact", "PathPrefix", "RegularExpression" (got "Prefix")']);
   });
 });
 
@@ -133,9 +134,7 @@ describe('HttpRouteMatchSchema structure', () => {
   it('rejects unknown fields at every level, naming the allowed ones', () => {
     expect(problems({ pathPrefix: '/x' })).toEqual(['pathPrefix: unknown field (allowed: path, method, headers, queryParams)']);
     expect(problems({ path: { value: '/', exact: true } })).toEqual(['path.exact: unknown field (allowed: type, value)']);
-    expect(problems({ headers: [{ name: 'a', value: 'b', ignoreCase: true }] })).toEqual([
-      'headers[0].ignoreCase: unknown field (allowed: type, name, value)',
-    ]);
+    expect(problems({ headers: [{ name: 'a', value: 'b', ignoreCase: true }] })).toEqual(['headers[0].ignoreCase: unknown field (allowed: type, name, value)']);
   });
 
   it('rejects wrong shapes', () => {
@@ -179,16 +178,34 @@ describe('HttpRouteMatchSchema headers and query params', () => {
   });
 
   it('rejects header names that differ only in case, pointing at the duplicate', () => {
-    expect(problems({ headers: [{ name: 'X-Tenant', value: 'a' }, { name: 'x-tenant', value: 'b' }] })).toEqual([
-      'headers[1].name: duplicate header name "x-tenant" (same name as entry 0; header names are case-insensitive)',
-    ]);
+    expect(
+      problems({
+        headers: [
+          { name: 'X-Tenant', value: 'a' },
+          { name: 'x-tenant', value: 'b' },
+        ],
+      }),
+    ).toEqual(['headers[1].name: duplicate header name "x-tenant" (same name as entry 0; header names are case-insensitive)']);
   });
 
   it('rejects a repeated query param name but allows names differing in case', () => {
-    expect(problems({ queryParams: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }, { name: 'a', value: '3' }] })).toEqual([
-      'queryParams[2].name: duplicate query parameter name "a" (same name as entry 0)',
-    ]);
-    expect(parse({ queryParams: [{ name: 'a', value: '1' }, { name: 'A', value: '2' }] }).queryParams).toHaveLength(2);
+    expect(
+      problems({
+        queryParams: [
+          { name: 'a', value: '1' },
+          { name: 'b', value: '2' },
+          { name: 'a', value: '3' },
+        ],
+      }),
+    ).toEqual(['queryParams[2].name: duplicate query parameter name "a" (same name as entry 0)']);
+    expect(
+      parse({
+        queryParams: [
+          { name: 'a', value: '1' },
+          { name: 'A', value: '2' },
+        ],
+      }).queryParams,
+    ).toHaveLength(2);
   });
 
   it('requires header and query regexes to compile in RE2 syntax', () => {
@@ -216,8 +233,16 @@ describe('HttpRouteMatchSchema headers and query params', () => {
 
 describe('HttpRouteMatchListSchema', () => {
   it('caps a rule at 64 matches', () => {
-    expect(v.parse(HttpRouteMatchListSchema, Array.from({ length: 64 }, () => ({})))).toHaveLength(64);
-    const result = v.safeParse(HttpRouteMatchListSchema, Array.from({ length: 65 }, () => ({})));
+    expect(
+      v.parse(
+        HttpRouteMatchListSchema,
+        Array.from({ length: 64 }, () => ({})),
+      ),
+    ).toHaveLength(64);
+    const result = v.safeParse(
+      HttpRouteMatchListSchema,
+      Array.from({ length: 65 }, () => ({})),
+    );
     expect(result.success ? [] : formatIssues(result.issues)).toEqual(['must have at most 64 entries (got 65)']);
   });
 });

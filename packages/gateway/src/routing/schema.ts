@@ -38,44 +38,38 @@ function oneOf(options: readonly string[]): (issue: v.BaseIssue<unknown>) => str
  */
 const firstIssueOnly = <TSchema extends v.GenericSchema>(schema: TSchema) => v.config(schema, { abortPipeEarly: true });
 
-const tooLong = (max: number) => (issue: v.BaseIssue<unknown>) =>
-  `must be at most ${max} characters (got ${issue.received})`;
+const tooLong = (max: number) => (issue: v.BaseIssue<unknown>) => `must be at most ${max} characters (got ${issue.received})`;
 
 export const PathMatchTypeSchema = v.picklist(PATH_MATCH_TYPES, oneOf(PATH_MATCH_TYPES));
 export const ValueMatchTypeSchema = v.picklist(VALUE_MATCH_TYPES, oneOf(VALUE_MATCH_TYPES));
-export const HttpMethodSchema = v.picklist(
-  HTTP_METHODS,
-  (issue) => `${oneOf(HTTP_METHODS)(issue)}; methods are upper case`,
-);
+export const HttpMethodSchema = v.picklist(HTTP_METHODS, (issue) => `${oneOf(HTTP_METHODS)(issue)}; methods are upper case`);
 
 function pathMatchProblem(path: { type: PathMatchType; value: string }): string | undefined {
   return path.type === 'RegularExpression' ? regexProblem(path.value) : pathValueProblem(path.value);
 }
 
 /** `HTTPPathMatch`: `type` defaults to `PathPrefix`, `value` to `/`. */
-export const HttpPathMatchSchema = firstIssueOnly(v.pipe(
-  v.strictObject(
-    {
-      type: v.optional(PathMatchTypeSchema, 'PathPrefix'),
-      value: v.optional(
-        v.pipe(
-          v.string('must be a string'),
-          v.minLength(1, 'must not be empty'),
-          v.maxLength(MAX_PATH_VALUE_LENGTH, tooLong(MAX_PATH_VALUE_LENGTH)),
+export const HttpPathMatchSchema = firstIssueOnly(
+  v.pipe(
+    v.strictObject(
+      {
+        type: v.optional(PathMatchTypeSchema, 'PathPrefix'),
+        value: v.optional(
+          v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(MAX_PATH_VALUE_LENGTH, tooLong(MAX_PATH_VALUE_LENGTH))),
+          '/',
         ),
-        '/',
-      ),
-    },
-    objectMessage(['type', 'value']),
-  ),
-  v.forward(
-    v.check(
-      (path) => pathMatchProblem(path) === undefined,
-      (issue) => pathMatchProblem(issue.input) ?? 'is invalid',
+      },
+      objectMessage(['type', 'value']),
     ),
-    ['value'],
+    v.forward(
+      v.check(
+        (path) => pathMatchProblem(path) === undefined,
+        (issue) => pathMatchProblem(issue.input) ?? 'is invalid',
+      ),
+      ['value'],
+    ),
   ),
-));
+);
 
 const nameSchema = (what: string) =>
   v.pipe(
@@ -85,8 +79,7 @@ const nameSchema = (what: string) =>
     v.regex(TOKEN, `must be a valid ${what} (RFC 7230 token characters only, e.g. "X-Tenant-Id"; no spaces, ":" or "/")`),
   );
 
-const valueSchema = (max: number) =>
-  v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(max, tooLong(max)));
+const valueSchema = (max: number) => v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(max, tooLong(max)));
 
 function headerValueProblem(match: { type: ValueMatchType; value: string }): string | undefined {
   if (match.type === 'RegularExpression') return regexProblem(match.value);
@@ -102,42 +95,46 @@ function queryValueProblem(match: { type: ValueMatchType; value: string }): stri
 }
 
 /** `HTTPHeaderMatch`: name matched case-insensitively; `type` defaults to `Exact`. */
-export const HttpHeaderMatchSchema = firstIssueOnly(v.pipe(
-  v.strictObject(
-    {
-      type: v.optional(ValueMatchTypeSchema, 'Exact'),
-      name: nameSchema('header name'),
-      value: valueSchema(MAX_HEADER_VALUE_LENGTH),
-    },
-    objectMessage(['type', 'name', 'value']),
-  ),
-  v.forward(
-    v.check(
-      (m) => headerValueProblem(m) === undefined,
-      (issue) => headerValueProblem(issue.input) ?? 'is invalid',
+export const HttpHeaderMatchSchema = firstIssueOnly(
+  v.pipe(
+    v.strictObject(
+      {
+        type: v.optional(ValueMatchTypeSchema, 'Exact'),
+        name: nameSchema('header name'),
+        value: valueSchema(MAX_HEADER_VALUE_LENGTH),
+      },
+      objectMessage(['type', 'name', 'value']),
     ),
-    ['value'],
+    v.forward(
+      v.check(
+        (m) => headerValueProblem(m) === undefined,
+        (issue) => headerValueProblem(issue.input) ?? 'is invalid',
+      ),
+      ['value'],
+    ),
   ),
-));
+);
 
 /** `HTTPQueryParamMatch`: name matched exactly (case-sensitive); `type` defaults to `Exact`. */
-export const HttpQueryParamMatchSchema = firstIssueOnly(v.pipe(
-  v.strictObject(
-    {
-      type: v.optional(ValueMatchTypeSchema, 'Exact'),
-      name: nameSchema('query parameter name'),
-      value: valueSchema(MAX_QUERY_PARAM_VALUE_LENGTH),
-    },
-    objectMessage(['type', 'name', 'value']),
-  ),
-  v.forward(
-    v.check(
-      (m) => queryValueProblem(m) === undefined,
-      (issue) => queryValueProblem(issue.input) ?? 'is invalid',
+export const HttpQueryParamMatchSchema = firstIssueOnly(
+  v.pipe(
+    v.strictObject(
+      {
+        type: v.optional(ValueMatchTypeSchema, 'Exact'),
+        name: nameSchema('query parameter name'),
+        value: valueSchema(MAX_QUERY_PARAM_VALUE_LENGTH),
+      },
+      objectMessage(['type', 'name', 'value']),
     ),
-    ['value'],
+    v.forward(
+      v.check(
+        (m) => queryValueProblem(m) === undefined,
+        (issue) => queryValueProblem(issue.input) ?? 'is invalid',
+      ),
+      ['value'],
+    ),
   ),
-));
+);
 
 /**
  * Rejects a second entry with an equivalent name. The spec says later
@@ -157,9 +154,7 @@ function uniqueNames<TItem extends { name: string }>(what: string, caseInsensiti
         return;
       }
       addIssue({
-        message:
-          `duplicate ${what} "${entry.name}" (same name as entry ${first}` +
-          `${caseInsensitive ? '; header names are case-insensitive' : ''})`,
+        message: `duplicate ${what} "${entry.name}" (same name as entry ${first}` + `${caseInsensitive ? '; header names are case-insensitive' : ''})`,
         path: [
           { type: 'array', origin: 'value', input: dataset.value, key: index, value: entry },
           { type: 'object', origin: 'value', input: entry, key: 'name', value: entry.name },
@@ -175,15 +170,13 @@ const listSchema = <TItem extends v.GenericSchema<unknown, { name: string }>>(it
     v.maxLength(max, (issue) => `must have at most ${max} entries (got ${issue.received})`),
   );
 
-export const HttpHeaderMatchListSchema = firstIssueOnly(v.pipe(
-  listSchema(HttpHeaderMatchSchema, MAX_HEADER_MATCHES),
-  uniqueNames<HttpHeaderMatch>('header name', true),
-));
+export const HttpHeaderMatchListSchema = firstIssueOnly(
+  v.pipe(listSchema(HttpHeaderMatchSchema, MAX_HEADER_MATCHES), uniqueNames<HttpHeaderMatch>('header name', true)),
+);
 
-export const HttpQueryParamMatchListSchema = firstIssueOnly(v.pipe(
-  listSchema(HttpQueryParamMatchSchema, MAX_QUERY_PARAM_MATCHES),
-  uniqueNames<HttpQueryParamMatch>('query parameter name', false),
-));
+export const HttpQueryParamMatchListSchema = firstIssueOnly(
+  v.pipe(listSchema(HttpQueryParamMatchSchema, MAX_QUERY_PARAM_MATCHES), uniqueNames<HttpQueryParamMatch>('query parameter name', false)),
+);
 
 /**
  * `HTTPRouteMatch`: every present condition must hold (AND). `path` defaults

@@ -7,11 +7,7 @@ import { formatIssues } from './format-issues.ts';
  * ConfigError listing every problem as `path: reason`, prefixed with `prefix`
  * (e.g. `backends.echo`) so the message points at the right place.
  */
-export function parseOrThrow<const S extends v.GenericSchema>(
-  schema: S,
-  input: unknown,
-  options: { source?: string; prefix?: string } = {},
-): v.InferOutput<S> {
+export function parseOrThrow<const S extends v.GenericSchema>(schema: S, input: unknown, options: { source?: string; prefix?: string } = {}): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
   const problems = formatIssues(result.issues).map((line) =>

@@ -19,7 +19,13 @@ const chain = (values: Record<string, string>) => nodeAmbientCredentials({ env: 
 
 describe('nodeAmbientCredentials: the first configured source, in the issue order', () => {
   it('1. static keys win over everything else', () => {
-    const { ambient } = chain({ AWS_ACCESS_KEY_ID: 'AKIAENV', AWS_SECRET_ACCESS_KEY: 's', AWS_ROLE_ARN: ROLE, AWS_WEB_IDENTITY_TOKEN_FILE: '/t', AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1/x' });
+    const { ambient } = chain({
+      AWS_ACCESS_KEY_ID: 'AKIAENV',
+      AWS_SECRET_ACCESS_KEY: 's',
+      AWS_ROLE_ARN: ROLE,
+      AWS_WEB_IDENTITY_TOKEN_FILE: '/t',
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1/x',
+    });
     expect(ambient?.description).toBe('environment (AWS_ACCESS_KEY_ID)');
   });
 
@@ -35,12 +41,17 @@ describe('nodeAmbientCredentials: the first configured source, in the issue orde
   });
 
   it('3. container credentials (EKS Pod Identity, ECS relative URI)', () => {
-    expect(chain({ AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' }).ambient?.description).toBe('container credentials http://169.254.170.23/v1/credentials');
+    expect(chain({ AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://169.254.170.23/v1/credentials' }).ambient?.description).toBe(
+      'container credentials http://169.254.170.23/v1/credentials',
+    );
     expect(chain({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/creds' }).ambient?.description).toBe('container credentials http://169.254.170.2/v2/creds');
   });
 
   it('4. a profile of the shared files (AWS_PROFILE or files present), read through fromIni', async () => {
-    await writeFile(join(home, 'credentials'), '[default]\naws_access_key_id = AKIAPROFILEDEFAULT01\naws_secret_access_key = d\n[dev]\naws_access_key_id = AKIAPROFILEDEV000001\naws_secret_access_key = x\n');
+    await writeFile(
+      join(home, 'credentials'),
+      '[default]\naws_access_key_id = AKIAPROFILEDEFAULT01\naws_secret_access_key = d\n[dev]\naws_access_key_id = AKIAPROFILEDEV000001\naws_secret_access_key = x\n',
+    );
     const files = { AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), AWS_CONFIG_FILE: join(home, 'config') };
     const dev = chain({ ...files, AWS_PROFILE: 'dev' }).ambient!;
     expect(dev.description).toBe('profile dev');

@@ -54,7 +54,10 @@ function chooseAmbient(env: EnvLookup, context: SdkProviderContext, webIdentity:
   if (roleArn && webIdentity) return webIdentity(roleArn, undefined);
   if (roleArn || webIdentity) {
     const missing = roleArn ? 'AWS_WEB_IDENTITY_TOKEN_FILE' : 'AWS_ROLE_ARN';
-    return unavailableCredentials(roleArn ? `web identity ${roleArn}` : 'web identity', `${missing} is not set (IRSA needs both AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE)`);
+    return unavailableCredentials(
+      roleArn ? `web identity ${roleArn}` : 'web identity',
+      `${missing} is not set (IRSA needs both AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE)`,
+    );
   }
 
   const fullUri = env('AWS_CONTAINER_CREDENTIALS_FULL_URI') || undefined;

@@ -25,7 +25,12 @@ beforeAll(async () => {
   });
   const { app } = compileGateway({
     platform,
-    routes: [{ name: 'hold', backend: { functionName: 'hold', accountId: '123456789012', endpointURL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` } }],
+    routes: [
+      {
+        name: 'hold',
+        backend: { functionName: 'hold', accountId: '123456789012', endpointURL: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` },
+      },
+    ],
   });
   gateway = await serveApp(app, { port: 0, host: '127.0.0.1' });
 });

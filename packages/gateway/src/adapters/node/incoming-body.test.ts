@@ -31,7 +31,11 @@ async function serverReading(limit: number): Promise<{ url: string; outcomes: Ar
 }
 
 /** Sends `chunks` (one write each, `gapMs` apart) and resolves with the response, without waiting for the upload to finish. */
-function upload(url: string, chunks: Buffer[], options: { headers?: Record<string, string>; gapMs?: number; end?: boolean } = {}): Promise<{ status: number; body: string; sentBeforeResponse: number }> {
+function upload(
+  url: string,
+  chunks: Buffer[],
+  options: { headers?: Record<string, string>; gapMs?: number; end?: boolean } = {},
+): Promise<{ status: number; body: string; sentBeforeResponse: number }> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     const req = request(url, { method: 'POST', headers: options.headers }, (res) => {

@@ -1,6 +1,14 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { buildRoutes, isManifest, parseConfigTexts, type BuiltConfig, type ConfigFileText, type ManifestTranslator, type SourcedDocument } from '../../config/index.ts';
+import {
+  buildRoutes,
+  isManifest,
+  parseConfigTexts,
+  type BuiltConfig,
+  type ConfigFileText,
+  type ManifestTranslator,
+  type SourcedDocument,
+} from '../../config/index.ts';
 import type { EnvLookup } from '../../aws/env.ts';
 import { ConfigError } from '../../validation/index.ts';
 
@@ -56,6 +64,7 @@ export async function loadConfig(paths: string[], options: LoadConfigOptions = {
   // The translators (kgateway, Gateway API, Gloo Edge, Secret) load only when a manifest is
   // there: a native-config gateway keeps them out of its resident memory.
   const translate =
-    options.translateManifests ?? (documents.some((document) => isManifest(document.value)) ? (await import('../../manifests/index.ts')).translateManifests : undefined);
+    options.translateManifests ??
+    (documents.some((document) => isManifest(document.value)) ? (await import('../../manifests/index.ts')).translateManifests : undefined);
   return buildRoutes(documents, translate);
 }

@@ -13,7 +13,11 @@ afterEach(() => vi.restoreAllMocks());
 /** A destination collecting the lines pino writes. */
 function collect() {
   const lines: string[] = [];
-  return { lines, destination: { write: (line: string) => void lines.push(line) }, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    lines,
+    destination: { write: (line: string) => void lines.push(line) },
+    entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -102,7 +106,11 @@ describe('createNodeLogger', () => {
       await nextTurn();
       await sink.written(3);
       expect(sink.writes).toHaveLength(1);
-      expect(sink.writes[0]!.trimEnd().split('\n').map((line) => (JSON.parse(line) as { n: number }).n)).toEqual([1, 2, 3]);
+      expect(
+        sink.writes[0]!.trimEnd()
+          .split('\n')
+          .map((line) => (JSON.parse(line) as { n: number }).n),
+      ).toEqual([1, 2, 3]);
       expect(await sink.read()).toBe(sink.writes[0]);
       sink.close();
     });
@@ -116,7 +124,12 @@ describe('createNodeLogger', () => {
       // The first write is still in the thread pool: this turn's flush finds sonic-boom busy.
       logger.info('during the write');
       await sink.written(2);
-      expect((await sink.read()).trimEnd().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['first', 'during the write']);
+      expect(
+        (await sink.read())
+          .trimEnd()
+          .split('\n')
+          .map((line) => (JSON.parse(line) as { msg: string }).msg),
+      ).toEqual(['first', 'during the write']);
       sink.close();
     });
 
@@ -138,10 +151,16 @@ describe('createNodeLogger', () => {
       logger.info('first');
       logger.warn('last words', { n: 2 });
       process.exit(3);`;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '../../..') });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: resolve(import.meta.dirname, '../../..'),
+    });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(3);
-    const entries = child.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = child.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries).toMatchObject([
       { level: 'info', msg: 'first' },
       { level: 'warn', msg: 'last words', n: 2 },

@@ -21,11 +21,15 @@ describe('nodeRequestContext', () => {
     try {
       const answer = await new Promise<string>((resolve, reject) => {
         // A flat header list goes on the wire as given (no default Host added, hence ours).
-        const client = request(`${server.url}/`, { method: 'POST', headers: ['Host', 'gw.test', 'X-Mixed-Case', 'a', 'x-mixed-case', 'b', 'Content-Length', '7'] }, (res) => {
-          const parts: Buffer[] = [];
-          res.on('data', (part: Buffer) => parts.push(part));
-          res.on('end', () => resolve(`${res.statusCode} ${Buffer.concat(parts).toString()}`));
-        });
+        const client = request(
+          `${server.url}/`,
+          { method: 'POST', headers: ['Host', 'gw.test', 'X-Mixed-Case', 'a', 'x-mixed-case', 'b', 'Content-Length', '7'] },
+          (res) => {
+            const parts: Buffer[] = [];
+            res.on('data', (part: Buffer) => parts.push(part));
+            res.on('end', () => resolve(`${res.statusCode} ${Buffer.concat(parts).toString()}`));
+          },
+        );
         client.on('error', reject);
         client.end('{"a":1}');
       });
@@ -36,7 +40,12 @@ describe('nodeRequestContext', () => {
       expect(seen.clientGone).toBe('function');
       // Case and repetition as on the wire, which Fetch `Headers` would fold.
       const pairs = seen.rawHeaders.flatMap((value, index) => (index % 2 === 0 ? [[value, seen.rawHeaders[index + 1]]] : []));
-      expect(pairs).toEqual(expect.arrayContaining([['X-Mixed-Case', 'a'], ['x-mixed-case', 'b']]));
+      expect(pairs).toEqual(
+        expect.arrayContaining([
+          ['X-Mixed-Case', 'a'],
+          ['x-mixed-case', 'b'],
+        ]),
+      );
     } finally {
       await server.close(1_000);
     }

@@ -44,7 +44,12 @@ function once<T>(create: () => Promise<T>): () => Promise<T> {
 }
 
 function toAwsCredentials(credentials: SdkCredentials): AwsCredentials {
-  return { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken, expiration: credentials.expiration };
+  return {
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    sessionToken: credentials.sessionToken,
+    expiration: credentials.expiration,
+  };
 }
 
 /**

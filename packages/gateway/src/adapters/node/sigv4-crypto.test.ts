@@ -6,10 +6,35 @@ import { nodeSigV4Crypto } from './sigv4-crypto.ts';
 const ARN_URL = 'https://lambda.us-west-2.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-west-2%3A222222222222%3Afunction%3Aecho/invocations';
 
 const cases: Array<{ name: string; url: string; service: string; region: string; body: Uint8Array | string; sessionToken?: string }> = [
-  { name: 'cross-account ARN path, JSON body', url: ARN_URL, service: 'lambda', region: 'us-west-2', body: new TextEncoder().encode('{"key1":"value1","ü":"✓"}') },
-  { name: 'qualifier query, session token', url: `${ARN_URL}?Qualifier=live`, service: 'lambda', region: 'us-west-2', body: new TextEncoder().encode('{}'), sessionToken: 'FwoGZXIvYXdzE//token+/=' },
-  { name: 'empty body, local endpoint', url: 'http://127.0.0.1:4566/2015-03-31/functions/echo/invocations', service: 'lambda', region: 'eu-central-1', body: new Uint8Array(0) },
-  { name: 'STS form body as a string', url: 'https://sts.us-east-1.amazonaws.com/', service: 'sts', region: 'us-east-1', body: 'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fr' },
+  {
+    name: 'cross-account ARN path, JSON body',
+    url: ARN_URL,
+    service: 'lambda',
+    region: 'us-west-2',
+    body: new TextEncoder().encode('{"key1":"value1","ü":"✓"}'),
+  },
+  {
+    name: 'qualifier query, session token',
+    url: `${ARN_URL}?Qualifier=live`,
+    service: 'lambda',
+    region: 'us-west-2',
+    body: new TextEncoder().encode('{}'),
+    sessionToken: 'FwoGZXIvYXdzE//token+/=',
+  },
+  {
+    name: 'empty body, local endpoint',
+    url: 'http://127.0.0.1:4566/2015-03-31/functions/echo/invocations',
+    service: 'lambda',
+    region: 'eu-central-1',
+    body: new Uint8Array(0),
+  },
+  {
+    name: 'STS form body as a string',
+    url: 'https://sts.us-east-1.amazonaws.com/',
+    service: 'sts',
+    region: 'us-east-1',
+    body: 'Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fr',
+  },
   { name: '1 MB body', url: ARN_URL, service: 'lambda', region: 'us-west-2', body: new Uint8Array(1024 * 1024).fill(0x61) },
 ];
 
@@ -30,9 +55,14 @@ describe('signRequest with node:crypto', () => {
       datetime: fast.get('x-amz-date') ?? '',
     }).sign();
     expect([...fast]).toEqual([...reference.headers]);
-    expect(fast.get('authorization')).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/[a-z0-9-]+\/[a-z]+\/aws4_request, SignedHeaders=host;x-amz-date;/);
+    expect(fast.get('authorization')).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/[a-z0-9-]+\/[a-z]+\/aws4_request, SignedHeaders=host;x-amz-date;/,
+    );
     // The caller's headers are not modified.
-    expect([...headers]).toEqual([['content-type', 'application/json'], ['x-amz-invocation-type', 'RequestResponse']]);
+    expect([...headers]).toEqual([
+      ['content-type', 'application/json'],
+      ['x-amz-invocation-type', 'RequestResponse'],
+    ]);
   });
 
   it('reuses the derived key: the second signature for the same credentials and day agrees too', async () => {
@@ -40,7 +70,13 @@ describe('signRequest with node:crypto', () => {
     const request = { url: ARN_URL, method: 'POST', headers: new Headers({ 'content-type': 'application/json' }), body: '{}' };
     for (let i = 0; i < 2; i++) {
       const fast = await signRequest(credentials, { service: 'lambda', region: 'us-west-2' }, request, nodeSigV4Crypto);
-      const reference = await new AwsV4Signer({ ...request, ...credentials, service: 'lambda', region: 'us-west-2', datetime: fast.get('x-amz-date') ?? '' }).sign();
+      const reference = await new AwsV4Signer({
+        ...request,
+        ...credentials,
+        service: 'lambda',
+        region: 'us-west-2',
+        datetime: fast.get('x-amz-date') ?? '',
+      }).sign();
       expect(fast.get('authorization')).toBe(reference.headers.get('authorization'));
     }
   });
@@ -53,7 +89,12 @@ describe('signRequest with node:crypto', () => {
       const region = i % 2 === 0 ? 'us-west-2' : 'eu-west-1';
       const body = `{"n":${i}}`;
       const headers = { 'content-type': 'application/json', 'x-amz-invocation-type': i % 4 === 0 ? 'Event' : 'RequestResponse' };
-      signed.push({ headers: await signRequest(credentials, { service: 'lambda', region }, { url, method: 'POST', headers, body }, nodeSigV4Crypto), url, body, region });
+      signed.push({
+        headers: await signRequest(credentials, { service: 'lambda', region }, { url, method: 'POST', headers, body }, nodeSigV4Crypto),
+        url,
+        body,
+        region,
+      });
     }
     for (const [i, { headers, url, body, region }] of signed.entries()) {
       const reference = await new AwsV4Signer({
@@ -74,7 +115,14 @@ describe('signRequest with node:crypto', () => {
     const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
     const request = { url: ARN_URL, method: 'POST', headers: new Headers({ 'content-type': 'application/json' }), body: new TextEncoder().encode('{"a":1}') };
     const viaWebCrypto = await signRequest(credentials, { service: 'lambda', region: 'us-west-2' }, request);
-    const reference = await new AwsV4Signer({ ...request, body: request.body as Uint8Array<ArrayBuffer>, ...credentials, service: 'lambda', region: 'us-west-2', datetime: viaWebCrypto.get('x-amz-date') ?? '' }).sign();
+    const reference = await new AwsV4Signer({
+      ...request,
+      body: request.body as Uint8Array<ArrayBuffer>,
+      ...credentials,
+      service: 'lambda',
+      region: 'us-west-2',
+      datetime: viaWebCrypto.get('x-amz-date') ?? '',
+    }).sign();
     expect([...viaWebCrypto]).toEqual([...reference.headers]);
   });
 

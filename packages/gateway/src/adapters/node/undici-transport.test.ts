@@ -102,7 +102,12 @@ describe.each(transports)('%s', (_name, transport) => {
   it('sends method, headers and body as given, and returns status, headers and body', async () => {
     const response = await send(transport, '/echo?Qualifier=live');
     expect(lastRequest).toMatchObject({ method: 'POST', url: '/echo?Qualifier=live' });
-    expect(lastRequest?.headers).toMatchObject({ 'content-type': 'application/json', 'x-amz-invocation-type': 'RequestResponse', authorization: 'AWS4-HMAC-SHA256 test', 'content-length': '18' });
+    expect(lastRequest?.headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-amz-invocation-type': 'RequestResponse',
+      authorization: 'AWS4-HMAC-SHA256 test',
+      'content-length': '18',
+    });
     expect(lastRequest?.body.toString('utf8')).toBe('{"hello":"wörld"}');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
@@ -136,7 +141,14 @@ describe.each(transports)('%s', (_name, transport) => {
   it('refuses a response body past maxResponseBytes, declared or streamed', async () => {
     for (const path of ['/huge-declared', '/huge-chunked']) {
       const error = await transport
-        .send({ url: `${base}${path}`, method: 'POST', headers: new Headers(), body: new Uint8Array(0), signal: AbortSignal.timeout(5_000), maxResponseBytes: 1024 * 1024 })
+        .send({
+          url: `${base}${path}`,
+          method: 'POST',
+          headers: new Headers(),
+          body: new Uint8Array(0),
+          signal: AbortSignal.timeout(5_000),
+          maxResponseBytes: 1024 * 1024,
+        })
         .then((response) => response.bytes())
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ResponseTooLargeError);
@@ -145,7 +157,13 @@ describe.each(transports)('%s', (_name, transport) => {
 
   it('rejects on a network failure', async () => {
     await expect(
-      transport.send({ url: `http://127.0.0.1:${deadPort}/x`, method: 'POST', headers: new Headers(), body: new Uint8Array(0), signal: AbortSignal.timeout(5_000) }),
+      transport.send({
+        url: `http://127.0.0.1:${deadPort}/x`,
+        method: 'POST',
+        headers: new Headers(),
+        body: new Uint8Array(0),
+        signal: AbortSignal.timeout(5_000),
+      }),
     ).rejects.toBeDefined();
   });
 

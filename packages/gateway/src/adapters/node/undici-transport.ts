@@ -49,7 +49,8 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Clo
     bodyTimeout: 0,
   });
   return {
-    send: (request) => new Promise<TransportResponse>((resolve, reject) => new Exchange(request.signal, resolve, reject, request.maxResponseBytes).start(agent, request)),
+    send: (request) =>
+      new Promise<TransportResponse>((resolve, reject) => new Exchange(request.signal, resolve, reject, request.maxResponseBytes).start(agent, request)),
     close: () => agent.close(),
   };
 }

@@ -21,10 +21,22 @@ export const WEB_IDENTITY_TOKEN_BINDING = 'AWS_WEB_IDENTITY_TOKEN';
  * saying what to use instead, rather than a silent fallback to no credentials.
  */
 const UNSUPPORTED: ReadonlyArray<readonly [variable: string, reason: string]> = [
-  ['AWS_WEB_IDENTITY_TOKEN_FILE', `web identity token files cannot be read in a worker (no filesystem): put the token itself in the ${WEB_IDENTITY_TOKEN_BINDING} binding, with AWS_ROLE_ARN`],
-  ['AWS_CONTAINER_CREDENTIALS_FULL_URI', 'EKS Pod Identity / container credentials need the node-local agent and a token file, which a worker cannot reach: use static keys (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY) or a web identity token binding'],
-  ['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'ECS container credentials need the task metadata endpoint, which a worker cannot reach: use static keys or a web identity token binding'],
-  ['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', 'EKS Pod Identity token files cannot be read in a worker (no filesystem): use static keys or a web identity token binding'],
+  [
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    `web identity token files cannot be read in a worker (no filesystem): put the token itself in the ${WEB_IDENTITY_TOKEN_BINDING} binding, with AWS_ROLE_ARN`,
+  ],
+  [
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'EKS Pod Identity / container credentials need the node-local agent and a token file, which a worker cannot reach: use static keys (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY) or a web identity token binding',
+  ],
+  [
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'ECS container credentials need the task metadata endpoint, which a worker cannot reach: use static keys or a web identity token binding',
+  ],
+  [
+    'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
+    'EKS Pod Identity token files cannot be read in a worker (no filesystem): use static keys or a web identity token binding',
+  ],
   ['AWS_SHARED_CREDENTIALS_FILE', 'shared credentials files cannot be read in a worker (no filesystem): use static keys or secret bindings'],
   ['AWS_CONFIG_FILE', 'AWS config files cannot be read in a worker (no filesystem): use static keys or secret bindings'],
   ['AWS_PROFILE', 'profiles live in ~/.aws files, which a worker cannot read: use static keys or secret bindings'],
@@ -50,7 +62,8 @@ export function workerAmbientCredentials(options: { env: EnvLookup; logger: Logg
   const problems = UNSUPPORTED.filter(([variable]) => env(variable) !== undefined).map(([variable, reason]) => `${variable}: ${reason}`);
   const token = env(WEB_IDENTITY_TOKEN_BINDING);
   const roleArn = env('AWS_ROLE_ARN');
-  if (token !== undefined && roleArn === undefined) problems.push(`${WEB_IDENTITY_TOKEN_BINDING} is set but AWS_ROLE_ARN is not: web identity needs the role to assume`);
+  if (token !== undefined && roleArn === undefined)
+    problems.push(`${WEB_IDENTITY_TOKEN_BINDING} is set but AWS_ROLE_ARN is not: web identity needs the role to assume`);
   if (roleArn !== undefined && token === undefined && env('AWS_WEB_IDENTITY_TOKEN_FILE') === undefined) {
     problems.push(`AWS_ROLE_ARN is set but ${WEB_IDENTITY_TOKEN_BINDING} is not: web identity needs the token in a binding`);
   }

@@ -28,7 +28,11 @@ describe('createWorkerPlatform', () => {
 
   it('takes static keys from bindings as the ambient credentials', async () => {
     const platform = createWorkerPlatform({ env: { ...KEYS, AWS_SESSION_TOKEN: 'tok' } });
-    await expect(platform.credentials.forAuth({ type: 'ambient' }).getCredentials()).resolves.toEqual({ accessKeyId: KEYS.AWS_ACCESS_KEY_ID, secretAccessKey: KEYS.AWS_SECRET_ACCESS_KEY, sessionToken: 'tok' });
+    await expect(platform.credentials.forAuth({ type: 'ambient' }).getCredentials()).resolves.toEqual({
+      accessKeyId: KEYS.AWS_ACCESS_KEY_ID,
+      secretAccessKey: KEYS.AWS_SECRET_ACCESS_KEY,
+      sessionToken: 'tok',
+    });
   });
 
   it('without ambient credentials, ambient backends answer 503 (as on Node)', async () => {
@@ -55,14 +59,24 @@ describe('createWorkerPlatform', () => {
     const env = secretBindings('aws-creds', { accessKey: 'AKIASECRET0000000001', secretKey: 'sk', sessionToken: '' });
     expect(env).toEqual({ SECRET_AWS_CREDS_ACCESS_KEY: 'AKIASECRET0000000001', SECRET_AWS_CREDS_SECRET_KEY: 'sk' });
     const platform = createWorkerPlatform({ env });
-    await expect(platform.credentials.forAuth({ type: 'secret', name: 'aws-creds' }).getCredentials()).resolves.toEqual({ accessKeyId: 'AKIASECRET0000000001', secretAccessKey: 'sk', sessionToken: undefined });
+    await expect(platform.credentials.forAuth({ type: 'secret', name: 'aws-creds' }).getCredentials()).resolves.toEqual({
+      accessKeyId: 'AKIASECRET0000000001',
+      secretAccessKey: 'sk',
+      sessionToken: undefined,
+    });
   });
 
   it('names the bindings it looked for when a secret is missing or partial, never a value', async () => {
     const platform = createWorkerPlatform({ env: { SECRET_HALF_ACCESS_KEY: 'AKIAHALF000000000001' } });
-    const missing = await platform.credentials.forAuth({ type: 'secret', name: 'nope' }).getCredentials().catch((e: Error) => e.message);
+    const missing = await platform.credentials
+      .forAuth({ type: 'secret', name: 'nope' })
+      .getCredentials()
+      .catch((e: Error) => e.message);
     expect(missing).toBe('credentials unavailable for secret nope: secret not found at bindings SECRET_NOPE_ACCESS_KEY / SECRET_NOPE_SECRET_KEY');
-    const partial = await platform.credentials.forAuth({ type: 'secret', name: 'half' }).getCredentials().catch((e: Error) => e.message);
+    const partial = await platform.credentials
+      .forAuth({ type: 'secret', name: 'half' })
+      .getCredentials()
+      .catch((e: Error) => e.message);
     expect(partial).toContain('key "secretKey" is missing or empty in bindings SECRET_HALF_ACCESS_KEY / SECRET_HALF_SECRET_KEY');
     expect(partial).not.toContain('AKIAHALF');
   });
@@ -76,9 +90,17 @@ describe('createWorkerPlatform', () => {
   });
 
   it.each([
-    ['AWS_WEB_IDENTITY_TOKEN_FILE', '/var/run/secrets/eks.amazonaws.com/serviceaccount/token', 'web identity token files cannot be read in a worker (no filesystem): put the token itself in the AWS_WEB_IDENTITY_TOKEN binding'],
+    [
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+      '/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
+      'web identity token files cannot be read in a worker (no filesystem): put the token itself in the AWS_WEB_IDENTITY_TOKEN binding',
+    ],
     ['AWS_CONTAINER_CREDENTIALS_FULL_URI', 'http://169.254.170.23/v1/credentials', 'EKS Pod Identity / container credentials need the node-local agent'],
-    ['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', '/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token', 'EKS Pod Identity token files cannot be read in a worker'],
+    [
+      'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
+      '/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token',
+      'EKS Pod Identity token files cannot be read in a worker',
+    ],
     ['AWS_PROFILE', 'dev', 'profiles live in ~/.aws files, which a worker cannot read'],
   ])('fails at start-up when %s asks for what a worker cannot do', (name, value, reason) => {
     const error = configError(() => createWorkerPlatform({ env: { ...KEYS, [name]: value } }));
@@ -112,19 +134,31 @@ describe('createWorkerPlatform', () => {
 
   it('role chaining (auth: assumeRole) on secret bindings or on the web identity', () => {
     const platform = createWorkerPlatform({
-      env: { ...secretBindings('aws-creds', { accessKey: 'AKIABASE', secretKey: 'base' }), AWS_WEB_IDENTITY_TOKEN: 't', AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/lambda-auth-role' },
+      env: {
+        ...secretBindings('aws-creds', { accessKey: 'AKIABASE', secretKey: 'base' }),
+        AWS_WEB_IDENTITY_TOKEN: 't',
+        AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/lambda-auth-role',
+      },
       credentialCache: new CredentialCache(),
     });
-    const onSecret = platform.credentials.forAuth({ type: 'assumeRole', roleArn: 'arn:aws:iam::222222222222:role/invoke', source: { type: 'secret', name: 'aws-creds' } });
+    const onSecret = platform.credentials.forAuth({
+      type: 'assumeRole',
+      roleArn: 'arn:aws:iam::222222222222:role/invoke',
+      source: { type: 'secret', name: 'aws-creds' },
+    });
     expect(onSecret.description).toBe('role arn:aws:iam::222222222222:role/invoke via secret aws-creds');
     const onWebIdentity = platform.credentials.forAuth({ type: 'assumeRole', roleArn: 'arn:aws:iam::222222222222:role/lambda-invoke-role' });
-    expect(onWebIdentity.description).toBe('role arn:aws:iam::222222222222:role/lambda-invoke-role via web identity arn:aws:iam::111111111111:role/lambda-auth-role');
+    expect(onWebIdentity.description).toBe(
+      'role arn:aws:iam::222222222222:role/lambda-invoke-role via web identity arn:aws:iam::111111111111:role/lambda-auth-role',
+    );
     // Gloo's disableRoleChaining: the role is assumed with the token directly.
     const direct = platform.credentials.forAuth({ type: 'assumeRole', roleArn: 'arn:aws:iam::222222222222:role/direct', disableRoleChaining: true });
     expect(direct.description).toBe('web identity arn:aws:iam::222222222222:role/direct');
   });
 
   it('rejects an unknown LOG_LEVEL', () => {
-    expect(configError(() => createWorkerPlatform({ env: { LOG_LEVEL: 'loud' } })).message).toBe('worker bindings: LOG_LEVEL: must be one of debug, info, warn, error, silent');
+    expect(configError(() => createWorkerPlatform({ env: { LOG_LEVEL: 'loud' } })).message).toBe(
+      'worker bindings: LOG_LEVEL: must be one of debug, info, warn, error, silent',
+    );
   });
 });

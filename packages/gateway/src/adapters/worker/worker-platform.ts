@@ -1,4 +1,13 @@
-import { assumeRoleProviderFactory, createStsClient, CredentialResolver, manifestSecretSource, moduleCredentialCache, stsLocation, type CredentialCache, type SecretSource } from '../../credentials/index.ts';
+import {
+  assumeRoleProviderFactory,
+  createStsClient,
+  CredentialResolver,
+  manifestSecretSource,
+  moduleCredentialCache,
+  stsLocation,
+  type CredentialCache,
+  type SecretSource,
+} from '../../credentials/index.ts';
 import { webRequestContext, type Platform, type RequestContext } from '../../core/index.ts';
 import { fetchTransport, type HttpTransport } from '../../invoke/index.ts';
 import { createJsonLogger, type LogLevel, type Logger } from '../../logging/index.ts';

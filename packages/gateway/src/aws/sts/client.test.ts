@@ -24,7 +24,10 @@ describe('stsLocation', () => {
     const env = (values: Record<string, string>) => (name: string) => values[name];
     expect(stsLocation(env({}))).toEqual({ endpoint: 'https://sts.us-east-1.amazonaws.com', region: 'us-east-1' });
     expect(stsLocation(env({ AWS_DEFAULT_REGION: 'eu-west-1' }))).toEqual({ endpoint: 'https://sts.eu-west-1.amazonaws.com', region: 'eu-west-1' });
-    expect(stsLocation(env({ AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://x:1/' }))).toEqual({ endpoint: 'http://x:1', region: 'us-west-2' });
+    expect(stsLocation(env({ AWS_REGION: 'us-west-2', AWS_DEFAULT_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://x:1/' }))).toEqual({
+      endpoint: 'http://x:1',
+      region: 'us-west-2',
+    });
     expect(stsLocation(env({ AWS_ENDPOINT_URL: 'http://x:1', AWS_ENDPOINT_URL_STS: 'http://sts:2' })).endpoint).toBe('http://sts:2');
   });
 });
@@ -40,13 +43,17 @@ describe('createStsClient', () => {
   });
 
   it('ExternalId is sent; a wrong one is AccessDenied with the code, status and the role in the message', async () => {
-    await expect(client().assumeRole({ roleArn: EXTERNAL_ID_ROLE, roleSessionName: 'unit', externalId: 'the-right-external-id' }, KEYS.assumer)).resolves.toBeDefined();
+    await expect(
+      client().assumeRole({ roleArn: EXTERNAL_ID_ROLE, roleSessionName: 'unit', externalId: 'the-right-external-id' }, KEYS.assumer),
+    ).resolves.toBeDefined();
     const error = await client()
       .assumeRole({ roleArn: EXTERNAL_ID_ROLE, roleSessionName: 'unit', externalId: 'wrong-id' }, KEYS.assumer)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StsError);
     expect(error).toMatchObject({ action: 'AssumeRole', code: 'AccessDenied', status: 403 });
-    expect((error as Error).message).toMatch(/^STS AssumeRole failed: AccessDenied \(HTTP 403\): User: arn:aws:iam::111111111111:user\/assumer is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role\/external-id-role \(request id [0-9a-f-]{36}\)$/);
+    expect((error as Error).message).toMatch(
+      /^STS AssumeRole failed: AccessDenied \(HTTP 403\): User: arn:aws:iam::111111111111:user\/assumer is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role\/external-id-role \(request id [0-9a-f-]{36}\)$/,
+    );
   });
 
   it('AssumeRoleWithWebIdentity is unsigned; errors carry the code and never the token', async () => {
@@ -54,7 +61,9 @@ describe('createStsClient', () => {
     const session = await client().assumeRoleWithWebIdentity({ roleArn: AUTH_ROLE, roleSessionName: 'irsa', webIdentityToken: token });
     expect(session.assumedRoleArn).toBe('arn:aws:sts::111111111111:assumed-role/lambda-auth-role/irsa');
     const expired = await aws.mintWebIdentityToken({ sub: 'system:serviceaccount:gloo-system:http', expiresInSeconds: -1 });
-    const error = (await client().assumeRoleWithWebIdentity({ roleArn: AUTH_ROLE, roleSessionName: 'irsa', webIdentityToken: expired }).catch((e: unknown) => e)) as StsError;
+    const error = (await client()
+      .assumeRoleWithWebIdentity({ roleArn: AUTH_ROLE, roleSessionName: 'irsa', webIdentityToken: expired })
+      .catch((e: unknown) => e)) as StsError;
     expect(error).toMatchObject({ code: 'ExpiredTokenException', status: 400 });
     expect(error.message).not.toContain(expired);
   });
@@ -72,7 +81,10 @@ describe('createStsClient', () => {
   it('a 503 from STS keeps its code (ServiceUnavailable)', async () => {
     aws.setServiceAvailable('sts', false);
     try {
-      await expect(client().assumeRole({ roleArn: AUTH_ROLE, roleSessionName: 'unit' }, KEYS.ci)).rejects.toMatchObject({ code: 'ServiceUnavailable', status: 503 });
+      await expect(client().assumeRole({ roleArn: AUTH_ROLE, roleSessionName: 'unit' }, KEYS.ci)).rejects.toMatchObject({
+        code: 'ServiceUnavailable',
+        status: 503,
+      });
     } finally {
       aws.setServiceAvailable('sts', true);
     }

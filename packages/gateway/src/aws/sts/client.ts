@@ -73,7 +73,8 @@ export function createStsClient(options: StsClientOptions): StsClient {
     for (const [name, value] of Object.entries(form)) if (value !== undefined) params.set(name, value);
     const body = params.toString();
     let headers = new Headers({ 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' });
-    if (credentials) headers = await signRequest(credentials, { service: 'sts', region: options.location.region }, { url, method: 'POST', headers, body }, options.crypto);
+    if (credentials)
+      headers = await signRequest(credentials, { service: 'sts', region: options.location.region }, { url, method: 'POST', headers, body }, options.crypto);
 
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -84,7 +85,8 @@ export function createStsClient(options: StsClientOptions): StsClient {
       status = response.status;
       text = new TextDecoder().decode(await response.bytes());
     } catch (error) {
-      if (controller.signal.aborted) throw new StsError(action, 'Timeout', 0, `no answer from ${options.location.endpoint} within ${timeoutMs} ms`, { cause: error });
+      if (controller.signal.aborted)
+        throw new StsError(action, 'Timeout', 0, `no answer from ${options.location.endpoint} within ${timeoutMs} ms`, { cause: error });
       throw new StsError(action, 'NetworkError', 0, `cannot reach ${options.location.endpoint}: ${networkDetail(error)}`, { cause: error });
     } finally {
       clearTimeout(timer);
@@ -98,7 +100,12 @@ export function createStsClient(options: StsClientOptions): StsClient {
       throw new StsError(action, 'InvalidResponse', status, 'the answer holds no complete <Credentials>');
     }
     const parsed = parseStsError(text);
-    throw new StsError(action, parsed?.code ?? 'UnexpectedResponse', status, parsed ? `${parsed.message}${parsed.requestId ? ` (request id ${parsed.requestId})` : ''}` : 'not an STS error document');
+    throw new StsError(
+      action,
+      parsed?.code ?? 'UnexpectedResponse',
+      status,
+      parsed ? `${parsed.message}${parsed.requestId ? ` (request id ${parsed.requestId})` : ''}` : 'not an STS error document',
+    );
   }
 
   return {
