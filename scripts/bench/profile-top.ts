@@ -29,7 +29,10 @@ for (const node of profile.nodes) for (const child of node.children ?? []) paren
 
 const frameName = (node: ProfileNode) => {
   const { functionName, url, lineNumber } = node.callFrame;
-  const where = url.replace(/^.*\/node_modules\//, '').replace(/^.*\/packages\/gateway\/dist\//, 'dist/').replace(/^file:\/\//, '');
+  const where = url
+    .replace(/^.*\/node_modules\//, '')
+    .replace(/^.*\/packages\/gateway\/dist\//, 'dist/')
+    .replace(/^file:\/\//, '');
   return `${functionName || '(anonymous)'} ${where}${where ? `:${lineNumber + 1}` : ''}`;
 };
 const self = new Map<string, number>();

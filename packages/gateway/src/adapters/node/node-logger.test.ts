@@ -196,7 +196,17 @@ describe('createNodeLogger, flat entries (the access log)', () => {
     try {
       const { lines, destination } = collect();
       const logger = createNodeLogger({ level: 'info', destination });
-      logger.info('request', { requestId: 'a"b\\c\n', method: 'POST', status: 200, ms: -0, nan: Number.NaN, ok: true, none: null, skip: undefined, sessionToken: 'tok' });
+      logger.info('request', {
+        requestId: 'a"b\\c\n',
+        method: 'POST',
+        status: 200,
+        ms: -0,
+        nan: Number.NaN,
+        ok: true,
+        none: null,
+        skip: undefined,
+        sessionToken: 'tok',
+      });
       logger.warn('nested', { requestId: 'r', detail: { sessionToken: 'tok', n: 1 } });
       const flatViaPino = collect();
       // The same flat entry forced through pino (a nested field switches the fast path off), to compare bytes.
@@ -216,7 +226,13 @@ describe('createNodeLogger, flat entries (the access log)', () => {
         '{"level":"info","time":"2026-01-02T03:04:05.678Z","requestId":"a\\"b\\\\c\\n","method":"POST","status":200,"ms":0,"nan":null,"ok":true,"none":null,"sessionToken":"[redacted]","msg":"request"}\n',
       );
       expect(flatViaPino.lines[0]).toBe(lines[0]!.replace(',"msg"', ',"z":{},"msg"'));
-      expect(JSON.parse(lines[1]!)).toEqual({ level: 'warn', time: '2026-01-02T03:04:05.678Z', requestId: 'r', detail: { sessionToken: '[redacted]', n: 1 }, msg: 'nested' });
+      expect(JSON.parse(lines[1]!)).toEqual({
+        level: 'warn',
+        time: '2026-01-02T03:04:05.678Z',
+        requestId: 'r',
+        detail: { sessionToken: '[redacted]', n: 1 },
+        msg: 'nested',
+      });
       expect(lines.join('')).not.toContain('tok"');
     } finally {
       vi.useRealTimers();

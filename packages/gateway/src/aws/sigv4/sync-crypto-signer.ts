@@ -175,6 +175,7 @@ export async function verifySigV4Crypto(crypto: SigV4Crypto): Promise<void> {
     const bodyOnly = await template.signBody(init.body as string);
     const a = JSON.stringify([...reference.headers]);
     const b = JSON.stringify([...fast.headers]);
-    if (a !== b || JSON.stringify([...bodyOnly]) !== a) throw new Error(`SigV4 self-check failed for ${init.service}: the synchronous signer disagrees with aws4fetch (was aws4fetch upgraded?)`);
+    if (a !== b || JSON.stringify([...bodyOnly]) !== a)
+      throw new Error(`SigV4 self-check failed for ${init.service}: the synchronous signer disagrees with aws4fetch (was aws4fetch upgraded?)`);
   }
 }
