@@ -5,7 +5,7 @@
  */
 
 /** Every contender id `--only` accepts, in the order they run. */
-export const CONTENDER_IDS = ['direct', 'bare', 'hand-written', 'gateway', 'gateway-apigw-v2', 'gateway-assume-role'] as const;
+export const CONTENDER_IDS = ['direct', 'nginx', 'bare', 'bare-node-http', 'hand-written', 'gateway', 'gateway-apigw-v2', 'gateway-assume-role'] as const;
 export type ContenderId = (typeof CONTENDER_IDS)[number];
 
 export interface BenchOptions {
@@ -21,14 +21,15 @@ export interface BenchOptions {
   only: Set<ContenderId> | undefined;
   /** undefined: both bodies. */
   body: '100B' | '1MB' | undefined;
-  /** undefined: both connection counts. */
-  conns: 1 | 64 | undefined;
+  /** undefined: every connection count (512 only with the 100 B body). */
+  conns: 1 | 64 | 512 | undefined;
 }
 
 export const HELP = `Usage: npx tsx scripts/bench/run.ts [options]   (npm run bench -- [options])
 
 Starts a bench upstream and every contender on 127.0.0.1, loads each with autocannon
-(100 B and 1 MB JSON bodies, 1 and 64 connections), measures the start-up of the compiled
+(100 B and 1 MB JSON bodies, 1 and 64 connections, and 512 with 100 B), measures the SHA-256 +
+base64 floor of the 1 MB body alone and the start-up of the compiled
 gateway (node packages/gateway/bin/lambda-gateway.mjs serve) and RSS at rest, then soaks the
 gateway, and prints one table (also written to bench-results/latest.json).
 
@@ -38,12 +39,13 @@ Options:
   --soak N             soak seconds for the memory-growth check (default 60; 25-120; 0 skips it)
   --only ID[,ID…]      run only these contenders
   --body 100B|1MB      only this body size
-  --conns 1|64         only this connection count
+  --conns 1|64|512     only this connection count (512 runs with the 100 B body only)
   --profile            run the gateway processes with --cpu-prof (profiles in bench-results/profiles/)
   --node-options "…"   extra Node flags for every proxy process (recorded in the output)
   --help               show this text
 
 Contender ids: ${CONTENDER_IDS.join(', ')}
+  (bare = node:http in, undici Pool out: the baseline of the targets; nginx runs only when installed)
 
 Exit codes: 0 ok, 1 the run failed, 2 bad options.`;
 
@@ -107,7 +109,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
   const body = string('body');
   if (body !== undefined && body !== '100B' && body !== '1MB') throw new BenchUsageError(`--body: "${body}" is not 100B or 1MB`);
   const conns = values.has('conns') ? number('conns', 0) : undefined;
-  if (conns !== undefined && conns !== 1 && conns !== 64) throw new BenchUsageError(`--conns: "${string('conns')}" is not 1 or 64`);
+  if (conns !== undefined && conns !== 1 && conns !== 64 && conns !== 512) throw new BenchUsageError(`--conns: "${string('conns')}" is not 1, 64 or 512`);
+  if (conns === 512 && body === '1MB') throw new BenchUsageError('--conns 512 runs with the 100 B body only');
 
   const onlyText = string('only');
   let only: Set<ContenderId> | undefined;

@@ -1,6 +1,8 @@
 import type { LoadResult } from './load.ts';
 import type { machineInfo } from './machine.ts';
+import type { HashFloor } from './floor.ts';
 import type { StartupResult } from './startup.ts';
+import { targetRatios } from './targets.ts';
 
 /** One contender under one load: body size × connections. */
 export interface Cell extends LoadResult {
@@ -31,6 +33,8 @@ export interface BenchReport {
     | undefined;
   /** Fresh `serve` processes, spawn to first 200; undefined when no gateway contender ran. */
   startup: StartupResult | undefined;
+  /** The 1 MB body's SHA-256 and base64 alone, µs; undefined when no 1 MB cell ran. */
+  hashFloor?: HashFloor | undefined;
   upstream: { invocations: number; stsAssumeRoleCallsDuringLoad: number; stsAssumeRoleCallsTotal: number };
   /** Bytes, at rest: `node`, a fresh compiled `serve` (SERVE_AT_REST), and each contender before its first request. */
   idleRss: Record<string, number>;
@@ -41,18 +45,21 @@ export interface BenchReport {
 const MB = 1024 * 1024;
 /** The idle-RSS entry of a fresh compiled `lambda-gateway serve` (passthrough, no request yet). */
 export const SERVE_AT_REST = 'lambda-gateway serve';
-const GATEWAYS = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role'];
 
 /** The markdown table (pasted as-is into the README) and the ratios against the issue's targets. */
 export function formatReport(report: BenchReport): { text: string; ratios: Ratio[] } {
   const find = (contender: string, body: string, connections: number) =>
     report.cells.find((c) => c.contender === contender && c.body === body && c.connections === connections);
-  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? undefined : a / b);
   const label = new Map(report.contenders.map((c) => [c.id, c.label]));
 
   const lines = [
     `Machine: ${report.machine.cpus} CPUs (${report.machine.cpuModel}), Node ${report.machine.node}, load average at start ${report.machine.loadAverageAtStart.join(' / ')}. ${report.date.slice(0, 16).replace('T', ' ')} UTC.`,
-    `Each cell: ${report.settings.warmupSeconds} s warm-up, then ${report.settings.secondsPerRound} s measured with autocannon (100 B cells: two such rounds, the second in reverse order, pooled). Upstream signature check: ${report.settings.upstreamSignatureCheck}. Gateways: ${report.settings.gatewayProcess}. Gateway logs: ${report.settings.gatewayLogLevel}. Extra Node flags for the proxies: ${report.settings.proxyNodeOptions}.`,
+    `Each cell: ${report.settings.warmupSeconds} s warm-up, then ${report.settings.secondsPerRound} s measured with autocannon (100 B cells: two such rounds, the second in reverse order, pooled). Upstream signature check: ${report.settings.upstreamSignatureCheck}. Gateways: ${report.settings.gatewayProcess}. Gateway logs: ${report.settings.gatewayLogLevel}. Extra Node flags for the proxies: ${report.settings.proxyNodeOptions}. nginx: ${report.settings.nginx}.`,
+    ...(report.hashFloor
+      ? [
+          `1 MB floor, measured alone in the bench process: SHA-256 ${report.hashFloor.sha256.toFixed(0)} µs, base64 ${report.hashFloor.base64.toFixed(0)} µs, SHA-256 of the base64 text ${report.hashFloor.sha256OfBase64.toFixed(0)} µs.`,
+        ]
+      : []),
     '',
     '| body | conns | contender | req/s | p50 ms | p99 ms | max ms | errors | peak RSS MB | CPU µs/req |',
     '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -86,81 +93,7 @@ export function formatReport(report: BenchReport): { text: string; ratios: Ratio
       met: serveAtRest / MB <= 60,
     });
   }
-  const rps = (id: string, body: string, conns: number) => find(id, body, conns)?.requestsPerSecond;
-  for (const id of GATEWAYS) {
-    if (!find(id, '100 B', 64)) continue;
-    const name = label.get(id) ?? id;
-    const toBare = ratio(rps(id, '100 B', 64), rps('bare', '100 B', 64));
-    const toHand = ratio(rps(id, '100 B', 64), rps('hand-written', '100 B', 64));
-    ratios.push({
-      name: `${name}: throughput / bare proxy, 64 conns, 100 B`,
-      value: toBare,
-      target: '≥ 0.5',
-      met: toBare === undefined ? undefined : toBare >= 0.5,
-    });
-    ratios.push({
-      name: `${name}: throughput / hand-written, 64 conns, 100 B`,
-      value: toHand,
-      target: '≥ 2.5',
-      met: toHand === undefined ? undefined : toHand >= 2.5,
-    });
-    const cpuGateway = find(id, '100 B', 64)?.cpuPerRequest;
-    const cpuBare = find('bare', '100 B', 64)?.cpuPerRequest;
-    const cpuRatio = ratio(cpuBare, cpuGateway);
-    ratios.push({
-      name: `${name}: CPU per request, bare proxy ÷ gateway, 64 conns, 100 B (steadier than req/s on a shared machine; no target)`,
-      value: cpuRatio,
-      target: '—',
-      met: undefined,
-    });
-    const gw1 = find(id, '100 B', 1);
-    const bare1 = find('bare', '100 B', 1);
-    const added = gw1 && bare1 ? gw1.p50 - bare1.p50 : undefined;
-    ratios.push({
-      name: `${name}: added p50 over bare proxy, 1 conn, 100 B (ms)`,
-      value: added,
-      target: '≤ 0.3 ms',
-      met: added === undefined ? undefined : added <= 0.3,
-    });
-    const peak64 = find(id, '100 B', 64)?.peakRss;
-    ratios.push({
-      name: `${name}: peak RSS, 64 conns, 100 B (MB)`,
-      value: peak64 === undefined ? undefined : peak64 / MB,
-      target: '≤ 110 MB',
-      met: peak64 === undefined ? undefined : peak64 / MB <= 110,
-    });
-    const peakLarge = Math.max(...report.cells.filter((c) => c.contender === id && c.body === '1 MB').map((c) => c.peakRss ?? 0));
-    if (peakLarge > 0)
-      ratios.push({
-        name: `${name}: peak RSS in the 1 MB cells, up to 64 × 1 MB in flight (MB, no target)`,
-        value: peakLarge / MB,
-        target: '—',
-        met: undefined,
-      });
-    const toBareLarge = ratio(rps(id, '1 MB', 64), rps('bare', '1 MB', 64));
-    const toHandLarge = ratio(rps(id, '1 MB', 64), rps('hand-written', '1 MB', 64));
-    ratios.push({ name: `${name}: throughput / bare proxy, 64 conns, 1 MB (no target)`, value: toBareLarge, target: '—', met: undefined });
-    ratios.push({ name: `${name}: throughput / hand-written, 64 conns, 1 MB (no target)`, value: toHandLarge, target: '—', met: undefined });
-  }
-  if (report.soak) {
-    const soak = report.soak;
-    const about = `fresh gateway process, ${soak.seconds} s at 64 conns, 100 B, ${soak.requestsPerSecond.toFixed(0)} req/s, ${soak.errors} errors`;
-    ratios.push({ name: `gateway: peak RSS under load (${about}) (MB)`, value: soak.peakRss / MB, target: '≤ 110 MB', met: soak.peakRss / MB <= 110 });
-    ratios.push({
-      name: `gateway: RSS growth over that run (${(soak.startRss / MB).toFixed(0)} → ${(soak.endRss / MB).toFixed(0)} MB) (%)`,
-      value: soak.growth * 100,
-      target: '≤ 10 %',
-      met: soak.growth <= 0.1,
-    });
-  }
-  if (find('gateway-assume-role', '100 B', 64)) {
-    ratios.push({
-      name: 'role-chained gateway: STS AssumeRole calls during the whole load',
-      value: report.upstream.stsAssumeRoleCallsDuringLoad,
-      target: '0 (credentials cached)',
-      met: report.upstream.stsAssumeRoleCallsDuringLoad === 0,
-    });
-  }
+  ratios.push(...targetRatios(report, find, (id) => label.get(id) ?? id));
 
   const idle = Object.entries(report.idleRss).map(([name, bytes]) => `${label.get(name) ?? name} ${(bytes / MB).toFixed(0)}`);
   lines.push('', `RSS at rest, MB: ${idle.join(', ')}.`);

@@ -9,7 +9,9 @@ import { ensureGatewayBuilt } from './gateway-build.ts';
 import { type GatewayMode, writeGatewayConfigs } from './gateway-config.ts';
 import { type GatewayProcessOptions, startGateway } from './gateway-process.ts';
 import { runLoad, summarize, type LoadSample } from './load.ts';
+import { measureHashFloor } from './floor.ts';
 import { machineInfo } from './machine.ts';
+import { findNginx, startNginx } from './nginx.ts';
 import { BenchUsageError, HELP, parseBenchOptions, type ContenderId } from './options.ts';
 import { cpuMillisOf, memoryOf, resetPeak, sampleRss } from './process-stats.ts';
 import { formatReport, SERVE_AT_REST, type BenchReport, type Cell } from './report.ts';
@@ -18,7 +20,8 @@ import { measureStartup } from './startup.ts';
 /**
  * `npm run bench`: starts the upstream and every contender on loopback, runs
  * each under the same autocannon load (100 B and 1 MB bodies, 1 and 64
- * connections), measures how fast a fresh gateway answers its first request
+ * connections, 512 with 100 B), measures the 1 MB body's SHA-256 + base64
+ * floor alone, measures how fast a fresh gateway answers its first request
  * and what every process weighs at rest, then soaks the gateway for the
  * memory-growth check, and prints one table (also written to bench-results/latest.json).
  *
@@ -65,7 +68,9 @@ const ALL_BODIES = [
   { label: '1 MB', body: jsonBody(1024 * 1024) },
 ];
 const BODIES = ALL_BODIES.filter((b) => !OPTIONS.body || b.label.replace(' ', '') === OPTIONS.body);
-const CONNECTIONS = [1, 64].filter((c) => !OPTIONS.conns || c === OPTIONS.conns);
+const CONNECTIONS = [1, 64, 512].filter((c) => !OPTIONS.conns || c === OPTIONS.conns);
+/** 512 connections × 1 MB would be half a gigabyte in flight per proxy: the 512 cell is about memory and runs with 100 B only. */
+const runsCell = (bodyLabel: string, connections: number) => connections !== 512 || bodyLabel === '100 B';
 
 interface Contender {
   id: string;
@@ -251,7 +256,11 @@ async function main(): Promise<void> {
         signs: true,
       });
     }
-    await script('bare', 'bare proxy (node:http)', './bare-proxy.ts', false);
+    const nginx = selected('nginx') ? findNginx() : undefined;
+    if (nginx) add('nginx', 'nginx (C reference, 1 worker)', await startNginx(nginx, join(configDir, 'nginx'), upstream), false);
+    else if (selected('nginx')) console.error('nginx: skipped (no nginx binary; apt-get install nginx to include the C reference)');
+    await script('bare', 'bare proxy (node:http in, undici Pool out)', './bare-undici.ts', false);
+    await script('bare-node-http', 'bare proxy (node:http in and out)', './bare-node-http.ts', false);
     await script('hand-written', 'hand-written (Express + SDK)', './hand-written.ts', true);
     await gateway('gateway', 'gateway (Node), passthrough', 'passthrough');
     await gateway('gateway-apigw-v2', 'gateway (Node), API GW v2', 'apigateway-v2');
@@ -271,7 +280,7 @@ async function main(): Promise<void> {
     const cells: Cell[] = [];
     for (const { label: bodyLabel, body } of BODIES) {
       const rounds = bodyLabel === '100 B' ? 2 : 1;
-      for (const connections of CONNECTIONS) {
+      for (const connections of CONNECTIONS.filter((c) => runsCell(bodyLabel, c))) {
         const byContender = new Map<string, Round[]>(runnable.map((c) => [c.id, []]));
         for (let round = 0; round < rounds; round++) {
           for (const contender of round % 2 === 0 ? runnable : [...runnable].reverse()) {
@@ -282,11 +291,17 @@ async function main(): Promise<void> {
           const cell = cellOf(contender.id, bodyLabel, connections, byContender.get(contender.id)!);
           cells.push(cell);
           console.error(
-            `${contender.id.padEnd(20)} ${bodyLabel.padStart(5)} ${String(connections).padStart(2)}c  ${cell.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${cell.p50.toFixed(2)} ms  CPU ${cell.cpuPerRequest?.toFixed(0) ?? '—'} µs/req  errors ${cell.errors}`,
+            `${contender.id.padEnd(22)} ${bodyLabel.padStart(5)} ${String(connections).padStart(3)}c  ${cell.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${cell.p50.toFixed(2)} ms  CPU ${cell.cpuPerRequest?.toFixed(0) ?? '—'} µs/req  errors ${cell.errors}`,
           );
         }
       }
     }
+    const floorBody = BODIES.find((b) => b.label === '1 MB')?.body;
+    const hashFloor = floorBody ? measureHashFloor(floorBody) : undefined;
+    if (hashFloor)
+      console.error(
+        `1 MB floor: SHA-256 ${hashFloor.sha256.toFixed(0)} µs, base64 ${hashFloor.base64.toFixed(0)} µs, SHA-256 of the base64 ${hashFloor.sha256OfBase64.toFixed(0)} µs`,
+      );
     const stats = await control(upstream, 'stats');
     const soakResult = SOAK > 0 && runnable.some((c) => c.id === 'gateway') ? await soak({ ...plainServe, cpuProfileDir: profileDir }) : undefined;
 
@@ -302,11 +317,13 @@ async function main(): Promise<void> {
         gatewayProcess: 'node packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx)',
         gatewayLogLevel: 'info (access logs on, stdout drained and discarded by the bench)',
         proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none',
+        nginx: !selected('nginx') ? 'not selected' : nginx ? `${nginx}, worker_processes 1, upstream keepalive` : 'skipped: no nginx binary',
       },
       contenders: contenders.map((c) => ({ id: c.id, label: c.label, status: smokes[c.id]! })),
       cells,
       soak: soakResult,
       startup,
+      hashFloor,
       idleRss,
       upstream: {
         invocations: stats.invocations as number,

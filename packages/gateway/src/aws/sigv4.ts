@@ -49,6 +49,7 @@ export async function signRequest(
     template = crypto ? new SyncCryptoSigner(init, crypto) : new AwsV4Signer(init);
     state.templates.set(key, template);
   }
+  if (template instanceof SyncCryptoSigner) return template.signBody(request.body);
   const signer = Object.create(template) as AwsV4Signer;
   // Own copies of what `sign()` writes or reads per request; the rest is the template's.
   signer.headers = new Headers(template.headers);

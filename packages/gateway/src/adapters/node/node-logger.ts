@@ -74,9 +74,12 @@ export function createNodeLogger(options: NodeLoggerOptions): NodeLogger {
     },
     batched?.stream ?? destination,
   );
+  const stream = batched?.stream ?? destination;
   const method = (level: Exclude<LogLevel, 'silent'>) => (message: string, fields?: Record<string, unknown>) => {
     if (!logger.isLevelEnabled(level)) return;
-    if (fields) logger[level](fields, message);
+    const line = fields ? flatLine(level, message, fields) : undefined;
+    if (line !== undefined) stream.write(line);
+    else if (fields) logger[level](fields, message);
     else logger[level](message);
   };
   return {
@@ -86,6 +89,54 @@ export function createNodeLogger(options: NodeLoggerOptions): NodeLogger {
     error: method('error'),
     flush: () => batched?.flush(),
   };
+}
+
+let lastMillis = -1;
+let lastTime = '';
+
+/** pino's `isoTime`, formatted once per millisecond: under load many lines share one. */
+function isoTime(): string {
+  const now = Date.now();
+  if (now !== lastMillis) {
+    lastMillis = now;
+    lastTime = new Date(now).toISOString();
+  }
+  return lastTime;
+}
+
+/**
+ * The line pino would write for `fields` when every value is a string, number,
+ * boolean, null or undefined (the access log's one line per request), built
+ * directly: pino's generic path (formatters, path redaction, serialisation)
+ * cost about as much CPU per request as SigV4. Same bytes as pino's: level,
+ * time, the fields in order (undefined dropped, non-finite numbers as null,
+ * secret-looking keys redacted by logging/'s rule, which covers every path of
+ * REDACT_PATHS at the top level), msg last. Anything nested returns undefined
+ * and goes through pino.
+ */
+function flatLine(level: string, message: string, fields: Record<string, unknown>): string | undefined {
+  let line = `{"level":"${level}","time":"${isoTime()}"`;
+  const redacted = redactFields(fields);
+  for (const key in redacted) {
+    const value = redacted[key];
+    switch (typeof value) {
+      case 'string':
+        line += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
+        break;
+      case 'number':
+        line += `,${JSON.stringify(key)}:${Number.isFinite(value) ? String(value === 0 ? 0 : value) : 'null'}`;
+        break;
+      case 'boolean':
+        line += `,${JSON.stringify(key)}:${value}`;
+        break;
+      case 'undefined':
+        break;
+      default:
+        if (value !== null) return undefined;
+        line += `,${JSON.stringify(key)}:null`;
+    }
+  }
+  return `${line},"msg":${JSON.stringify(message)}}\n`;
 }
 
 let stdoutSonicBoom: SonicBoom | undefined;

@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { INVOKE_PATH, LOOPBACK, argValue, exitWithParent, reportReady } from './common.ts';
 
 /**
- * The "bare proxy" contender: the cost of any Node proxy hop. A plain
+ * The "bare proxy (node:http)" contender, the second baseline row: a plain
  * `node:http` reverse proxy with a keep-alive agent that streams the request
  * to the upstream's Invoke path and the response back, without signing or
  * transforming anything (only hop-by-hop headers are dropped, as any proxy
- * must). No limits, no logs, no error mapping: a floor, not a product.
+ * must). No limits, no logs, no error mapping. node:http's Agent is itself
+ * slow on the outbound side: see bare-undici.ts for the baseline.
  */
 const upstream = new URL(argValue('upstream') ?? '');
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
