@@ -153,6 +153,19 @@ export function formatReport(report: BenchReport): { text: string; ratios: Ratio
       met: soak.growth <= 0.1,
     });
   }
+  for (const connections of [1, 64]) {
+    // CPU per request pooled over the alternating rounds: steadier than req/s on a shared machine.
+    const withMetrics = find('gateway', '100 B', connections)?.cpuPerRequest;
+    const withoutMetrics = find('gateway-no-metrics', '100 B', connections)?.cpuPerRequest;
+    if (withMetrics === undefined || withoutMetrics === undefined || withoutMetrics === 0) continue;
+    const cost = ((withMetrics - withoutMetrics) / withoutMetrics) * 100;
+    ratios.push({
+      name: `gateway: Prometheus metrics cost, CPU µs/req ${withMetrics.toFixed(0)} vs ${withoutMetrics.toFixed(0)} with --no-metrics, 100 B, ${connections} conns (%)`,
+      value: cost,
+      target: '< 5 %',
+      met: cost < 5,
+    });
+  }
   if (find('gateway-assume-role', '100 B', 64)) {
     ratios.push({
       name: 'role-chained gateway: STS AssumeRole calls during the whole load',

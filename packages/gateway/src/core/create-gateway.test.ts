@@ -59,7 +59,9 @@ describe('the Invoke request the gateway sends', () => {
     expect(request!.method).toBe('POST');
     expect(new TextDecoder().decode(request!.body)).toBe('{"k":1}');
     const headers = Object.fromEntries(request!.headers);
-    expect(Object.keys(headers).sort()).toEqual(['authorization', 'content-type', 'x-amz-date', 'x-amz-invocation-type']);
+    // x-amzn-trace-id is sent but not signed (as Envoy does): a proxy on the way may rewrite it.
+    expect(Object.keys(headers).sort()).toEqual(['authorization', 'content-type', 'x-amz-date', 'x-amz-invocation-type', 'x-amzn-trace-id']);
+    expect(headers['x-amzn-trace-id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
     expect(headers['x-amz-invocation-type']).toBe('RequestResponse');
     expect(headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIAUNITTEST00000001\/\d{8}\/us-west-2\/lambda\/aws4_request, SignedHeaders=host;x-amz-date;x-amz-invocation-type, Signature=[0-9a-f]{64}$/,
@@ -96,14 +98,14 @@ describe('createGateway', () => {
     const { transport } = recordingTransport(() => ({ status: 200 }));
     const response = await createGateway({ routes: [echoRoute], platform: platformWith(transport) }).request('/echoes');
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: 'RouteNotFound', message: 'no route matches GET /echoes' });
+    expect(await response.json()).toEqual({ error: 'RouteNotFound', message: 'no route matches the request', requestId: expect.any(String) });
   });
 
   it('answers 503 CredentialsUnavailable with Retry-After when there are no credentials, naming the source only', async () => {
     const { sent, transport } = recordingTransport(() => ({ status: 200 }));
     const platform = platformWith(transport);
     platform.credentials = new CredentialResolver({ ambient: undefined, secrets: undefined });
-    const response = await createGateway({ routes: [echoRoute], platform }).request('/echo', { method: 'POST', body: '{}' });
+    const response = await createGateway({ routes: [echoRoute], platform, exposeErrorDetails: true }).request('/echo', { method: 'POST', body: '{}' });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await response.json()).toMatchObject({ error: 'CredentialsUnavailable', source: 'ambient credentials' });

@@ -1,5 +1,5 @@
 import { assumeRoleProviderFactory, CredentialResolver, moduleCredentialCache, type CredentialCache, type SecretSource } from '../../credentials/index.ts';
-import { withInvokeTuning, type Platform } from '../../core/index.ts';
+import { withInvokeTuning, type GatewayMetrics, type Platform } from '../../core/index.ts';
 import type { EnvLookup } from '../../descriptor/index.ts';
 import type { HttpTransport } from '../../invoke/index.ts';
 import type { LogLevel, Logger } from '../../logging/index.ts';
@@ -28,6 +28,8 @@ export interface NodePlatformOptions {
    * process; tests pass their own for a cold start.
    */
   credentialCache?: CredentialCache;
+  /** Request metrics (serve: Prometheus, unless `--no-metrics`). */
+  metrics?: GatewayMetrics | undefined;
 }
 
 /**
@@ -55,6 +57,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     }),
     logger,
     requestContext: nodeRequestContext,
+    metrics: options.metrics,
   };
   return withInvokeTuning(platform, { abortControllers: createAbortControllerPool() });
 }
