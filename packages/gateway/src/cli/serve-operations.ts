@@ -27,14 +27,12 @@ export class ServeOperations {
   readonly credentials: CredentialStatusBoard;
   readonly readiness: ReadinessState;
   readonly #options: OperationsOptions;
-  readonly #logger: Logger;
   #gateway: CompiledGateway | undefined;
   #config: { hash: string; loadedAt: string; files: string[] } | undefined;
   admin: RunningServer | undefined;
 
   constructor(options: OperationsOptions, logger: Logger) {
     this.#options = options;
-    this.#logger = logger;
     this.metrics = options.metrics === false ? undefined : new PrometheusMetrics();
     this.credentials = new CredentialStatusBoard({
       loaded: (identity, result, seconds) => {

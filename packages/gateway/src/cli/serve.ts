@@ -1,3 +1,4 @@
+import type { CredentialCache } from '../credentials/index.ts';
 import { isLogLevel, LOG_LEVELS, type LogLevel, type Logger } from '../logging/index.ts';
 import { createNodeLogger, logLevelFromEnv } from '../adapters/node/node-logger.ts';
 import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
@@ -23,6 +24,8 @@ export interface StartGatewayOptions extends OperationsOptions {
   /** Default: the Node platform's (JSON lines on stdout at `logLevel`). */
   logger?: Logger | undefined;
   env?: Record<string, string | undefined>;
+  /** Where expiring credentials are cached (default: the module-scope cache; tests pass their own). */
+  credentialCache?: CredentialCache | undefined;
 }
 
 /** Loads config, builds the gateway and starts serving it. Used by `serve` and `demo`. */

@@ -27,7 +27,7 @@ export async function logStartupReport(
   for (const backend of gateway.backends) collectSecretNames(backend.descriptor.auth, secretNames);
   for (const name of secretNames) {
     if ((await secrets.read(name).catch(() => undefined)) === undefined) {
-      logger.warn('secret missing: routes using it answer 503 until it appears', { secret: name, expectedAt: secrets.locate(name) });
+      logger.warn('secret missing: routes using it answer 503 until it appears', { name, expectedAt: secrets.locate(name) });
     }
   }
   for (const variable of ['AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE']) {
