@@ -157,7 +157,10 @@ describe('/healthz and /readyz', () => {
       expect(traffic.status).toBe(200);
       expect(JSON.parse(watch.body(await traffic.text()))).toEqual({ status: 'ready' });
       const ready = await fetch(`${gw.adminUrl}/readyz`);
-      const body = JSON.parse(watch.body(await ready.text())) as { status: string; backends: Array<{ backend: string; credentials: string; ok: boolean; reason?: string }> };
+      const body = JSON.parse(watch.body(await ready.text())) as {
+        status: string;
+        backends: Array<{ backend: string; credentials: string; ok: boolean; reason?: string }>;
+      };
       expect(ready.status).toBe(200);
       expect(body.status).toBe('ready');
       const failing = body.backends.filter((check) => !check.ok);

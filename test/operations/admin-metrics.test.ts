@@ -81,7 +81,9 @@ describe('admin listener', () => {
     expect(sampleValue(samples, 'lambda_gateway_credential_loads_total', { identity: 'secret absent-creds', result: 'error' })).toBeGreaterThanOrEqual(1);
     expect(sampleValue(samples, 'lambda_gateway_config_reloads_total', { result: 'failure' })).toBe(0);
     expect(sampleValue(samples, 'lambda_gateway_config_loaded_timestamp_seconds')).toBeGreaterThan(Date.now() / 1000 - 600);
-    expect(samples.filter((s) => s.name === 'lambda_gateway_config_info')).toEqual([{ name: 'lambda_gateway_config_info', labels: { hash: expect.stringMatching(/^[0-9a-f]{16}$/) }, value: 1 }]);
+    expect(samples.filter((s) => s.name === 'lambda_gateway_config_info')).toEqual([
+      { name: 'lambda_gateway_config_info', labels: { hash: expect.stringMatching(/^[0-9a-f]{16}$/) }, value: 1 },
+    ]);
     // prom-client's default process metrics.
     expect(sampleValue(samples, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
     expect(sampleValue(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
@@ -98,7 +100,12 @@ describe('admin listener', () => {
 
     const admin = await fetch(`${gw.adminUrl}/readyz`);
     expect(admin.status).toBe(200);
-    const details = (await admin.json()) as { status: string; listening: boolean; draining: boolean; backends: Array<{ backend: string; ok: boolean; reason?: string }> };
+    const details = (await admin.json()) as {
+      status: string;
+      listening: boolean;
+      draining: boolean;
+      backends: Array<{ backend: string; ok: boolean; reason?: string }>;
+    };
     expect(details).toMatchObject({ status: 'ready', listening: true, draining: false });
     expect(details.backends.filter((check) => !check.ok)).toEqual([
       { backend: 'broken', credentials: 'secret absent-creds', ok: false, reason: expect.stringContaining(`${gw.secretsDir}/absent-creds`) },
@@ -113,7 +120,11 @@ describe('admin listener', () => {
     const byIdentity = new Map(identities.map((entry) => [entry.identity, entry]));
     expect(byIdentity.get('secret aws-creds')).toMatchObject({ state: 'ok', backends: ['echo', 'fail', 'throttled'], lastRefresh: expect.any(String) });
     expect(byIdentity.get('secret aws-creds')?.lastError).toBeUndefined();
-    expect(byIdentity.get('secret absent-creds')).toMatchObject({ state: 'error', backends: ['broken'], lastError: { message: expect.stringContaining('absent-creds') } });
+    expect(byIdentity.get('secret absent-creds')).toMatchObject({
+      state: 'error',
+      backends: ['broken'],
+      lastError: { message: expect.stringContaining('absent-creds') },
+    });
   });
 
   it('/config: the resolved route table and backends, without secret values', async () => {
@@ -142,7 +153,12 @@ describe('admin listener', () => {
 
 describe('serve options', () => {
   it('--require-all-backends: not ready (status only on the traffic port) while a backend has no credentials', async () => {
-    const strict = await startServe({ aws, files: { 'gateway.yaml': CONFIG }, secrets: { 'aws-creds': secretOf(KEYS.gateway) }, serve: { requireAllBackends: true } });
+    const strict = await startServe({
+      aws,
+      files: { 'gateway.yaml': CONFIG },
+      secrets: { 'aws-creds': secretOf(KEYS.gateway) },
+      serve: { requireAllBackends: true },
+    });
     try {
       const traffic = await fetch(`${strict.url}/readyz`);
       expect(traffic.status).toBe(503);

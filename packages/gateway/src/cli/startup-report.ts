@@ -21,7 +21,13 @@ export async function logStartupReport(
   const byName = new Map(gateway.backends.map((backend) => [backend.name, backend]));
   for (const row of gateway.table) {
     // `auth`, not `credentials`: the logger redacts keys that look like credentials.
-    logger.info('route', { route: row.route, match: row.match, backend: row.backend, function: row.functionId, auth: byName.get(row.backend)?.credentials.description });
+    logger.info('route', {
+      route: row.route,
+      match: row.match,
+      backend: row.backend,
+      function: row.functionId,
+      auth: byName.get(row.backend)?.credentials.description,
+    });
   }
   const secretNames = new Set<string>();
   for (const backend of gateway.backends) collectSecretNames(backend.descriptor.auth, secretNames);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialResolver } from '../credentials/index.ts';
 import type { HttpTransport, OutboundRequest } from '../invoke/index.ts';
-import { silentLogger } from '../logging/index.ts';
+import { createJsonLogger, silentLogger } from '../logging/index.ts';
 import { ConfigError } from '../validation/index.ts';
 import { compileGateway, createGateway } from './create-gateway.ts';
 import { lambda } from './lambda-handler.ts';
@@ -66,6 +66,22 @@ describe('the Invoke request the gateway sends', () => {
     expect(headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIAUNITTEST00000001\/\d{8}\/us-west-2\/lambda\/aws4_request, SignedHeaders=host;x-amz-date;x-amz-invocation-type, Signature=[0-9a-f]{64}$/,
     );
+  });
+
+  it("carries the client's well-formed X-Amzn-Trace-Id (or a traceparent's mapping) outside the signature, and logs it", async () => {
+    const { sent, transport } = recordingTransport(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '"ok"' }));
+    const lines: string[] = [];
+    const platform = { ...platformWith(transport), logger: createJsonLogger((line) => lines.push(line), 'info') };
+    const app = createGateway({ routes: [echoRoute], platform });
+    const amzn = 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1';
+    await app.request('/echo', { method: 'POST', body: '{}', headers: { 'x-amzn-trace-id': amzn } });
+    await app.request('/echo', { method: 'POST', body: '{}', headers: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } });
+    expect(sent.map((request) => request.headers.get('x-amzn-trace-id'))).toEqual([
+      amzn,
+      'Root=1-0af76519-16cd43dd8448eb211c80319c;Parent=b7ad6b7169203331;Sampled=1',
+    ]);
+    expect(sent[0]!.headers.get('authorization')).not.toContain('x-amzn-trace-id');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'request', traceId: amzn });
   });
 
   it('is sent once: no retries on 5xx or 429 (the gateway owns its retry policy)', async () => {
