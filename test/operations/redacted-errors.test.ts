@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 /** One request per error class: path, body, expected status and code. */
-const CASES: Array<{ path: string; method?: string; body?: string | Uint8Array; status: number; code: GatewayErrorCode }> = [
+const CASES: Array<{ path: string; method?: string; body?: string | Uint8Array<ArrayBuffer>; status: number; code: GatewayErrorCode }> = [
   { path: '/private-cross-account', body: GUIDE_BODY, status: 502, code: 'BackendMisconfigured' },
   { path: '/wrong-key', body: GUIDE_BODY, status: 502, code: 'BackendMisconfigured' },
   { path: '/missing', body: GUIDE_BODY, status: 502, code: 'BackendMisconfigured' },

@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGateway, type StartGatewayOptions } from '../../packages/gateway/src/cli/serve.ts';
+import { startGateway, type RunningGateway, type StartGatewayOptions } from '../../packages/gateway/src/cli/serve.ts';
 import { CredentialCache } from '../../packages/gateway/src/credentials/index.ts';
 import { createJsonLogger } from '../../packages/gateway/src/logging/index.ts';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
@@ -16,6 +16,9 @@ export interface ServeUnderTest {
   adminUrl: string;
   logs: string[];
   secretsDir: string;
+  /** The temp config directory passed as `--config`. */
+  configDir: string;
+  reload: RunningGateway['reload'];
   close(): Promise<void>;
 }
 
@@ -26,12 +29,17 @@ export async function startServe(options: {
   secrets?: Record<string, Record<string, string>>;
   env?: Record<string, string>;
   serve?: Partial<StartGatewayOptions>;
+  /** Writes the config directory itself (e.g. a ConfigMap-style mount); default: `files` flat in it. */
+  layout?: (configDir: string) => Promise<void>;
+  /** `--config` path inside the config directory (default: the directory). */
+  configPath?: string;
 }): Promise<ServeUnderTest> {
   const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-ops-'));
   const configDir = join(dir, 'config');
   const secretsDir = join(dir, 'secrets');
   await mkdir(configDir);
   await mkdir(secretsDir);
+  if (options.layout) await options.layout(configDir);
   for (const [name, text] of Object.entries(options.files)) await writeFile(join(configDir, name), text);
   for (const [name, values] of Object.entries(options.secrets ?? {})) {
     await mkdir(join(secretsDir, name));
@@ -40,7 +48,7 @@ export async function startServe(options: {
   const logs: string[] = [];
   try {
     const server = await startGateway({
-      config: [configDir],
+      config: [options.configPath ? join(configDir, options.configPath) : configDir],
       port: 0,
       host: '127.0.0.1',
       adminPort: 0,
@@ -55,6 +63,8 @@ export async function startServe(options: {
       adminUrl: server.admin?.url ?? '',
       logs,
       secretsDir,
+      configDir,
+      reload: server.reload,
       close: async () => {
         await server.close(2_000);
         await rm(dir, { recursive: true, force: true });

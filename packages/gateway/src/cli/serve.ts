@@ -10,6 +10,8 @@ import { ServeOperations, type OperationsOptions } from './serve-operations.ts';
 import { logStartupReport } from './startup-report.ts';
 import { parseOperationsFlags, OPERATIONS_FLAGS } from './serve-flags.ts';
 import { COMMAND_HELP } from './usage.ts';
+import { createServeReloader, type LiveGateway } from './serve-reload.ts';
+import type { ReloadResult } from './config-reloader.ts';
 
 /** Where `serve` listens without `--port`, `PORT` or a Gateway manifest's HTTP listener. */
 const FALLBACK_PORT = 8080;
@@ -26,13 +28,27 @@ export interface StartGatewayOptions extends OperationsOptions {
   env?: Record<string, string | undefined>;
   /** Where expiring credentials are cached (default: the module-scope cache; tests pass their own). */
   credentialCache?: CredentialCache | undefined;
+  /** Default true: reload when a `--config` file or directory changes (SIGHUP reloads either way). */
+  watch?: boolean | undefined;
+  /** How long file events are let settle before a reload (default 300 ms). */
+  reloadDebounceMs?: number | undefined;
+}
+
+export interface RunningGateway extends RunningServer {
+  routes: number;
+  admin: RunningServer | undefined;
+  /** Reloads the configuration now (what SIGHUP does). */
+  reload(trigger?: string): Promise<ReloadResult>;
 }
 
 /** Loads config, builds the gateway and starts serving it. Used by `serve` and `demo`. */
-export async function startGateway(options: StartGatewayOptions): Promise<RunningServer & { routes: number; admin: RunningServer | undefined }> {
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const logger = options.logger ?? createNodeLogger({ level: options.logLevel ?? logLevelFromEnv(process.env.LOG_LEVEL) });
   // Metrics, credential status, readiness, admin listener (serve-operations.ts).
-  const operations = new ServeOperations(options, options.logger ?? createNodeLogger({ level: options.logLevel ?? logLevelFromEnv(process.env.LOG_LEVEL) }));
-  const { config, platform, gateway, secrets } = await setUpGateway({ ...options, metrics: operations.metrics, gatewayOptions: operations.gatewayOptions });
+  const operations = new ServeOperations(options, logger);
+  const setupOptions = { ...options, logger, metrics: operations.metrics, gatewayOptions: operations.gatewayOptions };
+  const setup = await setUpGateway(setupOptions);
+  const { config, platform, gateway, secrets } = setup;
   operations.adopt(gateway, config, options.config);
   // Obtain every backend's credentials now (STS round trips included), in the background, so the
   // first request finds them cached. Failures are logged by the providers and retried on use.
@@ -40,7 +56,21 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   for (const warning of config.warnings) platform.logger.warn('config warning', { warning });
   if (config.ignored.length > 0) platform.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
   await logStartupReport(platform.logger, gateway, secrets, options.env ?? process.env);
-  const server = await serveApp(gateway.app, { port: options.port ?? config.defaultPort ?? FALLBACK_PORT, host: options.host });
+  const listenPort = (next: typeof setup) => options.port ?? next.config.defaultPort ?? FALLBACK_PORT;
+  // Requests go to the gateway of the moment: a reload swaps `live.gateway`, requests in flight finish on theirs.
+  const live: LiveGateway = { gateway, setup };
+  const server = await serveApp({ fetch: (request, env) => live.gateway.app.fetch(request, env) }, { port: listenPort(setup), host: options.host });
+  const reloader = createServeReloader({
+    paths: options.config,
+    live,
+    // The same loading path and options, and the same connection pool to Lambda.
+    load: () => setUpGateway({ ...setupOptions, transport: platform.transport }),
+    listenPort,
+    operations,
+    logger,
+    debounceMs: options.reloadDebounceMs,
+  });
+  if (options.watch !== false) await reloader.watch();
   operations.readiness.markListening();
   const admin = await operations.startAdmin().catch(async (error: unknown) => {
     await server.close(0);
@@ -58,8 +88,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ...server,
     routes: gateway.table.length,
     admin,
+    reload: (trigger = 'api') => reloader.reload(trigger),
     // Not ready from the first moment of the drain, so the endpoints controller stops sending new requests.
     close: async (graceMs?: number) => {
+      reloader.close();
       operations.readiness.startDraining();
       await server.close(graceMs);
       await admin?.close();
@@ -76,6 +108,7 @@ export async function runServe(argv: string[]): Promise<number> {
     'secrets-dir': { type: 'string' },
     'log-level': { type: 'string' },
     ...OPERATIONS_FLAGS,
+    'no-watch': { type: 'boolean' },
     ...HELP_OPTION,
   });
   if (values.help) {
@@ -98,8 +131,13 @@ export async function runServe(argv: string[]): Promise<number> {
     secretsDir: values['secrets-dir'],
     logger,
     ...parseOperationsFlags(values),
+    watch: !values['no-watch'],
   });
+  // SIGHUP reloads (its default would kill the process); only while serving.
+  const onHangUp = () => void server.reload('SIGHUP');
+  process.on('SIGHUP', onHangUp);
   const signal = await untilSignal();
+  process.off('SIGHUP', onHangUp);
   logger.info('shutting down: draining requests in flight', { signal });
   await server.close();
   logger.info('stopped', { signal });

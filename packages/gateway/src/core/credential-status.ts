@@ -45,9 +45,15 @@ export class CredentialStatusBoard {
     this.#events = events;
   }
 
-  /** Replaces each backend's provider with its watched wrapper. */
+  /**
+   * Replaces each backend's provider with its watched wrapper. Called again
+   * after a reload with the new gateway's backends: identities no longer used
+   * are dropped; one still used keeps its history (expiry, last refresh, error).
+   */
   watch(backends: readonly BoundBackend[]): void {
-    for (const backend of backends) backend.credentials = this.#wrap(backend.credentials, backend.name);
+    const previous = new Map([...this.#entries.values()].map(({ entry }) => [entry.identity, entry]));
+    this.#entries.clear();
+    for (const backend of backends) backend.credentials = this.#wrap(backend.credentials, backend.name, previous);
   }
 
   /** Every watched identity, for the admin port. */
@@ -82,20 +88,16 @@ export class CredentialStatusBoard {
     return out;
   }
 
-  #wrap(provider: CredentialProvider, backendName: string): CredentialProvider {
+  #wrap(provider: CredentialProvider, backendName: string, previous: Map<string, Entry>): CredentialProvider {
     const known = this.#entries.get(provider) ?? [...this.#entries.values()].find(({ wrapper }) => wrapper === provider);
     if (known) {
       known.entry.backends.add(backendName);
       return known.wrapper;
     }
-    const entry: Entry = {
-      identity: provider.description,
-      backends: new Set([backendName]),
-      last: undefined,
-      lastRefresh: undefined,
-      lastError: undefined,
-      state: 'unknown',
-    };
+    const before = previous.get(provider.description);
+    const entry: Entry = before
+      ? { ...before, backends: new Set([backendName]) }
+      : { identity: provider.description, backends: new Set([backendName]), last: undefined, lastRefresh: undefined, lastError: undefined, state: 'unknown' };
     const events = () => this.#events;
     const wrapper: CredentialProvider = {
       description: provider.description,
