@@ -85,7 +85,8 @@ export async function startDemo(options: { port: number; awsPort: number }): Pro
     host: '127.0.0.1',
     secretsDir,
     env,
-    logLevel: 'warn',
+    // Access logs on: one JSON line per request, as serve writes them.
+    logLevel: 'info',
     // A demo: error bodies name the failing role, secret or function message (serve redacts them by default).
     exposeErrorDetails: true,
     // A free port: a second demo, or a gateway already on 9901, must not stop this one.

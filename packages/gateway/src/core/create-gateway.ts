@@ -94,6 +94,7 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       });
     }
     const { backend, filters } = matched.target;
+    platform.logger.debug('route matched', { method: request.method, path: url.pathname, route: matched.routeName, backend: backend.name });
     // The one place this request meets its adapter: everything after reads the context.
     const context = platform.requestContext(request, c.env);
     return handleLambdaRequest(
