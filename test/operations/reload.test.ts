@@ -155,6 +155,11 @@ describe('what a reload keeps', () => {
       expect((await post(`${gw.url}/b`)).status).toBe(200);
       expect((await post(`${gw.url}/a`)).status).toBe(200);
       expect(sts()).toBe(before);
+      // The gateway's own STS client (the AssumeRole hop) is timed; the web identity hop goes through the AWS SDK.
+      const samples = parseMetrics(await (await fetch(`${gw.adminUrl}/metrics`)).text());
+      expect(sampleValue(samples, 'lambda_gateway_sts_request_duration_seconds_count', { action: 'AssumeRole', result: 'ok' })).toBe(
+        credentialsAws.calls('sts:AssumeRole'),
+      );
     } finally {
       await gw.close();
       await tokenFile.remove();

@@ -29,4 +29,6 @@ export interface RequestSample {
 export interface GatewayMetrics {
   requestStarted(): void;
   requestFinished(sample: RequestSample): void;
+  /** One STS call made by the gateway's own client (role chaining); `ok` when STS answered 2xx. */
+  stsCall?(action: string, ok: boolean, seconds: number): void;
 }

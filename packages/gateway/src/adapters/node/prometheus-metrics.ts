@@ -57,6 +57,7 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
   readonly #credentialLoads: Counter<'identity' | 'result'>;
   readonly #credentialLoadDuration: Histogram<'identity'>;
   readonly #reloads: Counter<'result'>;
+  readonly #stsDuration: Histogram<'action' | 'result'>;
   readonly #configTimestamp: Gauge;
   readonly #configInfo: Gauge<'hash'>;
   /** Children per label set: prom-client hashes the labels on every `.labels()` call otherwise. */
@@ -134,6 +135,13 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
       buckets: SECONDS_BUCKETS,
       registers,
     });
+    this.#stsDuration = new Histogram({
+      name: 'lambda_gateway_sts_request_duration_seconds',
+      help: "STS calls of the gateway's own client (role chaining: AssumeRole, and AssumeRoleWithWebIdentity for disableRoleChaining), by action and result",
+      labelNames: ['action', 'result'],
+      buckets: SECONDS_BUCKETS,
+      registers,
+    });
     const board = () => this.#board;
     new Gauge({
       name: 'lambda_gateway_credential_expiry_seconds',
@@ -205,6 +213,10 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
     if (sample.functionError) this.#functionErrors.inc({ route: sample.route, backend: sample.backend });
     if (sample.lambdaErrorType) this.#lambdaErrors.inc({ backend: sample.backend, error_type: lambdaErrorTypeLabel(sample.lambdaErrorType) });
     if (sample.errorCode) this.#gatewayErrors.inc({ route: sample.route, backend: sample.backend, error: sample.errorCode });
+  }
+
+  stsCall(action: string, ok: boolean, seconds: number): void {
+    this.#stsDuration.observe({ action, result: ok ? 'ok' : 'error' }, seconds);
   }
 
   loaded(identity: string, result: 'ok' | 'error', seconds: number): void {
