@@ -124,6 +124,9 @@ export async function runServe(argv: string[]): Promise<number> {
   const logger = createNodeLogger({ level: flagLevel ?? logLevelFromEnv(process.env.LOG_LEVEL) });
   // Before anything loads the AWS SDK, whose warning on Node 20 would go to stderr.
   logProcessWarnings(logger);
+  // Listening for SIGTERM from the start: one that arrives while starting (a rollout of a pod that is
+  // still starting) then stops the gateway once it is up instead of killing the process unlogged.
+  const signalled = untilSignal();
   const server = await startGateway({
     config: values.config,
     port: parsedPort,
@@ -136,7 +139,7 @@ export async function runServe(argv: string[]): Promise<number> {
   // SIGHUP reloads (its default would kill the process); only while serving.
   const onHangUp = () => void server.reload('SIGHUP');
   process.on('SIGHUP', onHangUp);
-  const signal = await untilSignal();
+  const signal = await signalled;
   process.off('SIGHUP', onHangUp);
   logger.info('shutting down: draining requests in flight', { signal });
   await server.close();
