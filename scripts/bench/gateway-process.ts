@@ -16,6 +16,8 @@ export interface GatewayProcessOptions {
   upstream: string;
   cpuProfileDir?: string | undefined;
   nodeOptions?: string[];
+  /** More `serve` flags (e.g. `--no-metrics`). */
+  serveArgs?: string[] | undefined;
 }
 
 /** Gateway processes still running: killed if the bench itself exits without stopping them. */
@@ -65,7 +67,20 @@ function parseLogLine(line: string): Record<string, unknown> | undefined {
  */
 export function startGateway(name: string, options: GatewayProcessOptions): Promise<Child> {
   const nodeArgs = [...(options.nodeOptions ?? []), ...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [])];
-  const args = [...nodeArgs, GATEWAY_BIN, 'serve', '--config', options.configFile, '--port', '0', '--host', LOOPBACK];
+  const args = [
+    ...nodeArgs,
+    GATEWAY_BIN,
+    'serve',
+    '--config',
+    options.configFile,
+    '--port',
+    '0',
+    '--host',
+    LOOPBACK,
+    '--admin-port',
+    '0',
+    ...(options.serveArgs ?? []),
+  ];
   const child = spawn(process.execPath, args, { env: gatewayEnv(options.upstream), stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));

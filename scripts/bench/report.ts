@@ -94,6 +94,19 @@ export function formatReport(report: BenchReport): { text: string; ratios: Ratio
     });
   }
   ratios.push(...targetRatios(report, find, (id) => label.get(id) ?? id));
+  for (const connections of [1, 64]) {
+    // CPU per request pooled over the alternating rounds: steadier than req/s on a shared machine.
+    const withMetrics = find('gateway', '100 B', connections)?.cpuPerRequest;
+    const withoutMetrics = find('gateway-no-metrics', '100 B', connections)?.cpuPerRequest;
+    if (withMetrics === undefined || withoutMetrics === undefined || withoutMetrics === 0) continue;
+    const cost = ((withMetrics - withoutMetrics) / withoutMetrics) * 100;
+    ratios.push({
+      name: `gateway: Prometheus metrics cost, CPU µs/req ${withMetrics.toFixed(0)} vs ${withoutMetrics.toFixed(0)} with --no-metrics, 100 B, ${connections} conns (%)`,
+      value: cost,
+      target: '< 5 %',
+      met: cost < 5,
+    });
+  }
 
   const idle = Object.entries(report.idleRss).map(([name, bytes]) => `${label.get(name) ?? name} ${(bytes / MB).toFixed(0)}`);
   lines.push('', `RSS at rest, MB: ${idle.join(', ')}.`);

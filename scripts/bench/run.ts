@@ -54,7 +54,7 @@ function parseOptionsOrExit() {
 const OPTIONS = parseOptionsOrExit();
 const { seconds: SECONDS, warmup: WARMUP, soak: SOAK, nodeOptions: NODE_OPTIONS, only: ONLY } = OPTIONS;
 const selected = (id: ContenderId) => !ONLY || ONLY.has(id);
-const GATEWAY_IDS: ContenderId[] = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role'];
+const GATEWAY_IDS: ContenderId[] = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role', 'gateway-no-metrics'];
 /** Fresh `serve` processes timed from spawn to their first answered request. */
 const STARTUP_RUNS = 5;
 
@@ -242,9 +242,9 @@ async function main(): Promise<void> {
     const script = async (id: ContenderId, label: string, file: string, signs: boolean) => {
       if (selected(id)) add(id, label, await startChild(id, file, ['--upstream', upstream], { nodeOptions: NODE_OPTIONS }), signs);
     };
-    const gateway = async (id: ContenderId, label: string, mode: GatewayMode) => {
+    const gateway = async (id: ContenderId, label: string, mode: GatewayMode, serveArgs: string[] = []) => {
       if (selected(id))
-        add(id, label, await startGateway(id, { configFile: configs[mode], upstream, cpuProfileDir: profileDir, nodeOptions: NODE_OPTIONS }), true);
+        add(id, label, await startGateway(id, { configFile: configs[mode], upstream, cpuProfileDir: profileDir, nodeOptions: NODE_OPTIONS, serveArgs }), true);
     };
     if (selected('direct')) {
       contenders.push({
@@ -265,6 +265,8 @@ async function main(): Promise<void> {
     await gateway('gateway', 'gateway (Node), passthrough', 'passthrough');
     await gateway('gateway-apigw-v2', 'gateway (Node), API GW v2', 'apigateway-v2');
     await gateway('gateway-assume-role', 'gateway (Node), role-chained', 'assume-role');
+    // The cost of the Prometheus metrics: `gateway` minus this one.
+    await gateway('gateway-no-metrics', 'gateway (Node), passthrough, --no-metrics', 'passthrough', ['--no-metrics']);
 
     const idleRss = await measureIdleRss(contenders, anyGateway ? plainServe : undefined);
     const startup = anyGateway ? await measureStartup(plainServe, ALL_BODIES[0]!.body, STARTUP_RUNS) : undefined;

@@ -47,7 +47,7 @@ describe('lambda-gateway bin', () => {
   it('exits 2 on bad configuration, naming the file, the field path and the reason', async () => {
     const file = join(dir, 'bad.yaml');
     await writeFile(file, 'backends:\n  echo:\n    functionName: echo\n    accountId: "12"\nroutes: []\n');
-    const { exited, output } = run(['serve', '--config', file, '--port', '0']);
+    const { exited, output } = run(['serve', '--config', file, '--port', '0', '--admin-port', '0']);
     expect(await exited).toBe(2);
     expect(output().stderr).toContain(`${file}: backends.echo.accountId: must be a 12-digit AWS account id`);
   });
@@ -66,7 +66,9 @@ describe('lambda-gateway bin', () => {
   it('serves a config, answers /healthz and stops cleanly on SIGTERM', async () => {
     const file = join(dir, 'good.yaml');
     await writeFile(file, 'backends:\n  echo: { functionName: echo, region: us-east-1, accountId: "222222222222" }\nroutes:\n  - { backend: echo }\n');
-    const server = run(['serve', '--config', file, '--port', '0', '--host', '127.0.0.1'], { untilStdout: /"url":"(http:\/\/127\.0\.0\.1:\d+)"/ });
+    const server = run(['serve', '--config', file, '--port', '0', '--host', '127.0.0.1', '--admin-port', '0'], {
+      untilStdout: /"url":"(http:\/\/127\.0\.0\.1:\d+)"/,
+    });
     const [, url] = (await server.matched)!;
     const health = await fetch(`${url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok' });

@@ -18,7 +18,20 @@ async function run(argv: string[]) {
 
 describe('lambda-gateway --help', () => {
   it.each([
-    ['serve', ['--config PATH', '--port PORT', '--host HOST', '--secrets-dir DIR', '--log-level LEVEL', '--help']],
+    [
+      'serve',
+      [
+        '--config PATH',
+        '--port PORT',
+        '--host HOST',
+        '--secrets-dir DIR',
+        '--log-level LEVEL',
+        '--admin-port PORT',
+        '--no-metrics',
+        '--expose-error-details',
+        '--help',
+      ],
+    ],
     ['check', ['--config PATH', '--output FORMAT', '--secrets-dir DIR', '--help']],
     ['demo', ['--port PORT', '--aws-port PORT', '--help']],
   ])('%s --help and -h print its options and exit 0', async (command, options) => {

@@ -1,7 +1,7 @@
 /**
  * Misconfigurations answer 503 CredentialsUnavailable with an error that
  * names the role and STS's error code (and never a token or key), and
- * `/readyz` lists exactly the backends whose credentials fail.
+ * the admin port's `/readyz` lists exactly the backends whose credentials fail, while the pod stays ready.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
@@ -142,7 +142,7 @@ describe('clear errors naming the role and the STS error code', () => {
 });
 
 describe('/healthz and /readyz', () => {
-  it('/readyz lists exactly the failing backends (by source and reason); both are answered before route matching', async () => {
+  it('one backend failing keeps the pod ready; the admin /readyz lists exactly the failing backends (by source and reason); both are answered before route matching', async () => {
     const gw = await watch.gateway({
       aws,
       config: routesConfig({
@@ -153,13 +153,20 @@ describe('/healthz and /readyz', () => {
     });
     try {
       expect(await (await fetch(`${gw.url}/healthz`)).json()).toEqual({ status: 'ok' });
-      const ready = await fetch(`${gw.url}/readyz`);
-      const body = JSON.parse(watch.body(await ready.text())) as { status: string; failing: Array<{ backend: string; credentials: string; reason: string }> };
-      expect(ready.status).toBe(503);
-      expect(body.status).toBe('not ready');
-      expect(body.failing).toHaveLength(1);
-      expect(body.failing[0]).toMatchObject({ backend: 'untrusted', credentials: `role ${UNTRUSTING_ROLE} via web identity ${AUTH_ROLE}` });
-      expect(body.failing[0]!.reason).toContain('AccessDenied');
+      const traffic = await fetch(`${gw.url}/readyz`);
+      expect(traffic.status).toBe(200);
+      expect(JSON.parse(watch.body(await traffic.text()))).toEqual({ status: 'ready' });
+      const ready = await fetch(`${gw.adminUrl}/readyz`);
+      const body = JSON.parse(watch.body(await ready.text())) as {
+        status: string;
+        backends: Array<{ backend: string; credentials: string; ok: boolean; reason?: string }>;
+      };
+      expect(ready.status).toBe(200);
+      expect(body.status).toBe('ready');
+      const failing = body.backends.filter((check) => !check.ok);
+      expect(failing).toHaveLength(1);
+      expect(failing[0]).toMatchObject({ backend: 'untrusted', credentials: `role ${UNTRUSTING_ROLE} via web identity ${AUTH_ROLE}` });
+      expect(failing[0]!.reason).toContain('AccessDenied');
       // The PathPrefix / route never saw the probes.
       expect(aws.invocations('echo').filter((invocation) => JSON.stringify(invocation.event).includes('readyz'))).toEqual([]);
     } finally {

@@ -99,9 +99,11 @@ describe('STS down at start', () => {
       expect(body.error).toBe('CredentialsUnavailable');
       expect(body.source).toContain(INVOKE_ROLE);
       expect(body.message).toContain('ServiceUnavailable');
-      const ready = await fetch(`${gw.url}/readyz`);
-      expect(ready.status).toBe(503);
-      watch.body(JSON.stringify(await ready.json()));
+      // Ready all along (one backend's credentials never make the pod unready); the admin port says why it fails.
+      const ready = await fetch(`${gw.adminUrl}/readyz`);
+      expect(ready.status).toBe(200);
+      const details = JSON.parse(watch.body(await ready.text())) as { backends: Array<{ ok: boolean; reason?: string }> };
+      expect(details.backends[0]).toMatchObject({ ok: false, reason: expect.stringContaining('ServiceUnavailable') });
 
       aws.setServiceAvailable('sts', true);
       const deadline = Date.now() + 5_000;
@@ -112,6 +114,7 @@ describe('STS down at start', () => {
       }
       expect(status).toBe(200);
       expect((await fetch(`${gw.url}/readyz`)).status).toBe(200);
+      expect(((await (await fetch(`${gw.adminUrl}/readyz`)).json()) as { backends: Array<{ ok: boolean }> }).backends[0]!.ok).toBe(true);
       const warnings = gw.logs.filter((line) => line.includes('"msg":"credentials unavailable"'));
       expect(warnings.length).toBeGreaterThanOrEqual(1);
       // One line per failure streak and provider (web identity, then the chained role), not one per attempt.

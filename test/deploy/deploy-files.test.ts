@@ -31,8 +31,10 @@ describe('deploy/kubernetes', () => {
 
   it('the Deployment mounts the config and probes the health endpoints the gateway serves', async () => {
     const text = await readFile(resolve(DEPLOY, 'kubernetes/deployment.yaml'), 'utf8');
-    expect(text).toContain('path: /readyz');
-    expect(text).toContain('path: /healthz');
+    expect(text).toContain('httpGet: { path: /readyz, port: admin }');
+    expect(text).toContain('httpGet: { path: /healthz, port: admin }');
+    expect(text).toContain('{ name: admin, containerPort: 9901 }');
+    expect(text).toContain('"--admin-host", "0.0.0.0"');
     expect(text).toContain('mountPath: /etc/lambda-gateway/secrets/aws-creds');
   });
 });

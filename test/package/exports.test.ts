@@ -204,7 +204,7 @@ describe('serve from the installed bin', () => {
   it("answers the guide's curl through the resource-based setup, with nothing on stderr", async () => {
     const server = startBin(
       join(installed, 'bin/lambda-gateway.mjs'),
-      ['serve', '--config', join(REPO_ROOT, 'routes/echo.yaml'), '--port', '0', '--host', '127.0.0.1', '--secrets-dir', secretsDir],
+      ['serve', '--config', join(REPO_ROOT, 'routes/echo.yaml'), '--port', '0', '--host', '127.0.0.1', '--admin-port', '0', '--secrets-dir', secretsDir],
       {
         AWS_ENDPOINT_URL_LAMBDA: aws.url,
         AWS_ENDPOINT_URL_STS: aws.url,

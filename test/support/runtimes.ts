@@ -71,7 +71,8 @@ export const workerRuntime: RuntimeUnderTest = {
   async start(options) {
     const wrangler = await readWranglerConfig(join(REPO_ROOT, 'wrangler.toml'));
     const { code } = await buildWorker({ configFiles: [{ source: 'gateway.yaml', text: options.config }] });
-    const bindings: Record<string, string> = { AWS_ENDPOINT_URL: options.aws.url, AWS_REGION: 'us-east-1' };
+    // The shared scenarios check error details; the redaction suite (test/operations) checks the default.
+    const bindings: Record<string, string> = { AWS_ENDPOINT_URL: options.aws.url, AWS_REGION: 'us-east-1', LAMBDA_GATEWAY_EXPOSE_ERROR_DETAILS: 'true' };
     for (const [name, values] of Object.entries(options.secrets ?? {})) {
       Object.assign(
         bindings,

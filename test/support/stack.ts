@@ -8,6 +8,7 @@ import { serveApp, type RunningServer } from '../../packages/gateway/src/adapter
 import { startLocalAws, type LocalAws } from '../../packages/local-aws/src/index.ts';
 import { setUpGateway } from '../../packages/gateway/src/cli/gateway-setup.ts';
 import type { BuiltConfig } from '../../packages/gateway/src/config/index.ts';
+import { ServeOperations } from '../../packages/gateway/src/cli/serve-operations.ts';
 
 export const TEST_SCENARIO = resolve(import.meta.dirname, '../fixtures/scenario.yaml');
 export const AUTH_ACCOUNT = '111111111111';
@@ -36,6 +37,9 @@ export interface GatewayUnderTest {
   server: RunningServer;
   /** Every log line the gateway wrote. */
   logs: string[];
+  /** The admin listener (metrics, readiness details, config, credential status), on a free loopback port. */
+  adminUrl: string;
+  operations: ServeOperations;
   close(): Promise<void>;
 }
 
@@ -88,6 +92,8 @@ export async function startGatewayFromFiles(options: {
   secrets?: Record<string, Record<string, string>>;
   /** Where expiring credentials are cached; default a new cache, so every gateway starts cold. */
   credentialCache?: CredentialCache;
+  /** Default true: these suites check what errors say; test/operations checks the redacted default. */
+  exposeErrorDetails?: boolean;
 }): Promise<GatewayUnderTest & { config: BuiltConfig }> {
   const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-test-'));
   for (const [name, values] of Object.entries(options.secrets ?? {})) {
@@ -96,22 +102,34 @@ export async function startGatewayFromFiles(options: {
   }
   const logs: string[] = [];
   try {
+    const logger = createJsonLogger((line) => logs.push(line), 'info');
+    // What `serve` wires around the gateway (cli/serve.ts): metrics, credential status, readiness, admin listener.
+    const operations = new ServeOperations({ adminPort: 0, adminHost: '127.0.0.1', exposeErrorDetails: options.exposeErrorDetails ?? true }, logger);
     const { config, gateway } = await setUpGateway({
       config: options.config,
       secretsDir: dir,
       env: { AWS_ENDPOINT_URL: options.aws.url, AWS_REGION: 'us-east-1', ...options.env },
-      logger: createJsonLogger((line) => logs.push(line), 'info'),
+      logger,
       credentialCache: options.credentialCache ?? new CredentialCache(),
+      metrics: operations.metrics,
+      gatewayOptions: operations.gatewayOptions,
     });
+    operations.adopt(gateway, config, options.config);
     const server = await serveApp(gateway.app, { port: 0, host: '127.0.0.1' });
+    operations.readiness.markListening();
+    const admin = (await operations.startAdmin())!;
     return {
       url: server.url,
       gateway,
       server,
       logs,
       config,
+      adminUrl: admin.url,
+      operations,
       close: async () => {
+        operations.readiness.startDraining();
         await server.close(2_000);
+        await admin.close();
         await rm(dir, { recursive: true, force: true });
       },
     };

@@ -87,7 +87,12 @@ export async function startDemo(options: { port: number; awsPort: number }): Pro
     host: '127.0.0.1',
     secretsDir,
     env,
-    logLevel: 'warn',
+    // Access logs on: one JSON line per request, as serve writes them.
+    logLevel: 'info',
+    // A demo: error bodies name the failing role, secret or function message (serve redacts them by default).
+    exposeErrorDetails: true,
+    // A free port: a second demo, or a gateway already on 9901, must not stop this one.
+    adminPort: 0,
   });
   const origin = gateway.url.replace('127.0.0.1', 'localhost');
 
@@ -105,6 +110,9 @@ Try the guide's request (function echo in account 222222222222, invoked cross-ac
 The same function through the IRSA role chain:
   curl ${origin}/irsa/echo -d '{"key1":"value1", "key2":"value2"}' -X POST
   curl ${origin}/readyz
+Admin port (metrics, readiness details, resolved config, credential status): ${gateway.admin?.url}
+  curl ${gateway.admin?.url}/metrics
+Error bodies carry full details in this demo (--expose-error-details); serve redacts them by default.
 
 Ctrl-C stops everything.`;
 

@@ -1,7 +1,7 @@
 import type { BuiltConfig } from '../config/index.ts';
 import { manifestSecretSource, type CredentialCache, type SecretSource } from '../credentials/index.ts';
-import { verifySigV4Crypto } from '../invoke/index.ts';
-import { compileGateway, type CompiledGateway, type Platform } from '../core/index.ts';
+import { verifySigV4Crypto, type HttpTransport } from '../invoke/index.ts';
+import { compileGateway, type CompiledGateway, type CreateGatewayOptions, type GatewayMetrics, type Platform } from '../core/index.ts';
 import type { LogLevel, Logger } from '../logging/index.ts';
 import { loadConfig } from '../adapters/node/load-config.ts';
 import { createNodePlatform } from '../adapters/node/node-platform.ts';
@@ -17,6 +17,12 @@ export interface GatewaySetupOptions {
   logger?: Logger;
   /** Where expiring credentials are cached (default: the module-scope cache; tests pass their own for a cold start). */
   credentialCache?: CredentialCache | undefined;
+  /** Request metrics for the platform (serve's Prometheus registry). */
+  metrics?: GatewayMetrics | undefined;
+  /** Reuse a transport (a reload keeps the connection pool to Lambda). */
+  transport?: HttpTransport | undefined;
+  /** Error details, readiness and health paths for compileGateway. */
+  gatewayOptions?: Pick<CreateGatewayOptions, 'exposeErrorDetails' | 'readiness' | 'healthPaths'> | undefined;
 }
 
 export interface GatewaySetup {
@@ -42,9 +48,11 @@ export async function setUpGateway(options: GatewaySetupOptions): Promise<Gatewa
     logLevel: options.logLevel,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.credentialCache ? { credentialCache: options.credentialCache } : {}),
+    metrics: options.metrics,
+    ...(options.transport ? { transport: options.transport } : {}),
   });
   // Refuse to start with a signer that would sign wrongly (see verifySigV4Crypto).
   if (platform.sigv4Crypto) await verifySigV4Crypto(platform.sigv4Crypto);
-  const gateway = compileGateway({ routes: config.routes, platform });
+  const gateway = compileGateway({ routes: config.routes, platform, ...options.gatewayOptions });
   return { config, platform, gateway, secrets };
 }

@@ -80,7 +80,21 @@ describe('lambda-gateway serve', () => {
     await writeFile(token, 'web-identity-token');
 
     const serve = runCli(
-      ['serve', '--config', join(REPO_ROOT, 'routes'), '--config', ambientRoutes, '--port', '0', '--host', '127.0.0.1', '--secrets-dir', secrets],
+      [
+        'serve',
+        '--config',
+        join(REPO_ROOT, 'routes'),
+        '--config',
+        ambientRoutes,
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--admin-port',
+        '0',
+        '--secrets-dir',
+        secrets,
+      ],
       {
         HOME: dir,
         AWS_REGION: 'us-east-1',

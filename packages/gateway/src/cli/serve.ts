@@ -1,3 +1,4 @@
+import type { CredentialCache } from '../credentials/index.ts';
 import { isLogLevel, LOG_LEVELS, type LogLevel, type Logger } from '../logging/index.ts';
 import { createNodeLogger, logLevelFromEnv } from '../adapters/node/node-logger.ts';
 import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
@@ -5,12 +6,17 @@ import { HELP_OPTION, UsageError, parseCommandArgs, parsePort } from './args.ts'
 import { setUpGateway } from './gateway-setup.ts';
 import { logProcessWarnings } from './process-warnings.ts';
 import { untilSignal } from './signals.ts';
+import { ServeOperations, type OperationsOptions } from './serve-operations.ts';
+import { logStartupReport } from './startup-report.ts';
+import { parseOperationsFlags, OPERATIONS_FLAGS } from './serve-flags.ts';
 import { COMMAND_HELP } from './usage.ts';
+import { createServeReloader, type LiveGateway } from './serve-reload.ts';
+import type { ReloadResult } from './config-reloader.ts';
 
 /** Where `serve` listens without `--port`, `PORT` or a Gateway manifest's HTTP listener. */
 const FALLBACK_PORT = 8080;
 
-export interface StartGatewayOptions {
+export interface StartGatewayOptions extends OperationsOptions {
   config: string[];
   /** Default: the port of a Gateway manifest's HTTP listener, else 8080. */
   port?: number | undefined;
@@ -20,19 +26,77 @@ export interface StartGatewayOptions {
   /** Default: the Node platform's (JSON lines on stdout at `logLevel`). */
   logger?: Logger | undefined;
   env?: Record<string, string | undefined>;
+  /** Where expiring credentials are cached (default: the module-scope cache; tests pass their own). */
+  credentialCache?: CredentialCache | undefined;
+  /** Default true: reload when a `--config` file or directory changes (SIGHUP reloads either way). */
+  watch?: boolean | undefined;
+  /** How long file events are let settle before a reload (default 300 ms). */
+  reloadDebounceMs?: number | undefined;
+}
+
+export interface RunningGateway extends RunningServer {
+  routes: number;
+  admin: RunningServer | undefined;
+  /** Reloads the configuration now (what SIGHUP does). */
+  reload(trigger?: string): Promise<ReloadResult>;
 }
 
 /** Loads config, builds the gateway and starts serving it. Used by `serve` and `demo`. */
-export async function startGateway(options: StartGatewayOptions): Promise<RunningServer & { routes: number }> {
-  const { config, platform, gateway } = await setUpGateway(options);
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const logger = options.logger ?? createNodeLogger({ level: options.logLevel ?? logLevelFromEnv(process.env.LOG_LEVEL) });
+  // Metrics, credential status, readiness, admin listener (serve-operations.ts).
+  const operations = new ServeOperations(options, logger);
+  const setupOptions = { ...options, logger, metrics: operations.metrics, gatewayOptions: operations.gatewayOptions };
+  const setup = await setUpGateway(setupOptions);
+  const { config, platform, gateway, secrets } = setup;
+  operations.adopt(gateway, config, options.config);
   // Obtain every backend's credentials now (STS round trips included), in the background, so the
   // first request finds them cached. Failures are logged by the providers and retried on use.
   for (const backend of gateway.backends) backend.credentials.getCredentials().catch(() => undefined);
   for (const warning of config.warnings) platform.logger.warn('config warning', { warning });
   if (config.ignored.length > 0) platform.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
-  const server = await serveApp(gateway.app, { port: options.port ?? config.defaultPort ?? FALLBACK_PORT, host: options.host });
-  platform.logger.info('gateway listening', { url: server.url, routes: gateway.table.length, backends: gateway.backends.length });
-  return { ...server, routes: gateway.table.length };
+  await logStartupReport(platform.logger, gateway, secrets, options.env ?? process.env);
+  const listenPort = (next: typeof setup) => options.port ?? next.config.defaultPort ?? FALLBACK_PORT;
+  // Requests go to the gateway of the moment: a reload swaps `live.gateway`, requests in flight finish on theirs.
+  const live: LiveGateway = { gateway, setup };
+  const server = await serveApp({ fetch: (request, env) => live.gateway.app.fetch(request, env) }, { port: listenPort(setup), host: options.host });
+  const reloader = createServeReloader({
+    paths: options.config,
+    live,
+    // The same loading path and options, and the same connection pool to Lambda.
+    load: () => setUpGateway({ ...setupOptions, transport: platform.transport }),
+    listenPort,
+    operations,
+    logger,
+    debounceMs: options.reloadDebounceMs,
+  });
+  if (options.watch !== false) await reloader.watch();
+  operations.readiness.markListening();
+  const admin = await operations.startAdmin().catch(async (error: unknown) => {
+    await server.close(0);
+    throw error;
+  });
+  platform.logger.info('gateway listening', {
+    url: server.url,
+    routes: gateway.table.length,
+    backends: gateway.backends.length,
+    config: operations.configHash,
+    admin: admin?.url ?? 'off',
+    metrics: operations.metrics !== undefined,
+  });
+  return {
+    ...server,
+    routes: gateway.table.length,
+    admin,
+    reload: (trigger = 'api') => reloader.reload(trigger),
+    // Not ready from the first moment of the drain, so the endpoints controller stops sending new requests.
+    close: async (graceMs?: number) => {
+      reloader.close();
+      operations.readiness.startDraining();
+      await server.close(graceMs);
+      await admin?.close();
+    },
+  };
 }
 
 /** `lambda-gateway serve`. */
@@ -43,6 +107,8 @@ export async function runServe(argv: string[]): Promise<number> {
     host: { type: 'string' },
     'secrets-dir': { type: 'string' },
     'log-level': { type: 'string' },
+    ...OPERATIONS_FLAGS,
+    'no-watch': { type: 'boolean' },
     ...HELP_OPTION,
   });
   if (values.help) {
@@ -58,15 +124,26 @@ export async function runServe(argv: string[]): Promise<number> {
   const logger = createNodeLogger({ level: flagLevel ?? logLevelFromEnv(process.env.LOG_LEVEL) });
   // Before anything loads the AWS SDK, whose warning on Node 20 would go to stderr.
   logProcessWarnings(logger);
+  // Listening for SIGTERM from the start: one that arrives while starting (a rollout of a pod that is
+  // still starting) then stops the gateway once it is up instead of killing the process unlogged.
+  const signalled = untilSignal();
   const server = await startGateway({
     config: values.config,
     port: parsedPort,
     host: values.host ?? '0.0.0.0',
     secretsDir: values['secrets-dir'],
     logger,
+    ...parseOperationsFlags(values),
+    watch: !values['no-watch'],
   });
-  await untilSignal();
+  // SIGHUP reloads (its default would kill the process); only while serving.
+  const onHangUp = () => void server.reload('SIGHUP');
+  process.on('SIGHUP', onHangUp);
+  const signal = await signalled;
+  process.off('SIGHUP', onHangUp);
+  logger.info('shutting down: draining requests in flight', { signal });
   await server.close();
+  logger.info('stopped', { signal });
   // Lines of the last turn; whatever is still pending at exit is written synchronously then.
   logger.flush();
   return 0;

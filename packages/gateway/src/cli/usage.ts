@@ -9,6 +9,7 @@ export const USAGE = `Usage: lambda-gateway <command> [options]
 
 Commands:
   serve --config PATH [--config PATH…] [--port PORT] [--host 0.0.0.0] [--secrets-dir DIR] [--log-level info]
+        [--admin-port 9901] [--no-metrics] [--expose-error-details] (more: serve --help)
         Serve the gateway. PATH is a YAML/JSON file or a directory of them: native config
         and Kubernetes manifests (kgateway Backend, HTTPRoute, Gloo Edge Upstream and
         VirtualService, Secret, Gateway), with \${NAME} expanded from the environment.
@@ -44,6 +45,19 @@ Options:
       --secrets-dir DIR    mounted secrets (default: LAMBDA_GATEWAY_SECRETS_DIR, else
                            /etc/lambda-gateway/secrets)
       --log-level LEVEL    debug, info, warn, error or silent (default: LOG_LEVEL, else info)
+      --admin-port PORT    admin listener: /metrics, /readyz and /healthz with details,
+                           /config, /status/credentials (default 9901; 0 picks a free one)
+      --admin-host HOST    admin listener address (default 127.0.0.1)
+      --no-admin           no admin listener
+      --no-metrics         keep no Prometheus metrics (/metrics answers 404)
+      --expose-error-details
+                           error bodies with details (roles, sources, AWS and function
+                           messages) for every backend: development only
+      --require-all-backends
+                           not ready while any backend's credentials fail (default: ready
+                           once listening; such a backend's routes answer 503)
+      --healthz-path PATH  traffic port liveness path (default /healthz; none: leave it to routes)
+      --readyz-path PATH   traffic port readiness path (default /readyz; none: leave it to routes)
   -h, --help               show this text
 
 ${EXIT_CODES}`,

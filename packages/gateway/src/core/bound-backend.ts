@@ -12,6 +12,8 @@ export interface BoundBackend {
   resolved: ResolvedBackend;
   codec: PayloadCodec;
   credentials: CredentialProvider;
+  /** Error bodies carry details (see errors/redaction.ts): `exposeErrorDetails`, `functionErrorMode: passthrough` or `--expose-error-details`. */
+  exposeErrorDetails: boolean;
 }
 
 /**
@@ -20,7 +22,13 @@ export interface BoundBackend {
  *
  * @param where path prefix for error messages, e.g. `backends.echo`
  */
-export function bindBackend(name: string, input: BackendDescriptorInput | BackendDescriptor, platform: Platform, where = name): BoundBackend {
+export function bindBackend(
+  name: string,
+  input: BackendDescriptorInput | BackendDescriptor,
+  platform: Platform,
+  where = name,
+  options: { exposeErrorDetails?: boolean | undefined } = {},
+): BoundBackend {
   const descriptor = parseOrThrow(BackendDescriptorSchema, input, { prefix: where });
   const resolved = resolveBackend(descriptor, platform.env, where);
   return {
@@ -29,5 +37,6 @@ export function bindBackend(name: string, input: BackendDescriptorInput | Backen
     resolved,
     codec: getPayloadCodec(resolved.payloadMode),
     credentials: platform.credentials.forAuth(descriptor.auth),
+    exposeErrorDetails: descriptor.exposeErrorDetails === true || descriptor.functionErrorMode === 'passthrough' || options.exposeErrorDetails === true,
   };
 }

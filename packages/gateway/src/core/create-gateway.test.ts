@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CredentialResolver } from '../credentials/index.ts';
 import type { HttpTransport, OutboundRequest } from '../invoke/index.ts';
-import { silentLogger } from '../logging/index.ts';
+import { createJsonLogger, silentLogger } from '../logging/index.ts';
 import { ConfigError } from '../validation/index.ts';
 import { compileGateway, createGateway } from './create-gateway.ts';
 import { lambda } from './lambda-handler.ts';
@@ -59,11 +59,29 @@ describe('the Invoke request the gateway sends', () => {
     expect(request!.method).toBe('POST');
     expect(new TextDecoder().decode(request!.body)).toBe('{"k":1}');
     const headers = Object.fromEntries(request!.headers);
-    expect(Object.keys(headers).sort()).toEqual(['authorization', 'content-type', 'x-amz-date', 'x-amz-invocation-type']);
+    // x-amzn-trace-id is sent but not signed (as Envoy does): a proxy on the way may rewrite it.
+    expect(Object.keys(headers).sort()).toEqual(['authorization', 'content-type', 'x-amz-date', 'x-amz-invocation-type', 'x-amzn-trace-id']);
+    expect(headers['x-amzn-trace-id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
     expect(headers['x-amz-invocation-type']).toBe('RequestResponse');
     expect(headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIAUNITTEST00000001\/\d{8}\/us-west-2\/lambda\/aws4_request, SignedHeaders=host;x-amz-date;x-amz-invocation-type, Signature=[0-9a-f]{64}$/,
     );
+  });
+
+  it("carries the client's well-formed X-Amzn-Trace-Id (or a traceparent's mapping) outside the signature, and logs it", async () => {
+    const { sent, transport } = recordingTransport(() => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '"ok"' }));
+    const lines: string[] = [];
+    const platform = { ...platformWith(transport), logger: createJsonLogger((line) => lines.push(line), 'info') };
+    const app = createGateway({ routes: [echoRoute], platform });
+    const amzn = 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1';
+    await app.request('/echo', { method: 'POST', body: '{}', headers: { 'x-amzn-trace-id': amzn } });
+    await app.request('/echo', { method: 'POST', body: '{}', headers: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } });
+    expect(sent.map((request) => request.headers.get('x-amzn-trace-id'))).toEqual([
+      amzn,
+      'Root=1-0af76519-16cd43dd8448eb211c80319c;Parent=b7ad6b7169203331;Sampled=1',
+    ]);
+    expect(sent[0]!.headers.get('authorization')).not.toContain('x-amzn-trace-id');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: 'request', traceId: amzn });
   });
 
   it('is sent once: no retries on 5xx or 429 (the gateway owns its retry policy)', async () => {
@@ -96,14 +114,14 @@ describe('createGateway', () => {
     const { transport } = recordingTransport(() => ({ status: 200 }));
     const response = await createGateway({ routes: [echoRoute], platform: platformWith(transport) }).request('/echoes');
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: 'RouteNotFound', message: 'no route matches GET /echoes' });
+    expect(await response.json()).toEqual({ error: 'RouteNotFound', message: 'no route matches the request', requestId: expect.any(String) });
   });
 
   it('answers 503 CredentialsUnavailable with Retry-After when there are no credentials, naming the source only', async () => {
     const { sent, transport } = recordingTransport(() => ({ status: 200 }));
     const platform = platformWith(transport);
     platform.credentials = new CredentialResolver({ ambient: undefined, secrets: undefined });
-    const response = await createGateway({ routes: [echoRoute], platform }).request('/echo', { method: 'POST', body: '{}' });
+    const response = await createGateway({ routes: [echoRoute], platform, exposeErrorDetails: true }).request('/echo', { method: 'POST', body: '{}' });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await response.json()).toMatchObject({ error: 'CredentialsUnavailable', source: 'ambient credentials' });

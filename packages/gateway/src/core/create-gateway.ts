@@ -4,7 +4,8 @@ import { GatewayError, errorResponse } from '../errors/index.ts';
 import { createRouter, type HttpRouteMatch } from '../routing/index.ts';
 import { bindBackend, type BoundBackend } from './bound-backend.ts';
 import { handleLambdaRequest } from './handle-lambda-request.ts';
-import { registerHealthRoutes } from './health.ts';
+import { registerHealthRoutes, type HealthPaths } from './health.ts';
+import type { ReadinessState } from './readiness.ts';
 import { requestIdFor } from './request-id.ts';
 import { sharedDefaultPlatform } from './default-platform.ts';
 import type { Platform } from './platform.ts';
@@ -28,6 +29,12 @@ export interface CreateGatewayOptions {
   routes: GatewayRouteSpec[];
   /** Environment, transport, credentials, logs. Default: createDefaultPlatform() (process env, `fetch`, environment keys). */
   platform?: Platform;
+  /** Error bodies with details for every backend (`--expose-error-details`, for development). Default: per backend `exposeErrorDetails`. */
+  exposeErrorDetails?: boolean | undefined;
+  /** What the traffic port's `/readyz` reports (`serve` passes its own); absent: ready once compiled. */
+  readiness?: ReadinessState | undefined;
+  /** Where the traffic port answers `/healthz` and `/readyz` (`false`: not at all, the path goes to the routes). */
+  healthPaths?: HealthPaths | undefined;
 }
 
 /** A row of the resolved route table (for `check` and start-up logs). */
@@ -65,7 +72,9 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
     const backendName = spec.backendName ?? name;
     let backend = backendsByName.get(backendName);
     if (!backend) {
-      backend = bindBackend(backendName, spec.backend, platform, spec.backendName ? `backends.${backendName}` : `routes[${index}].backend`);
+      backend = bindBackend(backendName, spec.backend, platform, spec.backendName ? `backends.${backendName}` : `routes[${index}].backend`, {
+        exposeErrorDetails: options.exposeErrorDetails,
+      });
       backendsByName.set(backendName, backend);
     }
     return { name, matches: spec.matches ?? [], target: { backend, filters: spec.filters ?? [] } };
@@ -73,16 +82,19 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
   const router = createRouter(routes);
 
   const app = new Hono();
-  registerHealthRoutes(app, () => [...backendsByName.values()]);
+  registerHealthRoutes(app, () => [...backendsByName.values()], options.readiness, options.healthPaths);
   app.all('*', (c) => {
     const request = c.req.raw;
     const url = new URL(request.url);
     const matched = router.match(request.method, url, request.headers);
     if (!matched) {
       const requestId = requestIdFor(request.headers);
-      return errorResponse(new GatewayError(404, 'RouteNotFound', `no route matches ${request.method} ${url.pathname}`), requestId);
+      return errorResponse(new GatewayError(404, 'RouteNotFound', `no route matches ${request.method} ${url.pathname}`), requestId, {
+        exposeDetails: options.exposeErrorDetails === true,
+      });
     }
     const { backend, filters } = matched.target;
+    platform.logger.debug('route matched', { method: request.method, path: url.pathname, route: matched.routeName, backend: backend.name });
     // The one place this request meets its adapter: everything after reads the context.
     const context = platform.requestContext(request, c.env);
     return handleLambdaRequest(

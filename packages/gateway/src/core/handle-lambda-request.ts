@@ -4,6 +4,7 @@ import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
 import { requestIdFor } from './request-id.ts';
+import { traceIdFor } from './trace-id.ts';
 import { invokeTuningOf, type Platform, type RequestContext } from './platform.ts';
 import { applyRequestFilters, applyResponseFilters, type RouteFilter } from './route-filters.ts';
 
@@ -34,13 +35,23 @@ export async function handleLambdaRequest(
 ): Promise<Response> {
   const started = Date.now();
   const requestId = requestIdFor(request.headers);
+  const traceId = traceIdFor(request.headers, started);
   const url = new URL(request.url);
+  const metrics = platform.metrics;
+  // Measured only with metrics on: performance.now() per request is not free.
+  const startedPrecise = metrics ? performance.now() : 0;
+  let invokeSeconds: number | undefined;
+  let requestBytes = 0;
+  let responseBytes = 0;
+  let functionError = false;
+  metrics?.requestStarted();
   let lambdaRequestId: string | undefined;
   let response: Response;
   let failure: GatewayError | undefined;
   try {
     const limit = backend.resolved.invocationType === 'Event' ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
     const body = await context.readBody(limit);
+    requestBytes = body.byteLength;
     const filtered = applyRequestFilters(route.filters, url, request.headers, route.match);
     let eventHeaders: Headers | undefined;
     const inbound: InboundRequest = {
@@ -63,6 +74,7 @@ export async function handleLambdaRequest(
     // Envelopes add bytes (base64, headers): check what is actually sent.
     if (payload.byteLength > limit) throw payloadTooLarge(limit);
     const clientGone = context.clientGone;
+    const invokeStarted = metrics ? performance.now() : 0;
     const result = await invokeLambda(backend.resolved, payload, {
       credentials: backend.credentials,
       transport: platform.transport,
@@ -71,31 +83,49 @@ export async function handleLambdaRequest(
       signal: clientGone ? undefined : request.signal,
       clientGone,
       abortControllers: invokeTuningOf(platform)?.abortControllers,
+      traceId,
     });
+    if (metrics) invokeSeconds = (performance.now() - invokeStarted) / 1000;
+    responseBytes = result.payload.byteLength;
+    functionError = result.functionError !== undefined;
     lambdaRequestId = result.lambdaRequestId;
     if (backend.resolved.invocationType === 'Event') {
       response = new Response(null, { status: 202 });
     } else if (result.functionError) {
-      response = functionErrorResponse(result, backend, requestId);
+      response = functionErrorResponse(result, backend);
     } else {
       response = backend.codec.decodeResult({ payload: result.payload, headers: result.headers }, inbound);
     }
     response.headers.set('x-request-id', requestId);
   } catch (error) {
     failure = error instanceof GatewayError ? error : new GatewayError(500, 'InternalError', 'internal error', { cause: error });
-    response = errorResponse(failure, requestId);
+    response = errorResponse(failure, requestId, { exposeDetails: backend.exposeErrorDetails });
   }
   response = applyResponseFilters(route.filters, response);
-  logRequest(platform, { method: request.method, url, backend, route, requestId, lambdaRequestId, started, status: response.status, failure });
+  logRequest(platform, { method: request.method, url, backend, route, requestId, traceId, lambdaRequestId, started, status: response.status, failure });
+  metrics?.requestFinished({
+    route: route.routeName,
+    backend: backend.name,
+    method: request.method,
+    status: response.status,
+    durationSeconds: (performance.now() - startedPrecise) / 1000,
+    requestBytes,
+    responseBytes,
+    invokeSeconds,
+    functionError,
+    errorCode: failure?.code,
+    lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
+  });
   return response;
 }
 
 /**
- * `X-Amz-Function-Error`: by default a 502 with the function's errorType and
- * errorMessage (never its stack trace); with `functionErrorMode: passthrough`,
+ * `X-Amz-Function-Error`: by default a 502 FunctionError (the function's
+ * errorType and errorMessage, never its stack trace, in the body only when the
+ * backend exposes error details; always in the log); with `functionErrorMode: passthrough`,
  * Lambda's body unchanged with status 200 and the `x-amz-function-error` header.
  */
-function functionErrorResponse(result: InvokeResponse, backend: BoundBackend, requestId: string): Response {
+function functionErrorResponse(result: InvokeResponse, backend: BoundBackend): Response {
   if (backend.resolved.functionErrorMode === 'passthrough') {
     return new Response(result.payload as Uint8Array<ArrayBuffer>, {
       status: 200,
@@ -111,7 +141,8 @@ function functionErrorResponse(result: InvokeResponse, backend: BoundBackend, re
   } catch {
     // A function error without a JSON body: report the header value only.
   }
-  return errorResponse(new GatewayError(502, 'FunctionError', 'the function failed', { details: { errorType, errorMessage } }), requestId);
+  // Thrown so that the catch answers it (redacted unless the backend exposes details) and logs the details.
+  throw new GatewayError(502, 'FunctionError', 'the function failed', { details: { errorType, errorMessage } });
 }
 
 function logRequest(
@@ -122,6 +153,7 @@ function logRequest(
     backend: BoundBackend;
     route: RouteContext;
     requestId: string;
+    traceId: string;
     lambdaRequestId: string | undefined;
     started: number;
     status: number;
@@ -137,6 +169,7 @@ function logRequest(
     route: entry.route.routeName,
     backend: entry.backend.name,
     function: entry.backend.resolved.functionId,
+    traceId: entry.traceId,
   };
   if (entry.lambdaRequestId) fields.lambdaRequestId = entry.lambdaRequestId;
   if (!entry.failure) {
@@ -146,6 +179,8 @@ function logRequest(
   fields.error = entry.failure.code;
   if (entry.failure.logMessage) fields.detail = entry.failure.logMessage;
   if (entry.failure.code === 'CredentialsUnavailable') fields.detail = entry.failure.message;
+  // What redacted error bodies leave out goes here (source, Lambda error type, the function's errorType/errorMessage).
+  if (Object.keys(entry.failure.details).length > 0) fields.details = entry.failure.details;
   if (entry.failure.status >= 500 && entry.failure.code !== 'FunctionError') {
     if (entry.failure.code === 'InternalError') fields.detail = String(entry.failure.cause);
     platform.logger.error('request failed', fields);

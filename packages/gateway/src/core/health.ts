@@ -1,34 +1,30 @@
 import type { Hono } from 'hono';
-import { CredentialsUnavailableError, withDeadline } from '../credentials/index.ts';
-import { GatewayError } from '../errors/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
+import { checkBackendCredentials, type ReadinessState } from './readiness.ts';
 
-/** How long /readyz waits for one credential source before calling it failing. */
-const READINESS_TIMEOUT_MS = 3_000;
+/** Where the traffic port answers its probes; `false` leaves the path to the routes. */
+export interface HealthPaths {
+  healthz?: string | false;
+  readyz?: string | false;
+}
 
 /**
- * `/healthz`: the process is alive. `/readyz`: every backend's credentials can
- * be obtained now; the body lists the failing backends (by source, never keys).
- * Both are answered before route matching, so no route can shadow them.
+ * On the traffic port, status only (anyone can reach it; details live on the
+ * admin port): `/healthz` the process is alive; `/readyz` 200 `ready` or 503
+ * `not ready` (see ReadinessState: listener up, not draining, and every
+ * backend's credentials only with `requireAllBackends`). Without a state
+ * (programmatic use, `app.request()`): ready once compiled. Answered before
+ * route matching, so no route can shadow them; move them with `paths`.
  */
-export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[]): void {
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
-    const checks = await Promise.all(
-      backends().map(async (backend) => {
-        try {
-          await withDeadline(backend.credentials.getCredentials(), READINESS_TIMEOUT_MS);
-          return undefined;
-        } catch (error) {
-          const reason =
-            error instanceof CredentialsUnavailableError || error instanceof GatewayError
-              ? error.message
-              : `credentials could not be obtained: ${(error as Error).message}`;
-          return { backend: backend.name, credentials: backend.credentials.description, reason };
-        }
-      }),
-    );
-    const failing = checks.filter((check) => check !== undefined);
-    return c.json(failing.length === 0 ? { status: 'ready' } : { status: 'not ready', failing }, failing.length === 0 ? 200 : 503);
-  });
+export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[], readiness?: ReadinessState, paths: HealthPaths = {}): void {
+  const healthz = paths.healthz ?? '/healthz';
+  const readyz = paths.readyz ?? '/readyz';
+  if (healthz !== false) app.get(healthz, (c) => c.json({ status: 'ok' }));
+  if (readyz !== false) {
+    app.get(readyz, async (c) => {
+      let ready = readiness === undefined || (readiness.listening && !readiness.draining);
+      if (ready && readiness?.requireAllBackends) ready = (await checkBackendCredentials(backends())).every((check) => check.ok);
+      return c.json({ status: ready ? 'ready' : 'not ready' }, ready ? 200 : 503);
+    });
+  }
 }

@@ -2,6 +2,7 @@ import type { CredentialResolver } from '../credentials/index.ts';
 import type { EnvLookup } from '../descriptor/index.ts';
 import type { AbortControllerSource, ClientGone, HttpTransport, SigV4Crypto } from '../invoke/index.ts';
 import type { Logger } from '../logging/index.ts';
+import type { GatewayMetrics } from './gateway-metrics.ts';
 
 /**
  * What one runtime knows about one request, built once by its adapter when the
@@ -44,6 +45,8 @@ export interface Platform {
    * worker's `env`; undefined for `app.request()`).
    */
   requestContext(request: Request, bindings: unknown): RequestContext;
+  /** Request metrics (Prometheus on Node's `serve`); absent: none are kept. */
+  metrics?: GatewayMetrics | undefined;
 }
 
 /**

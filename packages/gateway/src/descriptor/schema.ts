@@ -79,6 +79,8 @@ export const BackendDescriptorSchema = v.strictObject({
   payloadMode: v.optional(v.picklist(PAYLOAD_MODES, `must be one of ${PAYLOAD_MODES.join(', ')}`), 'passthrough'),
   /** `map` (default): a function error becomes 502 JSON; `passthrough`: Lambda's error body as-is. */
   functionErrorMode: v.optional(v.picklist(['map', 'passthrough'], 'must be map or passthrough'), 'map'),
+  /** Error bodies on the traffic port carry the full details (messages, sources, the function's errorMessage); default: redacted. */
+  exposeErrorDetails: v.optional(v.boolean('must be true or false')),
   endpointURL: v.optional(v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'))),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1), v.maxValue(900_000)), 30_000),
   auth: v.optional(AuthSchema, { type: 'ambient' }),

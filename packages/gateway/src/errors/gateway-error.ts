@@ -1,3 +1,5 @@
+import { GENERIC_ERROR_MESSAGES } from './redaction.ts';
+
 /**
  * Stable error codes the gateway puts in the `error` field of every error body.
  * Clients may branch on these; never rename one.
@@ -49,9 +51,17 @@ export class GatewayError extends Error {
   }
 }
 
-/** Builds the JSON error response every failure path uses: `{ error, message, requestId, ...details }`. */
-export function errorResponse(error: GatewayError, requestId: string): Response {
-  const body = JSON.stringify({ error: error.code, message: error.message, requestId, ...error.details });
+/**
+ * Builds the JSON error response every failure path uses. Redacted (the
+ * default): `{ error, message: <generic>, requestId }` only. With
+ * `exposeDetails`: `{ error, message, requestId, ...details }`.
+ */
+export function errorResponse(error: GatewayError, requestId: string, options: { exposeDetails?: boolean } = {}): Response {
+  const body = JSON.stringify(
+    options.exposeDetails
+      ? { error: error.code, message: error.message, requestId, ...error.details }
+      : { error: error.code, message: GENERIC_ERROR_MESSAGES[error.code], requestId },
+  );
   const headers = new Headers(error.headers);
   headers.set('content-type', 'application/json');
   headers.set('x-request-id', requestId);

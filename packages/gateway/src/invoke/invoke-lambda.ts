@@ -37,6 +37,8 @@ export interface InvokeOptions {
   abortControllers?: AbortControllerSource | undefined;
   /** Synchronous hashing for SigV4 where the runtime has it (Node); else WebCrypto. */
   crypto?: SigV4Crypto | undefined;
+  /** Sent as `X-Amzn-Trace-Id`, outside the signature (as Envoy does); see core/trace-id.ts. */
+  traceId?: string | undefined;
 }
 
 /**
@@ -80,6 +82,8 @@ export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array
     { url: backend.invokeUrl, method: 'POST', headers, body: payload },
     options.crypto,
   );
+  // After signing: the trace header is not a signed header, so a proxy may rewrite it.
+  if (options.traceId) signedHeaders.set('x-amzn-trace-id', options.traceId);
 
   // One controller for both deadlines, a plain timer for the timeout: cheaper per
   // request than AbortSignal.timeout + AbortSignal.any, and released in `finally`.

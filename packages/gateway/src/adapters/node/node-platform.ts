@@ -1,7 +1,7 @@
 import { assumeRoleProviderFactory, CredentialResolver, moduleCredentialCache, type CredentialCache, type SecretSource } from '../../credentials/index.ts';
-import { withInvokeTuning, type Platform } from '../../core/index.ts';
+import { withInvokeTuning, type GatewayMetrics, type Platform } from '../../core/index.ts';
 import type { EnvLookup } from '../../descriptor/index.ts';
-import type { HttpTransport } from '../../invoke/index.ts';
+import { fetchTransport, type HttpTransport } from '../../invoke/index.ts';
 import type { LogLevel, Logger } from '../../logging/index.ts';
 import { createAbortControllerPool } from './abort-controller-pool.ts';
 import { nodeAmbientCredentials } from './ambient-credentials.ts';
@@ -28,6 +28,8 @@ export interface NodePlatformOptions {
    * process; tests pass their own for a cold start.
    */
   credentialCache?: CredentialCache;
+  /** Request metrics (serve: Prometheus, unless `--no-metrics`). */
+  metrics?: GatewayMetrics | undefined;
 }
 
 /**
@@ -50,13 +52,39 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     credentials: new CredentialResolver({
       ambient,
       secrets: options.secretSource ?? directorySecretSource(options.secretsDir ?? envSource.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR),
-      assumeRole: assumeRoleProviderFactory({ env, logger, cache, crypto: nodeSigV4Crypto, webIdentity }),
+      assumeRole: assumeRoleProviderFactory({ env, logger, cache, crypto: nodeSigV4Crypto, webIdentity, transport: timedStsTransport(options.metrics) }),
       logger,
     }),
     logger,
     requestContext: nodeRequestContext,
+    metrics: options.metrics,
   };
   return withInvokeTuning(platform, { abortControllers: createAbortControllerPool() });
+}
+
+/**
+ * STS over `fetch` (as the STS client does by default), timed for
+ * `lambda_gateway_sts_request_duration_seconds` when metrics are on. The
+ * action is read from the form body (`Action=AssumeRole`), a fixed set.
+ */
+function timedStsTransport(metrics: GatewayMetrics | undefined): HttpTransport | undefined {
+  const observe = metrics?.stsCall?.bind(metrics);
+  if (!observe) return undefined;
+  return {
+    async send(request) {
+      const text = new TextDecoder().decode(request.body);
+      const action = /(?:^|&)Action=(AssumeRole|AssumeRoleWithWebIdentity)(?:&|$)/.exec(text)?.[1] ?? 'other';
+      const started = performance.now();
+      try {
+        const response = await fetchTransport.send(request);
+        observe(action, response.status >= 200 && response.status < 300, (performance.now() - started) / 1000);
+        return response;
+      } catch (error) {
+        observe(action, false, (performance.now() - started) / 1000);
+        throw error;
+      }
+    },
+  };
 }
 
 /** The one place the Node platform creates its logger when none is passed. */

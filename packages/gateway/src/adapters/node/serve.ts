@@ -21,7 +21,7 @@ const DEFAULT_GRACE_MS = 20_000;
  * port. See RunningServer.close for shutdown: a rollout must not reset
  * requests whose function is already running (a retried request could run it twice).
  */
-export function serveApp(app: Hono, options: { port: number; host: string }): Promise<RunningServer> {
+export function serveApp(app: Pick<Hono, 'fetch'>, options: { port: number; host: string }): Promise<RunningServer> {
   // @hono/node-server's listener on a node:http server we create: the same as its `serve()`,
   // with the server typed as what it is (serve() returns an HTTP/1-or-2 union).
   const server = createServer(getRequestListener(app.fetch, { hostname: options.host }));

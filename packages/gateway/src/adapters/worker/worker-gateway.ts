@@ -42,7 +42,9 @@ export function buildWorkerGateway(options: WorkerGatewayOptions): WorkerGateway
     transport: options.transport,
     credentialCache: options.credentialCache,
   });
-  const gateway = compileGateway({ routes: config.routes, platform });
+  // The worker's `--expose-error-details`: a binding, for development only.
+  const exposeErrorDetails = bindingLookup(options.env)('LAMBDA_GATEWAY_EXPOSE_ERROR_DETAILS') === 'true';
+  const gateway = compileGateway({ routes: config.routes, platform, exposeErrorDetails });
   for (const warning of config.warnings) platform.logger.warn('config warning', { warning });
   if (config.ignored.length > 0) platform.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
   return { config, platform, gateway };

@@ -38,10 +38,13 @@ describe('createWorkerPlatform', () => {
   it('without ambient credentials, ambient backends answer 503 (as on Node)', async () => {
     const platform = createWorkerPlatform({ env: {}, logger: silentLogger });
     await expect(platform.credentials.forAuth({ type: 'ambient' }).getCredentials()).rejects.toBeInstanceOf(CredentialsUnavailableError);
-    const app = createGateway({ platform, routes: [{ backend: { functionName: 'echo', accountId: '222222222222', region: 'us-east-1' } }] });
-    const response = await app.request('/echo', { method: 'POST', body: '{}' });
+    const routes = [{ backend: { functionName: 'echo', accountId: '222222222222', region: 'us-east-1' } }];
+    const response = await createGateway({ platform, routes, exposeErrorDetails: true }).request('/echo', { method: 'POST', body: '{}' });
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: 'CredentialsUnavailable', source: 'ambient credentials' });
+    // By default the body names nothing: no source, no reason.
+    const redacted = await createGateway({ platform, routes }).request('/echo', { method: 'POST', body: '{}' });
+    expect(Object.keys((await redacted.json()) as object).sort()).toEqual(['error', 'message', 'requestId']);
   });
 
   it('builds request contexts from the Request: the body, and the client address from CF-Connecting-IP', async () => {
