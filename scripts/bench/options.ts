@@ -5,7 +5,17 @@
  */
 
 /** Every contender id `--only` accepts, in the order they run. */
-export const CONTENDER_IDS = ['direct', 'nginx', 'bare', 'bare-node-http', 'hand-written', 'gateway', 'gateway-apigw-v2', 'gateway-assume-role', 'gateway-no-metrics'] as const;
+export const CONTENDER_IDS = [
+  'direct',
+  'nginx',
+  'bare',
+  'bare-node-http',
+  'hand-written',
+  'gateway',
+  'gateway-apigw-v2',
+  'gateway-assume-role',
+  'gateway-no-metrics',
+] as const;
 export type ContenderId = (typeof CONTENDER_IDS)[number];
 
 export interface BenchOptions {
