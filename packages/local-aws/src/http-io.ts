@@ -7,6 +7,8 @@ export interface LocalResponse {
   status: number;
   headers: Record<string, string>;
   body?: string | Uint8Array;
+  /** A body written as it comes (chunked), instead of `body`; see writeStreamedResponse. */
+  stream?: AsyncIterator<Uint8Array> | undefined;
 }
 
 /** The body, or `undefined` when it exceeded the limit (nothing past the limit is kept). */
@@ -75,4 +77,46 @@ export function writeResponse(response: ServerResponse, local: LocalResponse, cl
   if (closeConnection) headers['Connection'] = 'close';
   response.writeHead(local.status, headers);
   response.end(body);
+}
+
+/**
+ * Writes a LocalResponse whose body is a stream: chunked, each chunk as it
+ * comes, waiting for the socket to drain before pulling the next (so a slow
+ * client slows the producer). When the client goes away the iterator is
+ * `return()`ed, which lets the producer stop.
+ */
+export async function writeStreamedResponse(response: ServerResponse, local: LocalResponse & { stream: AsyncIterator<Uint8Array> }): Promise<void> {
+  response.writeHead(local.status, local.headers);
+  response.flushHeaders();
+  let gone = false;
+  let finished = false;
+  const onClose = () => {
+    gone = true;
+  };
+  response.once('close', onClose);
+  try {
+    for (;;) {
+      const next = await local.stream.next();
+      if (next.done) {
+        finished = true;
+        break;
+      }
+      if (gone) break;
+      if (!response.write(next.value)) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            response.off('drain', done).off('close', done);
+            resolve();
+          };
+          response.once('drain', done).once('close', done);
+        });
+      }
+      if (gone) break;
+    }
+  } finally {
+    response.off('close', onClose);
+    if (!finished) await local.stream.return?.();
+    if (gone) response.destroy();
+    else response.end();
+  }
 }
