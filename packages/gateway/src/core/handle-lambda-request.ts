@@ -1,5 +1,6 @@
 import { GatewayError, errorResponse } from '../errors/index.ts';
 import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeLambda, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
+import { invokeLambdaStream } from '../invoke/invoke-stream.ts';
 import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
@@ -63,22 +64,36 @@ export async function handleLambdaRequest(
     // Envelopes add bytes (base64, headers): check what is actually sent.
     if (payload.byteLength > limit) throw payloadTooLarge(limit);
     const clientGone = context.clientGone;
-    const result = await invokeLambda(backend.resolved, payload, {
-      credentials: backend.credentials,
-      transport: platform.transport,
-      crypto: platform.sigv4Crypto,
-      // Only touch `request.signal` when needed: on Node it costs an AbortController per request.
-      signal: clientGone ? undefined : request.signal,
-      clientGone,
-      abortControllers: invokeTuningOf(platform)?.abortControllers,
-    });
-    lambdaRequestId = result.lambdaRequestId;
-    if (backend.resolved.invocationType === 'Event') {
-      response = new Response(null, { status: 202 });
-    } else if (result.functionError) {
-      response = functionErrorResponse(result, backend, requestId);
+    if (backend.resolved.streaming) {
+      // ResponseStream backends: InvokeWithResponseStream, the body sent as it comes (invoke/invoke-stream.ts).
+      const streamed = await invokeLambdaStream({ ...backend.resolved, streaming: backend.resolved.streaming }, payload, {
+        credentials: backend.credentials,
+        crypto: platform.sigv4Crypto,
+        signal: clientGone ? undefined : request.signal,
+        clientGone,
+        logger: platform.logger,
+        logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
+      });
+      lambdaRequestId = streamed.lambdaRequestId;
+      response = streamed.response;
     } else {
-      response = backend.codec.decodeResult({ payload: result.payload, headers: result.headers }, inbound);
+      const result = await invokeLambda(backend.resolved, payload, {
+        credentials: backend.credentials,
+        transport: platform.transport,
+        crypto: platform.sigv4Crypto,
+        // Only touch `request.signal` when needed: on Node it costs an AbortController per request.
+        signal: clientGone ? undefined : request.signal,
+        clientGone,
+        abortControllers: invokeTuningOf(platform)?.abortControllers,
+      });
+      lambdaRequestId = result.lambdaRequestId;
+      if (backend.resolved.invocationType === 'Event') {
+        response = new Response(null, { status: 202 });
+      } else if (result.functionError) {
+        response = functionErrorResponse(result, backend, requestId);
+      } else {
+        response = backend.codec.decodeResult({ payload: result.payload, headers: result.headers }, inbound);
+      }
     }
     response.headers.set('x-request-id', requestId);
   } catch (error) {

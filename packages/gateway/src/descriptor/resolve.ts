@@ -2,6 +2,7 @@ import type { EnvLookup } from '../aws/env.ts';
 import { ConfigError } from '../errors/index.ts';
 import type { BackendAuth, BackendDescriptor } from './schema.ts';
 import type { PayloadMode } from '../payload/types.ts';
+import { resolveStreaming, type ResolvedStreaming } from './streaming.ts';
 
 /** Everything needed to invoke one backend, computed once at configuration time. */
 export interface ResolvedBackend {
@@ -19,6 +20,8 @@ export interface ResolvedBackend {
   invokeUrl: string;
   timeoutMs: number;
   auth: BackendAuth;
+  /** Set for `invocationMode: ResponseStream`: InvokeWithResponseStream instead of Invoke. */
+  streaming?: ResolvedStreaming | undefined;
 }
 
 interface ParsedFunctionName {
@@ -101,5 +104,6 @@ export function resolveBackend(descriptor: BackendDescriptor, env: EnvLookup, wh
     invokeUrl: `${endpoint}/2015-03-31/functions/${encodeURIComponent(functionId)}/invocations${query}`,
     timeoutMs: descriptor.timeoutMs,
     auth: descriptor.auth,
+    streaming: resolveStreaming(descriptor, endpoint, functionId, query, where),
   };
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { PAYLOAD_MODES } from '../payload/types.ts';
+import { StreamingSchema } from './streaming.ts';
 
 /** A 12-digit AWS account id (kept as a string: leading zeros matter). */
 export const AccountIdSchema = v.pipe(v.string(), v.regex(/^\d{12}$/, 'must be a 12-digit AWS account id'));
@@ -75,13 +76,15 @@ export const BackendDescriptorSchema = v.strictObject({
   accountId: v.optional(AccountIdSchema),
   functionName: FunctionNameSchema,
   qualifier: v.optional(QualifierSchema),
-  invocationMode: v.optional(v.picklist(['Sync', 'Async'], 'must be Sync or Async'), 'Sync'),
+  invocationMode: v.optional(v.picklist(['Sync', 'Async', 'ResponseStream'], 'must be Sync, Async or ResponseStream'), 'Sync'),
   payloadMode: v.optional(v.picklist(PAYLOAD_MODES, `must be one of ${PAYLOAD_MODES.join(', ')}`), 'passthrough'),
   /** `map` (default): a function error becomes 502 JSON; `passthrough`: Lambda's error body as-is. */
   functionErrorMode: v.optional(v.picklist(['map', 'passthrough'], 'must be map or passthrough'), 'map'),
   endpointURL: v.optional(v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'))),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1), v.maxValue(900_000)), 30_000),
   auth: v.optional(AuthSchema, { type: 'ambient' }),
+  /** Bounds of a ResponseStream backend (see descriptor/streaming.ts). */
+  streaming: v.optional(StreamingSchema),
 });
 
 export type BackendDescriptorInput = v.InferInput<typeof BackendDescriptorSchema>;
