@@ -45,6 +45,15 @@ export function describeStreamingScenarios(runtime: RuntimeUnderTest): void {
     await aws?.close();
   });
 
+  /**
+   * How a stream cut off mid-way looks to the client. Node: a failed transfer (the
+   * connection closes without the final chunk). Worker under miniflare: the worker errors
+   * its response stream the same way, but miniflare's entry worker ends the proxied
+   * response normally, so the client sees a complete (truncated) body; the gateway's log
+   * still records the failure.
+   */
+  const cutOff = runtime.name === 'node' ? 'failed' : 'complete';
+
   const call = (path: string, event: unknown, options?: { stopAfterBytes?: number }) => streamRequest(`${gw.url}${path}`, JSON.stringify(event), options);
 
   describe(`response streaming (${runtime.name})`, () => {
@@ -90,7 +99,7 @@ export function describeStreamingScenarios(runtime: RuntimeUnderTest): void {
       const response = await call('/stream', { chunks: ['first ', 'second ', 'third'], delayMs: 100, failAfter: 2 });
       expect(response.status).toBe(200);
       expect(response.body.toString()).toBe('first second ');
-      expect(response.outcome).toBe('failed');
+      expect(response.outcome).toBe(cutOff);
       await eventually(() => gw.logs.some((line) => line.includes('stream failed') && line.includes('failed after 2 chunks')));
       const line = JSON.parse(gw.logs.find((entry) => entry.includes('failed after 2 chunks'))!) as Record<string, unknown>;
       expect(line).toMatchObject({ error: 'Error', route: 'stream' });
@@ -103,7 +112,8 @@ export function describeStreamingScenarios(runtime: RuntimeUnderTest): void {
       expect(JSON.parse(response.body.toString())).toMatchObject({ error: 'FunctionError', errorType: 'Error', errorMessage: 'failed after 0 chunks' });
     });
 
-    it('a client that goes away aborts the stream upstream', { timeout: 30_000 }, async () => {
+    // Miniflare does not tell the worker that the client went away (request.signal stays quiet).
+    it.skipIf(runtime.name === 'worker')('a client that goes away aborts the stream upstream', { timeout: 30_000 }, async () => {
       const chunks = Array.from({ length: 40 }, (_, i) => `chunk ${i}\n`);
       const response = await call('/stream', { chunks, delayMs: 100 }, { stopAfterBytes: 1 });
       expect(response.outcome).toBe('failed');
@@ -115,7 +125,7 @@ export function describeStreamingScenarios(runtime: RuntimeUnderTest): void {
     it('enforces the streamed-response limit (a small one configured here)', async () => {
       const response = await call('/small-limit', { binaryBytes: 500_000 });
       expect(response.status).toBe(200);
-      expect(response.outcome).toBe('failed');
+      expect(response.outcome).toBe(cutOff);
       expect(response.body.length).toBeLessThanOrEqual(100_000);
       await eventually(() => gw.logs.some((line) => line.includes('StreamTooLarge')));
     });
@@ -123,7 +133,8 @@ export function describeStreamingScenarios(runtime: RuntimeUnderTest): void {
     it('ends a stream that goes silent longer than idleTimeoutMs as a failed transfer', async () => {
       const response = await call('/idle', { chunks: ['a', 'b'], delayMs: 2_500 });
       expect(response.body.toString()).toBe('a');
-      expect(response.outcome).toBe('failed');
+      expect(response.outcome).toBe(cutOff);
+      await eventually(() => gw.logs.some((line) => line.includes('stream failed') && line.includes('BackendTimeout')));
     });
 
     it('IAM denial (no lambda:InvokeFunction): 502 BackendMisconfigured before any byte', async () => {
