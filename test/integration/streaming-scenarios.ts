@@ -77,7 +77,11 @@ export function describeStreamingScenarios(runtime: RuntimeUnderTest): void {
     });
 
     it('maps the HTTP prelude: status, headers and one Set-Cookie per cookie', async () => {
-      const http = { statusCode: 201, headers: { 'content-type': 'text/event-stream', 'x-stream': 'yes', 'content-length': '999' }, cookies: ['a=1; Path=/', 'b=2'] };
+      const http = {
+        statusCode: 201,
+        headers: { 'content-type': 'text/event-stream', 'x-stream': 'yes', 'content-length': '999' },
+        cookies: ['a=1; Path=/', 'b=2'],
+      };
       const response = await call('/stream', { http, chunks: ['data: 1\n\n', 'data: 2\n\n'] });
       expect(response.status).toBe(201);
       expect(response.headers['content-type']).toBe('text/event-stream');

@@ -6,7 +6,11 @@ import { BackendDescriptorSchema } from './schema.ts';
 
 const env = () => undefined;
 const resolveInput = (input: Record<string, unknown>) =>
-  resolveBackend(parseOrThrow(BackendDescriptorSchema, { region: 'us-east-1', accountId: '222222222222', functionName: 'stream', ...input }), env, 'backends.s');
+  resolveBackend(
+    parseOrThrow(BackendDescriptorSchema, { region: 'us-east-1', accountId: '222222222222', functionName: 'stream', ...input }),
+    env,
+    'backends.s',
+  );
 
 describe('invocationMode: ResponseStream', () => {
   it('calls InvokeWithResponseStream with the encoded ARN and Qualifier, with the documented defaults', () => {
@@ -22,7 +26,9 @@ describe('invocationMode: ResponseStream', () => {
 
   it.each(['envoy', 'apigateway-v1'])('is refused with payloadMode %s, naming the field', (payloadMode) => {
     expect(() => resolveInput({ invocationMode: 'ResponseStream', payloadMode })).toThrow(ConfigError);
-    expect(() => resolveInput({ invocationMode: 'ResponseStream', payloadMode })).toThrow(/backends\.s\.invocationMode: ResponseStream cannot be used with payloadMode/);
+    expect(() => resolveInput({ invocationMode: 'ResponseStream', payloadMode })).toThrow(
+      /backends\.s\.invocationMode: ResponseStream cannot be used with payloadMode/,
+    );
   });
 
   it('refuses streaming settings on a buffered backend and limits above 200 MB', () => {
