@@ -2,10 +2,12 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createNodeLogger } from '../adapters/node/node-logger.ts';
 import { HELP_OPTION, parseCommandArgs, parsePort } from './args.ts';
 import { projectServiceAccountToken } from './demo-web-identity.ts';
 import { importLocalAws } from './optional-local-aws.ts';
 import type { LocalAws } from '@lambda-gateway/local-aws';
+import { logProcessWarnings } from './process-warnings.ts';
 import { untilSignal } from './signals.ts';
 import { startGateway } from './serve.ts';
 import { COMMAND_HELP } from './usage.ts';
@@ -127,6 +129,8 @@ export async function runDemo(argv: string[]): Promise<number> {
     console.log(COMMAND_HELP.demo);
     return 0;
   }
+  // As in `serve`: a process warning (the AWS SDK's Node-version notice on Node 20) is a JSON log line, not stderr text.
+  logProcessWarnings(createNodeLogger({ level: 'warn' }));
   const demo = await startDemo({ port: parsePort(values.port ?? process.env.PORT, 8080), awsPort: parsePort(values['aws-port'], 0, '--aws-port') });
   console.log(demo.summary);
   await untilSignal();
