@@ -9,6 +9,12 @@ export interface LocalResponse {
   body?: string | Uint8Array;
   /** A body written as it comes (chunked), instead of `body`; see writeStreamedResponse. */
   stream?: AsyncIterator<Uint8Array> | undefined;
+  /** One `Set-Cookie` header each (Function URL answers). */
+  cookies?: string[] | undefined;
+}
+
+function headersOf(local: LocalResponse): Record<string, string | string[]> {
+  return local.cookies && local.cookies.length > 0 ? { ...local.headers, 'Set-Cookie': local.cookies } : local.headers;
 }
 
 /** The body, or `undefined` when it exceeded the limit (nothing past the limit is kept). */
@@ -73,7 +79,7 @@ export function readBodyWithLimit(request: IncomingMessage, limitBytes: number):
 /** Writes a LocalResponse; `closeConnection` is for answers sent before the body was consumed. */
 export function writeResponse(response: ServerResponse, local: LocalResponse, closeConnection: boolean): void {
   const body = local.body ?? '';
-  const headers: Record<string, string> = { ...local.headers, 'Content-Length': String(Buffer.byteLength(body)) };
+  const headers: Record<string, string | string[]> = { ...headersOf(local), 'Content-Length': String(Buffer.byteLength(body)) };
   if (closeConnection) headers['Connection'] = 'close';
   response.writeHead(local.status, headers);
   response.end(body);
@@ -86,7 +92,7 @@ export function writeResponse(response: ServerResponse, local: LocalResponse, cl
  * `return()`ed, which lets the producer stop.
  */
 export async function writeStreamedResponse(response: ServerResponse, local: LocalResponse & { stream: AsyncIterator<Uint8Array> }): Promise<void> {
-  response.writeHead(local.status, local.headers);
+  response.writeHead(local.status, headersOf(local));
   response.flushHeaders();
   let gone = false;
   let finished = false;
@@ -96,7 +102,15 @@ export async function writeStreamedResponse(response: ServerResponse, local: Loc
   response.once('close', onClose);
   try {
     for (;;) {
-      const next = await local.stream.next();
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await local.stream.next();
+      } catch {
+        // The producer failed mid-stream: cut the connection so the client sees a failed transfer.
+        finished = true;
+        gone = true;
+        break;
+      }
       if (next.done) {
         finished = true;
         break;

@@ -1,5 +1,6 @@
 import { GatewayError, errorResponse } from '../errors/index.ts';
 import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeLambda, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
+import { forwardToFunctionUrl } from '../invoke/function-url-forward.ts';
 import { invokeLambdaStream } from '../invoke/invoke-stream.ts';
 import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
@@ -64,7 +65,24 @@ export async function handleLambdaRequest(
     // Envelopes add bytes (base64, headers): check what is actually sent.
     if (payload.byteLength > limit) throw payloadTooLarge(limit);
     const clientGone = context.clientGone;
-    if (backend.resolved.streaming) {
+    const { functionUrl } = backend.resolved;
+    if (functionUrl) {
+      // Function URL backends: the request forwarded as HTTP, signed with AWS_IAM (invoke/function-url-forward.ts).
+      const forwarded = await forwardToFunctionUrl(
+        { ...backend.resolved, functionUrl },
+        { method: request.method, url: filtered.url, headers: filtered.headers, body },
+        {
+          credentials: backend.credentials,
+          crypto: platform.sigv4Crypto,
+          signal: clientGone ? undefined : request.signal,
+          clientGone,
+          logger: platform.logger,
+          logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
+        },
+      );
+      lambdaRequestId = forwarded.lambdaRequestId;
+      response = forwarded.response;
+    } else if (backend.resolved.streaming) {
       // ResponseStream backends: InvokeWithResponseStream, the body sent as it comes (invoke/invoke-stream.ts).
       const streamed = await invokeLambdaStream({ ...backend.resolved, streaming: backend.resolved.streaming }, payload, {
         credentials: backend.credentials,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { PAYLOAD_MODES } from '../payload/types.ts';
+import { FunctionUrlSchema } from './function-url.ts';
 import { StreamingSchema } from './streaming.ts';
 
 /** A 12-digit AWS account id (kept as a string: leading zeros matter). */
@@ -74,7 +75,12 @@ export const AuthSchema = v.variant('type', [AmbientAuthSchema, SecretAuthSchema
 export const BackendDescriptorSchema = v.strictObject({
   region: v.optional(RegionSchema),
   accountId: v.optional(AccountIdSchema),
-  functionName: FunctionNameSchema,
+  /** Exactly one of `functionName` and `functionURL` (checked when resolved). */
+  functionName: v.optional(FunctionNameSchema),
+  /** A Lambda Function URL to forward to as HTTP instead of invoking (see descriptor/function-url.ts). */
+  functionURL: v.optional(FunctionUrlSchema),
+  /** How a Function URL backend authenticates: `AWS_IAM` (default; SigV4, service lambda) or `NONE`. */
+  urlAuthType: v.optional(v.picklist(['AWS_IAM', 'NONE'], 'must be AWS_IAM or NONE')),
   qualifier: v.optional(QualifierSchema),
   invocationMode: v.optional(v.picklist(['Sync', 'Async', 'ResponseStream'], 'must be Sync, Async or ResponseStream'), 'Sync'),
   payloadMode: v.optional(v.picklist(PAYLOAD_MODES, `must be one of ${PAYLOAD_MODES.join(', ')}`), 'passthrough'),
