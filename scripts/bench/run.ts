@@ -346,3 +346,6 @@ async function main(): Promise<void> {
 }
 
 await main();
+// Response streaming (scripts/bench/streaming.ts, runnable alone), once the contenders have stopped; BENCH_STREAMING=0 skips it.
+if (process.env.BENCH_STREAMING !== '0')
+  await (await import('./streaming.ts')).runStreamingBench({ requests: 100, megabytes: 50, runs: 3 }, (line) => console.log(`streaming: ${line}`));

@@ -144,8 +144,8 @@ const descriptor: BackendDescriptor | undefined = undefined;
 // The declarations are real types, not \`any\`: these must be errors.
 // @ts-expect-error payloadMode is a closed set
 lambda({ functionName: 'echo', payloadMode: 'soap' });
-// @ts-expect-error a backend needs a functionName
-createGateway({ routes: [{ backend: { region: 'us-east-1' } }] });
+// @ts-expect-error urlAuthType is AWS_IAM or NONE (functionName or functionURL is checked at run time: either may be given)
+createGateway({ routes: [{ backend: { functionURL: 'https://x.lambda-url.us-east-1.on.aws/', urlAuthType: 'BASIC' } }] });
 export { app, functionIds, descriptor, BackendDescriptorSchema, worker };
 `;
     const node = `import { loadConfig, serveApp, type RunningServer } from 'lambda-gateway/node';

@@ -35,12 +35,18 @@ export const functionArn = (region: string, accountId: string, name: string): st
  * policies apply to a caller, where a function or role lives. Built once per
  * server so request handling never walks the scenario tree.
  */
+/** The `<url-id>` of a function's URL: configured, or `<name lower-cased>-<account id>`. */
+export function functionUrlId(fn: FunctionRecord): string {
+  return fn.config.functionUrl?.urlId ?? `${fn.name.toLowerCase().replaceAll('_', '-')}-${fn.accountId}`;
+}
+
 export class AccountDirectory {
   readonly defaultRegion: string;
   readonly functionsDir: string;
   private readonly keys = new Map<string, LongTermKey>();
   private readonly roles = new Map<string, RoleRecord>();
   private readonly functions = new Map<string, FunctionRecord>();
+  private readonly functionUrls = new Map<string, FunctionRecord>();
   private readonly userPolicies = new Map<string, readonly PolicyDocument[]>();
 
   constructor(readonly scenario: Scenario) {
@@ -59,7 +65,14 @@ export class AccountDirectory {
       for (const [name, config] of Object.entries(account.functions)) {
         const region = config.region ?? scenario.defaultRegion;
         const arn = functionArn(region, accountId, name);
-        this.functions.set(arn, { accountId, region, name, arn, config });
+        const record = { accountId, region, name, arn, config };
+        this.functions.set(arn, record);
+        if (config.functionUrl) {
+          const urlId = functionUrlId(record);
+          const taken = this.functionUrls.get(urlId);
+          if (taken) throw new Error(`scenario: functions ${taken.arn} and ${arn} both have the Function URL id "${urlId}" (set functionUrl.urlId)`);
+          this.functionUrls.set(urlId, record);
+        }
       }
     }
   }
@@ -89,6 +102,11 @@ export class AccountDirectory {
   /** The function `name` in `accountId`/`region`, if it exists there. */
   lambdaFunction(accountId: string, region: string, name: string): FunctionRecord | undefined {
     return this.functions.get(functionArn(region, accountId, name));
+  }
+
+  /** The function whose Function URL has this `<url-id>`, if any. */
+  functionByUrlId(urlId: string): FunctionRecord | undefined {
+    return this.functionUrls.get(urlId);
   }
 
   /** Every function, for start-up checks and demos. */

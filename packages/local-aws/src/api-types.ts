@@ -68,6 +68,8 @@ export interface LocalAws {
   invocations(functionName?: string): RecordedInvocation[];
   /** `AWS_CONTAINER_CREDENTIALS_FULL_URI` for the scenario's `containerCredentials` (EKS Pod Identity). */
   containerCredentialsUrl: string;
+  /** The loopback Function URL (`<url>/lambda-url/<url-id>/`) of a scenario function with `functionUrl:`. */
+  functionUrl(functionName: string, accountId?: string): string;
   /**
    * An RS256 ID token signed by the local OIDC issuer, as the kubelet projects
    * for IRSA: write it to the file `AWS_WEB_IDENTITY_TOKEN_FILE` names.

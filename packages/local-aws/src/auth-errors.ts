@@ -1,4 +1,4 @@
-import { AuthFailure, AwsError, type AuthFailureKind, type ServiceName, type SignedServiceName } from './errors.ts';
+import { type AuthFailure, AwsError, type AuthFailureKind, type ServiceName, type SignedServiceName } from './errors.ts';
 
 const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { installLambdaGlobals } from './lambda-streaming-api.ts';
 
 /** A Lambda handler: async `(event, context)` or callback style `(event, context, callback)`. */
 export type LambdaHandler = (event: unknown, context: unknown, callback: (error?: unknown, result?: unknown) => void) => unknown;
@@ -22,7 +23,9 @@ export class HandlerLoadError extends Error {
 export class FunctionLoader {
   private readonly modules = new Map<string, Promise<Record<string, unknown>>>();
 
-  constructor(private readonly functionsDir: string) {}
+  constructor(private readonly functionsDir: string) {
+    installLambdaGlobals();
+  }
 
   /** Resolves `file.mjs` or `file.mjs#exportName` (default export name: `handler`). */
   async load(handlerSpec: string): Promise<LambdaHandler> {

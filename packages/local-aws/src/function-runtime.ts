@@ -55,7 +55,7 @@ function logStreamName(version: string): string {
  * callback (callback-style handlers, i.e. declaring a third parameter).
  * A plain synchronous return from a two-parameter handler is taken as the result.
  */
-function callHandler(handler: LambdaHandler, event: unknown, context: Record<string, unknown>): Promise<unknown> {
+export function callHandler(handler: LambdaHandler, event: unknown, context: Record<string, unknown>): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const callback = (error?: unknown, result?: unknown) => {
@@ -92,18 +92,9 @@ function errorOutcome(log: InvocationLog, startedAt: number, error: { errorType:
   return { payload: JSON.stringify(body), functionError: 'Unhandled', errorType: error.errorType, log, durationMs: Date.now() - startedAt };
 }
 
-/**
- * Runs one invocation in-process with Lambda's contract: context object,
- * timeout (`Sandbox.Timedout`; the handler itself cannot be killed and is left
- * to finish in the background), JSON serialisation of the result and the
- * response size limit.
- */
-export async function runInvocation(loadHandler: () => Promise<LambdaHandler>, spec: InvocationSpec): Promise<InvocationOutcome> {
-  const startedAt = Date.now();
-  const deadline = startedAt + spec.timeoutSeconds * 1000;
-  const log = new InvocationLog(spec.requestId);
-  log.line(`START RequestId: ${spec.requestId} Version: ${spec.functionVersion}`);
-  const context: Record<string, unknown> = {
+/** The context object the Node.js runtime passes to handlers. */
+export function lambdaContext(spec: InvocationSpec, deadline: number): Record<string, unknown> {
+  return {
     awsRequestId: spec.requestId,
     functionName: spec.functionName,
     functionVersion: spec.functionVersion,
@@ -116,6 +107,20 @@ export async function runInvocation(loadHandler: () => Promise<LambdaHandler>, s
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
+}
+
+/**
+ * Runs one invocation in-process with Lambda's contract: context object,
+ * timeout (`Sandbox.Timedout`; the handler itself cannot be killed and is left
+ * to finish in the background), JSON serialisation of the result and the
+ * response size limit.
+ */
+export async function runInvocation(loadHandler: () => Promise<LambdaHandler>, spec: InvocationSpec): Promise<InvocationOutcome> {
+  const startedAt = Date.now();
+  const deadline = startedAt + spec.timeoutSeconds * 1000;
+  const log = new InvocationLog(spec.requestId);
+  log.line(`START RequestId: ${spec.requestId} Version: ${spec.functionVersion}`);
+  const context = lambdaContext(spec, deadline);
 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {

@@ -21,7 +21,7 @@ import type { CallerPrincipal } from './principals.ts';
 import type { RequestContext } from './request-context.ts';
 
 /** The function, version and ARN an Invoke request resolved to. */
-interface InvokeTarget {
+export interface InvokeTarget {
   fn: FunctionRecord;
   /** As requested (from the name or `?Qualifier=`). */
   qualifier: string | undefined;
@@ -42,7 +42,7 @@ function decodePathSegment(segment: string): string {
  * a partial ARN names the account; a bare name lives in the CALLER's account
  * and the signing region. The signing region must be the function's region.
  */
-function resolveTarget(context: RequestContext, encodedName: string, caller: CallerPrincipal, signingRegion: string): InvokeTarget {
+export function resolveTarget(context: RequestContext, encodedName: string, caller: CallerPrincipal, signingRegion: string): InvokeTarget {
   const rawName = decodePathSegment(encodedName);
   const reference = parseFunctionReference(rawName);
   if (!reference) throw malformedFunctionName(rawName);
@@ -73,7 +73,7 @@ function resolveTarget(context: RequestContext, encodedName: string, caller: Cal
   return { fn, qualifier, executedVersion, invokedFunctionArn };
 }
 
-function parseEvent(body: Buffer): unknown {
+export function parseEvent(body: Buffer): unknown {
   if (body.length === 0) return {};
   try {
     return JSON.parse(body.toString('utf8')) as unknown;

@@ -2,11 +2,13 @@ import type { AwsError } from './errors.ts';
 import type { LocalResponse } from './http-io.ts';
 import { lambdaInternalError, lambdaUnavailable, unknownLambdaOperation } from './lambda-errors.ts';
 import { handleInvoke } from './lambda-invoke.ts';
+import { handleInvokeWithResponseStream } from './lambda-invoke-stream.ts';
 import type { RequestContext } from './request-context.ts';
 import type { ServiceDefinition } from './service-definition.ts';
 
 /** The function name stays percent-encoded here: the signature covers the raw path. */
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations\/?$/;
+const STREAM_INVOKE_PATH = /^\/2021-11-15\/functions\/([^/]+)\/response-streaming-invocations\/?$/;
 const LAMBDA_PATH = /^\/20\d\d-\d\d-\d\d\//;
 
 /** Suffix AWS's front end appends to x-amzn-ErrorType for authentication errors. */
@@ -29,13 +31,15 @@ export function renderLambdaError(error: AwsError, requestId: string): LocalResp
   };
 }
 
-/** Lambda's REST API (Invoke only). */
+/** Lambda's REST API (Invoke and InvokeWithResponseStream). */
 export const lambdaService: ServiceDefinition = {
   name: 'lambda',
   matches: (_method, rawPath) => LAMBDA_PATH.test(rawPath),
   async handle(context: RequestContext): Promise<LocalResponse> {
     const invoke = INVOKE_PATH.exec(context.rawPath);
     if (context.request.method === 'POST' && invoke) return handleInvoke(context, invoke[1]!);
+    const streamInvoke = STREAM_INVOKE_PATH.exec(context.rawPath);
+    if (context.request.method === 'POST' && streamInvoke) return handleInvokeWithResponseStream(context, streamInvoke[1]!);
     context.beginAction('UnknownOperation');
     throw unknownLambdaOperation();
   },

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authFailureToAwsError } from './auth-errors.ts';
 import { AuthFailure, AwsError } from './errors.ts';
-import { writeResponse, type LocalResponse } from './http-io.ts';
+import { writeResponse, writeStreamedResponse, type LocalResponse } from './http-io.ts';
 import type { LocalAwsState } from './local-aws-state.ts';
 import { RequestContext } from './request-context.ts';
 import type { ServiceDefinition } from './service-definition.ts';
@@ -55,7 +55,8 @@ export function createRequestListener(
         errorType = awsError.code;
         result = service.renderError(awsError, context.requestId);
       }
-      writeResponse(response, result, context.bodyRefused);
+      if (result.stream) await writeStreamedResponse(response, { ...result, stream: result.stream });
+      else writeResponse(response, result, context.bodyRefused);
       log?.({
         time: new Date(startedAt).toISOString(),
         requestId: context.requestId,

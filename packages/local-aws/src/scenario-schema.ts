@@ -58,6 +58,14 @@ const RoleSchema = v.strictObject({
   maxSessionDuration: v.optional(positiveInteger(3600, 43_200), 3600),
 });
 
+/** Lambda's CreateFunctionUrlConfig: AuthType and InvokeMode (no CORS). */
+const FunctionUrlConfigSchema = v.strictObject({
+  authType: v.optional(v.picklist(['AWS_IAM', 'NONE'], 'authType must be AWS_IAM or NONE'), 'AWS_IAM'),
+  invokeMode: v.optional(v.picklist(['BUFFERED', 'RESPONSE_STREAM'], 'invokeMode must be BUFFERED or RESPONSE_STREAM'), 'BUFFERED'),
+  /** The `<url-id>` of the URL; default `<function name, lower-cased>-<account id>`. */
+  urlId: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,63}$/, 'urlId must be 1-63 of [a-z0-9-]'))),
+});
+
 const FunctionSchema = v.strictObject({
   /** Defaults to the scenario's defaultRegion. */
   region: v.optional(RegionSchema),
@@ -82,6 +90,8 @@ const FunctionSchema = v.strictObject({
   ),
   /** The function's resource-based policy. */
   policy: v.optional(ResourcePolicySchema),
+  /** A Function URL for `$LATEST`, served at `<origin>/lambda-url/<urlId>/` (see function-url-service.ts). */
+  functionUrl: v.optional(FunctionUrlConfigSchema),
 });
 
 /**

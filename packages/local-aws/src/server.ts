@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { LocalAws, StartLocalAwsOptions } from './api-types.ts';
 import { CONTAINER_CREDENTIALS_PATH, containerCredentialsService } from './container-credentials-service.ts';
 import { acquireConsoleCapture } from './function-logs.ts';
+import { functionUrlService, localFunctionUrl } from './function-url-service.ts';
 import { lambdaService } from './lambda-service.ts';
 import { LocalAwsState } from './local-aws-state.ts';
 import { OidcIssuer } from './oidc-issuer.ts';
@@ -12,7 +13,7 @@ import type { ServiceDefinition } from './service-definition.ts';
 import { stsService } from './sts-service.ts';
 
 /** Order matters only if two services could claim the same path; these cannot. */
-const SERVICES: readonly ServiceDefinition[] = [lambdaService, stsService, containerCredentialsService];
+const SERVICES: readonly ServiceDefinition[] = [functionUrlService, lambdaService, stsService, containerCredentialsService];
 
 /**
  * Starts the local AWS: one HTTP server answering Lambda Invoke, STS and the
@@ -53,6 +54,14 @@ export async function startLocalAws(options: StartLocalAwsOptions): Promise<Loca
     setServiceAvailable: (service, up) => state.setAvailable(service, up),
     invocations: (functionName) => state.recorder.list(functionName),
     containerCredentialsUrl: `${url}${CONTAINER_CREDENTIALS_PATH}`,
+    functionUrl(functionName, accountId) {
+      const fn = state.directory
+        .allFunctions()
+        .find((candidate) => candidate.name === functionName && (accountId === undefined || candidate.accountId === accountId));
+      if (!fn?.config.functionUrl)
+        throw new Error(`functionUrl: no function ${functionName}${accountId ? ` in ${accountId}` : ''} with functionUrl in the scenario`);
+      return localFunctionUrl(url, fn);
+    },
     issuedCredentials: () =>
       state.credentials
         .listIssued()

@@ -17,6 +17,8 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..'
 const DEMO_SCENARIO = join(REPO_ROOT, 'scripts/demo/scenario.yaml');
 /** The IRSA route: it needs the web identity set up below, so it is not in routes/ (which `npm run dev` serves too). */
 const IRSA_ROUTES = join(REPO_ROOT, 'scripts/demo/irsa-echo.yaml');
+/** `/stream` (server-sent events, ResponseStream) and `/url` (a Function URL backend): they need the local AWS too. */
+const STREAMING_ROUTES = join(REPO_ROOT, 'scripts/demo/streaming.yaml');
 /** The user in the authentication account whose keys go into the `aws-creds` secret. */
 const DEMO_ACCOUNT = '111111111111';
 const DEMO_USER = 'gateway';
@@ -80,9 +82,10 @@ export async function startDemo(options: { port: number; awsPort: number }): Pro
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     AWS_ROLE_ARN: IRSA_ROLE_ARN,
     AWS_WEB_IDENTITY_TOKEN_FILE: irsaToken.path,
+    DEMO_FUNCTION_URL: localAws.functionUrl('hello-url'),
   });
   const gateway = await startGateway({
-    config: [join(REPO_ROOT, 'routes'), IRSA_ROUTES],
+    config: [join(REPO_ROOT, 'routes'), IRSA_ROUTES, STREAMING_ROUTES],
     port: options.port,
     host: '127.0.0.1',
     secretsDir,
@@ -99,7 +102,7 @@ export async function startDemo(options: { port: number; awsPort: number }): Pro
   const summary = `
 lambda-gateway demo
   local AWS (Lambda, STS, OIDC issuer; accounts ${Object.keys(scenario.accounts).join(' and ')}): ${localAws.url}
-  gateway: ${gateway.url} (${gateway.routes} routes: routes/ and scripts/demo/irsa-echo.yaml)
+  gateway: ${gateway.url} (${gateway.routes} routes: routes/, scripts/demo/irsa-echo.yaml and scripts/demo/streaming.yaml)
   resource-based setup (/echo): secret aws-creds = keys of arn:aws:iam::${DEMO_ACCOUNT}:user/${DEMO_USER}, mounted at ${join(secretsDir, 'aws-creds')}/
   IRSA role chain (/irsa/echo): AWS_ROLE_ARN=${IRSA_ROLE_ARN}
     AWS_WEB_IDENTITY_TOKEN_FILE=${irsaToken.path} (service account gloo-system/http, rotated like the kubelet does)
@@ -110,6 +113,9 @@ Try the guide's request (function echo in account 222222222222, invoked cross-ac
 The same function through the IRSA role chain:
   curl ${origin}/irsa/echo -d '{"key1":"value1", "key2":"value2"}' -X POST
   curl ${origin}/readyz
+Response streaming (server-sent events, one every 500 ms) and a Function URL backend:
+  curl -N ${origin}/stream
+  curl ${origin}/url/hello
 Admin port (metrics, readiness details, resolved config, credential status): ${gateway.admin?.url}
   curl ${gateway.admin?.url}/metrics
 Error bodies carry full details in this demo (--expose-error-details); serve redacts them by default.

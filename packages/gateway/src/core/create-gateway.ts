@@ -44,7 +44,7 @@ export interface RouteTableRow {
   backend: string;
   functionId: string;
   qualifier: string | undefined;
-  invocationMode: 'Sync' | 'Async';
+  invocationMode: 'Sync' | 'Async' | 'ResponseStream';
   payloadMode: string;
   auth: string;
   /** Filter types applied on this route, in order (empty when none). */

@@ -1,5 +1,7 @@
 import { GatewayError, errorResponse } from '../errors/index.ts';
 import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeLambda, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
+import { forwardToFunctionUrl } from '../invoke/function-url-forward.ts';
+import { invokeLambdaStream } from '../invoke/invoke-stream.ts';
 import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
@@ -74,27 +76,58 @@ export async function handleLambdaRequest(
     // Envelopes add bytes (base64, headers): check what is actually sent.
     if (payload.byteLength > limit) throw payloadTooLarge(limit);
     const clientGone = context.clientGone;
-    const invokeStarted = metrics ? performance.now() : 0;
-    const result = await invokeLambda(backend.resolved, payload, {
-      credentials: backend.credentials,
-      transport: platform.transport,
-      crypto: platform.sigv4Crypto,
-      // Only touch `request.signal` when needed: on Node it costs an AbortController per request.
-      signal: clientGone ? undefined : request.signal,
-      clientGone,
-      abortControllers: invokeTuningOf(platform)?.abortControllers,
-      traceId,
-    });
-    if (metrics) invokeSeconds = (performance.now() - invokeStarted) / 1000;
-    responseBytes = result.payload.byteLength;
-    functionError = result.functionError !== undefined;
-    lambdaRequestId = result.lambdaRequestId;
-    if (backend.resolved.invocationType === 'Event') {
-      response = new Response(null, { status: 202 });
-    } else if (result.functionError) {
-      response = functionErrorResponse(result, backend);
+    const { functionUrl } = backend.resolved;
+    if (functionUrl) {
+      // Function URL backends: the request forwarded as HTTP, signed with AWS_IAM (invoke/function-url-forward.ts).
+      const forwarded = await forwardToFunctionUrl(
+        { ...backend.resolved, functionUrl },
+        { method: request.method, url: filtered.url, headers: filtered.headers, body },
+        {
+          credentials: backend.credentials,
+          crypto: platform.sigv4Crypto,
+          signal: clientGone ? undefined : request.signal,
+          clientGone,
+          logger: platform.logger,
+          logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
+        },
+      );
+      lambdaRequestId = forwarded.lambdaRequestId;
+      response = forwarded.response;
+    } else if (backend.resolved.streaming) {
+      // ResponseStream backends: InvokeWithResponseStream, the body sent as it comes (invoke/invoke-stream.ts).
+      const streamed = await invokeLambdaStream({ ...backend.resolved, streaming: backend.resolved.streaming }, payload, {
+        credentials: backend.credentials,
+        crypto: platform.sigv4Crypto,
+        signal: clientGone ? undefined : request.signal,
+        clientGone,
+        logger: platform.logger,
+        logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
+      });
+      lambdaRequestId = streamed.lambdaRequestId;
+      response = streamed.response;
     } else {
-      response = backend.codec.decodeResult({ payload: result.payload, headers: result.headers }, inbound);
+      const invokeStarted = metrics ? performance.now() : 0;
+      const result = await invokeLambda(backend.resolved, payload, {
+        credentials: backend.credentials,
+        transport: platform.transport,
+        crypto: platform.sigv4Crypto,
+        // Only touch `request.signal` when needed: on Node it costs an AbortController per request.
+        signal: clientGone ? undefined : request.signal,
+        clientGone,
+        abortControllers: invokeTuningOf(platform)?.abortControllers,
+        traceId,
+      });
+      if (metrics) invokeSeconds = (performance.now() - invokeStarted) / 1000;
+      responseBytes = result.payload.byteLength;
+      functionError = result.functionError !== undefined;
+      lambdaRequestId = result.lambdaRequestId;
+      if (backend.resolved.invocationType === 'Event') {
+        response = new Response(null, { status: 202 });
+      } else if (result.functionError) {
+        response = functionErrorResponse(result, backend);
+      } else {
+        response = backend.codec.decodeResult({ payload: result.payload, headers: result.headers }, inbound);
+      }
     }
     response.headers.set('x-request-id', requestId);
   } catch (error) {

@@ -20,7 +20,7 @@ export interface LambdaHandlerOptions {
  */
 export function lambda(descriptor: BackendDescriptorInput | BackendDescriptor, options: LambdaHandlerOptions = {}): Handler {
   const platform = options.platform ?? sharedDefaultPlatform();
-  const name = options.name ?? descriptor.functionName;
+  const name = options.name ?? descriptor.functionName ?? descriptor.functionURL ?? 'lambda';
   const backend = bindBackend(name, descriptor, platform, 'lambda()');
   return (c: Context) => {
     const params = c.req.param() as Record<string, string>;

@@ -1,4 +1,4 @@
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../validation/index.ts';
 import { parseOrThrow } from '../validation/index.ts';
@@ -25,7 +25,7 @@ describe('BackendDescriptorSchema', () => {
     [{ functionName: 'echo', accountId: '12345' }, 'backends.echo.accountId: must be a 12-digit AWS account id'],
     [{ functionName: 'bad name!' }, 'backends.echo.functionName: must be a function name'],
     [{ functionName: 'echo', qualifier: 'a.b' }, 'backends.echo.qualifier: must be $LATEST'],
-    [{ functionName: 'echo', invocationMode: 'Event' }, 'backends.echo.invocationMode: must be Sync or Async'],
+    [{ functionName: 'echo', invocationMode: 'Event' }, 'backends.echo.invocationMode: must be Sync, Async or ResponseStream'],
     [{ functionName: 'echo', payloadMode: 'v3' }, 'backends.echo.payloadMode: must be one of passthrough'],
     [{ functionName: 'echo', timeoutMs: 0 }, 'backends.echo.timeoutMs'],
     [{ functionName: 'echo', endpointURL: 'ftp://x' }, 'backends.echo.endpointURL: must be an http(s) URL'],

@@ -2,6 +2,8 @@ import type { EnvLookup } from '../aws/env.ts';
 import { ConfigError } from '../errors/index.ts';
 import type { BackendAuth, BackendDescriptor } from './schema.ts';
 import type { PayloadMode } from '../payload/types.ts';
+import { resolveStreaming, type ResolvedStreaming } from './streaming.ts';
+import { resolveFunctionUrlBackend, type ResolvedFunctionUrl } from './function-url.ts';
 
 /** Everything needed to invoke one backend, computed once at configuration time. */
 export interface ResolvedBackend {
@@ -19,6 +21,10 @@ export interface ResolvedBackend {
   invokeUrl: string;
   timeoutMs: number;
   auth: BackendAuth;
+  /** Set for `invocationMode: ResponseStream`: InvokeWithResponseStream instead of Invoke. */
+  streaming?: ResolvedStreaming | undefined;
+  /** Set for a `functionURL` backend: forwarded as HTTP (invoke/function-url-forward.ts) instead of invoked. */
+  functionUrl?: ResolvedFunctionUrl | undefined;
 }
 
 interface ParsedFunctionName {
@@ -69,6 +75,8 @@ export function lambdaEndpoint(region: string, endpointURL: string | undefined, 
  * @param where path prefix for error messages, e.g. `backends.echo`
  */
 export function resolveBackend(descriptor: BackendDescriptor, env: EnvLookup, where = 'backend'): ResolvedBackend {
+  if (descriptor.functionURL !== undefined || descriptor.urlAuthType !== undefined) return resolveFunctionUrlBackend(descriptor, env, where);
+  if (descriptor.functionName === undefined) throw new ConfigError([`${where}.functionName: required (or functionURL for a Function URL backend)`]);
   const parsed = parseFunctionName(descriptor.functionName);
   if (!parsed) throw new ConfigError([`${where}.functionName: "${descriptor.functionName}" is not a function name, partial ARN or function ARN`]);
   const problems: string[] = [];
@@ -101,5 +109,6 @@ export function resolveBackend(descriptor: BackendDescriptor, env: EnvLookup, wh
     invokeUrl: `${endpoint}/2015-03-31/functions/${encodeURIComponent(functionId)}/invocations${query}`,
     timeoutMs: descriptor.timeoutMs,
     auth: descriptor.auth,
+    streaming: resolveStreaming(descriptor, endpoint, functionId, query, where),
   };
 }

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { PAYLOAD_MODES } from '../payload/types.ts';
+import { FunctionUrlSchema } from './function-url.ts';
+import { StreamingSchema } from './streaming.ts';
 
 /** A 12-digit AWS account id (kept as a string: leading zeros matter). */
 export const AccountIdSchema = v.pipe(v.string(), v.regex(/^\d{12}$/, 'must be a 12-digit AWS account id'));
@@ -73,9 +75,14 @@ export const AuthSchema = v.variant('type', [AmbientAuthSchema, SecretAuthSchema
 export const BackendDescriptorSchema = v.strictObject({
   region: v.optional(RegionSchema),
   accountId: v.optional(AccountIdSchema),
-  functionName: FunctionNameSchema,
+  /** Exactly one of `functionName` and `functionURL` (checked when resolved). */
+  functionName: v.optional(FunctionNameSchema),
+  /** A Lambda Function URL to forward to as HTTP instead of invoking (see descriptor/function-url.ts). */
+  functionURL: v.optional(FunctionUrlSchema),
+  /** How a Function URL backend authenticates: `AWS_IAM` (default; SigV4, service lambda) or `NONE`. */
+  urlAuthType: v.optional(v.picklist(['AWS_IAM', 'NONE'], 'must be AWS_IAM or NONE')),
   qualifier: v.optional(QualifierSchema),
-  invocationMode: v.optional(v.picklist(['Sync', 'Async'], 'must be Sync or Async'), 'Sync'),
+  invocationMode: v.optional(v.picklist(['Sync', 'Async', 'ResponseStream'], 'must be Sync, Async or ResponseStream'), 'Sync'),
   payloadMode: v.optional(v.picklist(PAYLOAD_MODES, `must be one of ${PAYLOAD_MODES.join(', ')}`), 'passthrough'),
   /** `map` (default): a function error becomes 502 JSON; `passthrough`: Lambda's error body as-is. */
   functionErrorMode: v.optional(v.picklist(['map', 'passthrough'], 'must be map or passthrough'), 'map'),
@@ -84,6 +91,8 @@ export const BackendDescriptorSchema = v.strictObject({
   endpointURL: v.optional(v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'))),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1), v.maxValue(900_000)), 30_000),
   auth: v.optional(AuthSchema, { type: 'ambient' }),
+  /** Bounds of a ResponseStream backend (see descriptor/streaming.ts). */
+  streaming: v.optional(StreamingSchema),
 });
 
 export type BackendDescriptorInput = v.InferInput<typeof BackendDescriptorSchema>;

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { BackendAuth, BackendDescriptorInput } from '../descriptor/index.ts';
 import { destinationBehaviour, withOverrides, DestinationSpecSchema, type DestinationSpec } from './gloo-destination.ts';
+import { streamingRequested } from './invocation-mode-annotation.ts';
 import { NamespaceSchema, ObjectNameSchema, manifestError, manifestWarning, parseManifest, strictFields, type Manifest } from './resource.ts';
 
 const LambdaFunctionSchema = strictFields({
@@ -137,6 +138,8 @@ export function translateUpstream(manifest: Manifest): TranslatedUpstream {
         payloadMode: behaviour.payloadMode,
         auth,
       };
+      // lambda-gateway.io/invocation-mode: ResponseStream on the Upstream (Gloo has no such mode).
+      if (streamingRequested(manifest, behaviour.invocationMode === 'Async')) descriptor.invocationMode = 'ResponseStream';
       if (aws.awsAccountId) descriptor.accountId = aws.awsAccountId;
       if (found.qualifier) descriptor.qualifier = found.qualifier;
       return { logicalName: logicalName ?? found.logicalName ?? found.lambdaFunctionName, descriptor, warnings: behaviour.warnings };

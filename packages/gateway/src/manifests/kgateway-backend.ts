@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { BackendAuth, BackendDescriptorInput } from '../descriptor/index.ts';
+import { streamingRequested } from './invocation-mode-annotation.ts';
 import { ObjectNameSchema, parseManifest, strictFields, manifestWarning, type Manifest } from './resource.ts';
 
 const AccountIdSchema = v.pipe(
@@ -161,6 +162,8 @@ export function translateBackend(manifest: Manifest): TranslatedBackend {
     payloadMode: lambda.payloadTransformMode === 'Envoy' ? 'envoy' : 'passthrough',
     auth: backendAuth(aws.auth),
   };
+  // lambda-gateway.io/invocation-mode: ResponseStream (kgateway has no such mode).
+  if (streamingRequested(manifest, lambda.invocationMode === 'Async')) descriptor.invocationMode = 'ResponseStream';
   if (lambda.endpointURL !== undefined) descriptor.endpointURL = lambda.endpointURL;
   // secretRef is a LocalObjectReference: the Secret is in the Backend's namespace.
   const secretRef = aws.auth?.secretRef ? { name: aws.auth.secretRef.name, namespace: manifest.namespace } : undefined;

@@ -1,0 +1,192 @@
+/**
+ * Response streaming bench: time to first byte through the gateway vs directly at one
+ * connection, and a 50 MB streamed response (throughput vs direct, gateway RSS growth).
+ *
+ *   npx tsx scripts/bench/streaming.ts [--requests 100] [--megabytes 50] [--runs 3]
+ *
+ * Upstream: the local AWS (in this process) serving InvokeWithResponseStream for the
+ * `stream.mjs` fixture; "direct" is this process calling it signed, reading the raw
+ * event-stream body; "gateway" is the compiled `serve` (a child process) with a
+ * ResponseStream backend, read as plain HTTP. Both paths include the local AWS's own
+ * cost, so the ratio is the gateway's share. Targets: TTFB added ≤ 1 ms, throughput
+ * ≥ 0.8 × direct, gateway RSS growth ≤ 20 MB.
+ */
+import { AwsV4Signer } from 'aws4fetch';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startLocalAws } from '../../packages/local-aws/src/index.ts';
+import type { Child } from './child.ts';
+import { BASE_KEYS, REGION } from './common.ts';
+import { ensureGatewayBuilt } from './gateway-build.ts';
+import { startGateway } from './gateway-process.ts';
+import { memoryOf, sampleRss } from './process-stats.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const ACCOUNT = '222222222222';
+const FUNCTION_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:bench-stream`;
+const STREAM_PATH = `/2021-11-15/functions/${encodeURIComponent(FUNCTION_ARN)}/response-streaming-invocations`;
+
+export interface StreamingBenchResult {
+  ttfb: { directMedianMs: number; gatewayMedianMs: number; addedMs: number; directP90Ms: number; gatewayP90Ms: number };
+  bulk: { megabytes: number; directMBps: number; gatewayMBps: number; ratio: number; gatewayRssGrowthMB: number };
+}
+
+function scenarioYaml(): string {
+  return `defaultRegion: ${REGION}
+functionsDir: ${JSON.stringify(join(ROOT, 'packages/local-aws/fixtures/functions'))}
+accounts:
+  "${ACCOUNT}":
+    users:
+      bench:
+        accessKeys: [{ accessKeyId: ${BASE_KEYS.accessKeyId}, secretAccessKey: ${BASE_KEYS.secretAccessKey} }]
+        policies: [{ Version: "2012-10-17", Statement: [{ Effect: Allow, Action: lambda:InvokeFunction, Resource: "*" }] }]
+    functions:
+      bench-stream: { handler: stream.mjs, timeoutSeconds: 120 }
+`;
+}
+
+function gatewayYaml(endpoint: string): string {
+  return `backends:
+  stream:
+    region: ${REGION}
+    accountId: "${ACCOUNT}"
+    functionName: bench-stream
+    invocationMode: ResponseStream
+    endpointURL: ${endpoint}
+routes:
+  - { matches: [{ path: { type: Exact, value: /stream } }], backend: stream }
+`;
+}
+
+interface Timed {
+  ttfbMs: number;
+  totalMs: number;
+  bytes: number;
+}
+
+/** One POST over `agent`: time to the first body byte and to the end, bytes received. */
+function timedPost(url: string, headers: Record<string, string>, body: string, agent: Agent): Promise<Timed> {
+  return new Promise((resolvePromise, reject) => {
+    const started = process.hrtime.bigint();
+    let first: bigint | undefined;
+    let bytes = 0;
+    const req = request(url, { method: 'POST', headers, agent }, (res) => {
+      res.on('data', (chunk: Buffer) => {
+        first ??= process.hrtime.bigint();
+        bytes += chunk.length;
+      });
+      res.on('end', () => {
+        const end = process.hrtime.bigint();
+        if (res.statusCode !== 200) reject(new Error(`${url}: status ${res.statusCode}`));
+        resolvePromise({ ttfbMs: Number((first ?? end) - started) / 1e6, totalMs: Number(end - started) / 1e6, bytes });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function signedHeaders(url: string, body: string): Promise<Record<string, string>> {
+  const signer = new AwsV4Signer({
+    url,
+    method: 'POST',
+    body,
+    service: 'lambda',
+    region: REGION,
+    ...BASE_KEYS,
+    headers: { 'content-type': 'application/json' },
+  });
+  const signed = await signer.sign();
+  return Object.fromEntries(signed.headers);
+}
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+/** Runs the streaming bench; `log` gets progress lines. */
+export async function runStreamingBench(options: { requests: number; megabytes: number; runs: number }, log = console.log): Promise<StreamingBenchResult> {
+  ensureGatewayBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-gateway-bench-stream-'));
+  writeFileSync(join(dir, 'scenario.yaml'), scenarioYaml());
+  const aws = await startLocalAws({ scenario: join(dir, 'scenario.yaml') });
+  writeFileSync(join(dir, 'gateway.yaml'), gatewayYaml(aws.url));
+  let gateway: Child | undefined;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    gateway = await startGateway('gateway', { configFile: join(dir, 'gateway.yaml'), upstream: aws.url });
+    const directUrl = `${aws.url}${STREAM_PATH}`;
+    const gatewayUrl = `${gateway.url}/stream`;
+    const direct = async (body: string) => timedPost(directUrl, await signedHeaders(directUrl, body), body, agent);
+    const viaGateway = (body: string) => timedPost(gatewayUrl, { 'content-type': 'application/json' }, body, agent);
+
+    const small = JSON.stringify({ chunks: ['x'] });
+    for (let i = 0; i < 20; i++) {
+      await direct(small);
+      await viaGateway(small);
+    }
+    const directTtfb: number[] = [];
+    const gatewayTtfb: number[] = [];
+    // Interleaved, so that machine load shifts both series alike.
+    for (let i = 0; i < options.requests; i++) {
+      directTtfb.push((await direct(small)).ttfbMs);
+      gatewayTtfb.push((await viaGateway(small)).ttfbMs);
+    }
+    const ttfb = {
+      directMedianMs: percentile(directTtfb, 0.5),
+      gatewayMedianMs: percentile(gatewayTtfb, 0.5),
+      addedMs: percentile(gatewayTtfb, 0.5) - percentile(directTtfb, 0.5),
+      directP90Ms: percentile(directTtfb, 0.9),
+      gatewayP90Ms: percentile(gatewayTtfb, 0.9),
+    };
+    log(
+      `TTFB at 1 connection (${options.requests} requests): direct ${ttfb.directMedianMs.toFixed(2)} ms, gateway ${ttfb.gatewayMedianMs.toFixed(2)} ms (median; +${ttfb.addedMs.toFixed(2)} ms)`,
+    );
+
+    const bulkBody = JSON.stringify({ binaryBytes: options.megabytes * 1024 * 1024 });
+    let directBest = 0;
+    let gatewayBest = 0;
+    let growth = 0;
+    for (let run = 0; run < options.runs; run++) {
+      const d = await direct(bulkBody);
+      directBest = Math.max(directBest, d.bytes / 1024 / 1024 / (d.totalMs / 1000));
+      const before = memoryOf(gateway.pid)?.rss ?? 0;
+      const samples = sampleRss(gateway.pid, 20);
+      const g = await viaGateway(bulkBody);
+      const peak = Math.max(...samples.stop());
+      if (g.bytes !== options.megabytes * 1024 * 1024) throw new Error(`gateway sent ${g.bytes} bytes, expected ${options.megabytes} MB`);
+      gatewayBest = Math.max(gatewayBest, g.bytes / 1024 / 1024 / (g.totalMs / 1000));
+      growth = Math.max(growth, (peak - before) / 1024 / 1024);
+    }
+    const bulk = {
+      megabytes: options.megabytes,
+      directMBps: directBest,
+      gatewayMBps: gatewayBest,
+      ratio: gatewayBest / directBest,
+      gatewayRssGrowthMB: growth,
+    };
+    log(
+      `${options.megabytes} MB stream (best of ${options.runs}): direct ${directBest.toFixed(0)} MB/s, gateway ${gatewayBest.toFixed(0)} MB/s (${bulk.ratio.toFixed(2)}×), gateway RSS growth ${growth.toFixed(1)} MB`,
+    );
+    return { ttfb, bulk };
+  } finally {
+    agent.destroy();
+    await gateway?.stop();
+    await aws.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { requests: { type: 'string' }, megabytes: { type: 'string' }, runs: { type: 'string' } } });
+  const result = await runStreamingBench({
+    requests: Number(values.requests ?? 100),
+    megabytes: Number(values.megabytes ?? 50),
+    runs: Number(values.runs ?? 3),
+  });
+  const ok = result.ttfb.addedMs <= 1 && result.bulk.ratio >= 0.8 && result.bulk.gatewayRssGrowthMB <= 20;
+  console.log(`targets (TTFB +≤1 ms, ≥0.8× throughput, RSS growth ≤20 MB): ${ok ? 'met' : 'NOT met'}`);
+}
