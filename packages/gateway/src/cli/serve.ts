@@ -4,7 +4,9 @@ import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
 import { HELP_OPTION, UsageError, parseCommandArgs, parsePort } from './args.ts';
 import { setUpGateway } from './gateway-setup.ts';
 import { logProcessWarnings } from './process-warnings.ts';
-import { untilSignal } from './signals.ts';
+import { parseServerFlags, SERVER_FLAG_OPTIONS } from './server-flags.ts';
+import { exitOnNextSignal, untilSignal } from './signals.ts';
+import type { ServerLimits } from '../adapters/node/server-limits.ts';
 import { COMMAND_HELP } from './usage.ts';
 
 /** Where `serve` listens without `--port`, `PORT` or a Gateway manifest's HTTP listener. */
@@ -20,6 +22,8 @@ export interface StartGatewayOptions {
   /** Default: the Node platform's (JSON lines on stdout at `logLevel`). */
   logger?: Logger | undefined;
   env?: Record<string, string | undefined>;
+  /** Connection, header, body-rate and in-flight limits (default: defaultServerLimits()). */
+  limits?: Partial<ServerLimits> | undefined;
 }
 
 /** Loads config, builds the gateway and starts serving it. Used by `serve` and `demo`. */
@@ -30,7 +34,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   for (const backend of gateway.backends) backend.credentials.getCredentials().catch(() => undefined);
   for (const warning of config.warnings) platform.logger.warn('config warning', { warning });
   if (config.ignored.length > 0) platform.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
-  const server = await serveApp(gateway.app, { port: options.port ?? config.defaultPort ?? FALLBACK_PORT, host: options.host });
+  const server = await serveApp(gateway.app, { port: options.port ?? config.defaultPort ?? FALLBACK_PORT, host: options.host, limits: options.limits });
   platform.logger.info('gateway listening', { url: server.url, routes: gateway.table.length, backends: gateway.backends.length });
   return { ...server, routes: gateway.table.length };
 }
@@ -43,6 +47,7 @@ export async function runServe(argv: string[]): Promise<number> {
     host: { type: 'string' },
     'secrets-dir': { type: 'string' },
     'log-level': { type: 'string' },
+    ...SERVER_FLAG_OPTIONS,
     ...HELP_OPTION,
   });
   if (values.help) {
@@ -52,6 +57,7 @@ export async function runServe(argv: string[]): Promise<number> {
   if (!values.config || values.config.length === 0) throw new UsageError('serve needs --config FILE (or a directory)');
   const flagLevel = values['log-level'];
   if (flagLevel !== undefined && !isLogLevel(flagLevel)) throw new UsageError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
+  const serverFlags = parseServerFlags(values);
   const port = values.port ?? process.env.PORT;
   const parsedPort = port === undefined ? undefined : parsePort(port, FALLBACK_PORT);
   // An unknown LOG_LEVEL is a configuration error (exit 2), as in the worker.
@@ -64,9 +70,26 @@ export async function runServe(argv: string[]): Promise<number> {
     host: values.host ?? '0.0.0.0',
     secretsDir: values['secrets-dir'],
     logger,
+    limits: serverFlags.limits,
   });
-  await untilSignal();
-  await server.close();
+  const signal = await untilSignal();
+  // Drain (adapters/node/drain.ts); a second SIGTERM or SIGINT exits at once.
+  exitOnNextSignal((again) => {
+    logger.warn('second signal: exiting without finishing the drain', { signal: again });
+    logger.flush();
+  });
+  const { cut } = await server.drain({
+    ...serverFlags.drain,
+    onPhase: (phase, details) =>
+      logger.info(
+        phase === 'draining'
+          ? 'draining: readiness fails, connections close after their response'
+          : 'closing: no new connections, finishing requests in flight',
+        { signal, ...details },
+      ),
+  });
+  if (cut > 0) logger.warn('shutdown timeout: requests in flight were cut', { cut });
+  else logger.info('drained: every request in flight finished');
   // Lines of the last turn; whatever is still pending at exit is written synchronously then.
   logger.flush();
   return 0;
