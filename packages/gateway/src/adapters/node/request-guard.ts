@@ -46,25 +46,28 @@ export class RequestGuard {
     const path = pathOf(incoming.url);
     if (HEALTH_PATHS.has(path)) {
       // Fails at once on the signal, so endpoint removal starts while requests are still served.
-      if (this.draining && path === '/readyz') return void respondDraining(outgoing);
-      return void listener(incoming, outgoing);
+      if (this.draining && path === '/readyz') respondDraining(outgoing);
+      else listener(incoming, outgoing);
+      return;
     }
     if (incoming.rawHeaders.length / 2 > this.limits.maxHeaders) {
       outgoing.setHeader('connection', 'close');
-      return refuseRequest(incoming, outgoing, {
+      refuseRequest(incoming, outgoing, {
         status: 431,
         code: 'RequestHeadersTooLarge',
         message: `the request has more than ${this.limits.maxHeaders} headers`,
       });
+      return;
     }
     if (this.inFlight >= this.limits.maxInFlight) {
       // Before the body is read: a shed request costs no buffer (discardRest reads and drops it).
-      return refuseRequest(incoming, outgoing, {
+      refuseRequest(incoming, outgoing, {
         status: 503,
         code: 'Overloaded',
         message: `the gateway is handling its limit of ${this.limits.maxInFlight} requests`,
         headers: { 'retry-after': '1' },
       });
+      return;
     }
     this.inFlight++;
     this.pending.add(outgoing);
