@@ -55,7 +55,9 @@ export function createRequestListener(
         errorType = awsError.code;
         result = service.renderError(awsError, context.requestId);
       }
-      writeResponse(response, result, context.bodyRefused);
+      // A refused body (413) is being read and discarded (http-io.ts): closing now would reset
+      // the connection under a client still sending, which then never reads the 413.
+      writeResponse(response, result, false);
       log?.({
         time: new Date(startedAt).toISOString(),
         requestId: context.requestId,
