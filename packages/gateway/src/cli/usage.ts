@@ -44,7 +44,20 @@ Options:
       --secrets-dir DIR    mounted secrets (default: LAMBDA_GATEWAY_SECRETS_DIR, else
                            /etc/lambda-gateway/secrets)
       --log-level LEVEL    debug, info, warn, error or silent (default: LOG_LEVEL, else info)
+      --drain-delay D      keep serving after SIGTERM, readiness failing (default 5s)
+      --shutdown-timeout D everything ends within this after SIGTERM (default 25s)
+      --headers-timeout D  request headers complete within (default 10s)
+      --request-timeout D  whole request within (default 300s)
+      --min-body-rate N    minimum body bytes/s (default 1024) after --body-rate-grace (default 10s)
+      --keep-alive-timeout D  idle keep-alive connections close after (default 65s)
+      --max-requests-per-connection N  (default 1000)
+      --max-connections N  open connections; more get a 503 (default 10000)
+      --max-header-size S  request headers size (default 16KiB; Envoy's is 60KiB)
+      --max-headers N      request header count (default 100)
+      --max-in-flight N    requests handled at once; more get a 503 (default: from memory)
   -h, --help               show this text
+
+Durations: 500ms, 5s, 1m or seconds. Sizes: 16KiB, 1MiB or bytes.
 
 ${EXIT_CODES}`,
 
