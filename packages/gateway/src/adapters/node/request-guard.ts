@@ -90,9 +90,18 @@ export class RequestGuard {
     if (incoming.complete || incoming.destroyed) return;
     // Counted on the socket: Node may already be dumping the body itself (nobody read it).
     const socket = incoming.socket;
+    // `Connection: close` (the client's, a drain's, a refusal's): Node has half-closed the socket
+    // and destroys it once the answer is flushed, resetting a client still sending. Keep the read
+    // side open instead (a half-close) until the body is discarded.
+    const halfClosed = socket.writableEnded && socket.listeners('finish').includes(socket.destroy);
+    if (halfClosed) socket.removeListener('finish', socket.destroy);
     const bound = socket.bytesRead + this.limits.discardBodyBytes;
     const timer = setInterval(() => {
-      if (incoming.complete || socket.destroyed) return clearInterval(timer);
+      if (incoming.complete || socket.destroyed) {
+        clearInterval(timer);
+        if (halfClosed) socket.destroy();
+        return;
+      }
       if (socket.bytesRead > bound) {
         clearInterval(timer);
         socket.destroy();
