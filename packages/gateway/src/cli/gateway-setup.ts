@@ -1,4 +1,5 @@
 import type { BuiltConfig } from '../config/index.ts';
+import { ConfigError } from '../validation/index.ts';
 import { manifestSecretSource, type CredentialCache, type SecretSource } from '../credentials/index.ts';
 import { verifySigV4Crypto } from '../invoke/index.ts';
 import { compileGateway, type CompiledGateway, type Platform } from '../core/index.ts';
@@ -17,6 +18,8 @@ export interface GatewaySetupOptions {
   logger?: Logger;
   /** Where expiring credentials are cached (default: the module-scope cache; tests pass their own for a cold start). */
   credentialCache?: CredentialCache | undefined;
+  /** Accept a configuration with 0 routes (`--allow-empty`); else it is a ConfigError, since it would answer 404 to everything. */
+  allowEmpty?: boolean | undefined;
 }
 
 export interface GatewaySetup {
@@ -35,6 +38,9 @@ export interface GatewaySetup {
 export async function setUpGateway(options: GatewaySetupOptions): Promise<GatewaySetup> {
   const env = options.env ?? process.env;
   const config = await loadConfig(options.config, { env: (name) => env[name] });
+  if (config.routes.length === 0 && !options.allowEmpty) {
+    throw new ConfigError(['no routes: every request would get 404 (pass --allow-empty to start anyway)'], options.config.join(', '));
+  }
   const secrets = manifestSecretSource(config.secrets, directorySecretSource(options.secretsDir ?? env.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR));
   const platform = createNodePlatform({
     secretSource: secrets,

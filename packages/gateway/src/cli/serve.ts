@@ -24,6 +24,8 @@ export interface StartGatewayOptions {
   env?: Record<string, string | undefined>;
   /** Connection, header, body-rate and in-flight limits (default: defaultServerLimits()). */
   limits?: Partial<ServerLimits> | undefined;
+  /** Start with 0 routes (`--allow-empty`). */
+  allowEmpty?: boolean | undefined;
 }
 
 /** Loads config, builds the gateway and starts serving it. Used by `serve` and `demo`. */
@@ -47,6 +49,7 @@ export async function runServe(argv: string[]): Promise<number> {
     host: { type: 'string' },
     'secrets-dir': { type: 'string' },
     'log-level': { type: 'string' },
+    'allow-empty': { type: 'boolean' },
     ...SERVER_FLAG_OPTIONS,
     ...HELP_OPTION,
   });
@@ -71,6 +74,7 @@ export async function runServe(argv: string[]): Promise<number> {
     secretsDir: values['secrets-dir'],
     logger,
     limits: serverFlags.limits,
+    allowEmpty: values['allow-empty'],
   });
   const signal = await untilSignal();
   // Drain (adapters/node/drain.ts); a second SIGTERM or SIGINT exits at once.

@@ -44,6 +44,7 @@ Options:
       --secrets-dir DIR    mounted secrets (default: LAMBDA_GATEWAY_SECRETS_DIR, else
                            /etc/lambda-gateway/secrets)
       --log-level LEVEL    debug, info, warn, error or silent (default: LOG_LEVEL, else info)
+      --allow-empty        start with 0 routes (else an invalid configuration, exit 2)
       --drain-delay D      keep serving after SIGTERM, readiness failing (default 5s)
       --shutdown-timeout D everything ends within this after SIGTERM (default 25s)
       --headers-timeout D  request headers complete within (default 10s)
@@ -72,6 +73,7 @@ Options:
   -o, --output FORMAT      text (default) or json
       --secrets-dir DIR    mounted secrets, to report the ones missing (default:
                            LAMBDA_GATEWAY_SECRETS_DIR, else /etc/lambda-gateway/secrets)
+      --allow-empty        accept a configuration with 0 routes
   -h, --help               show this text
 
 Exit codes: 0 valid, 1 runtime failure, 2 bad usage or invalid configuration.`,

@@ -1,7 +1,7 @@
 export { NativeConfigSchema, NativeRouteSchema } from './native-schema.ts';
 export type { NativeConfig, NativeRoute } from './native-schema.ts';
 export { documentLabel, parseConfigText } from './documents.ts';
-export { expandEnvironment } from './env-expansion.ts';
+export { expandDocumentScalars } from './env-in-documents.ts';
 export type { SourcedDocument } from './documents.ts';
 export { buildRoutes, isManifest } from './build-routes.ts';
 export type { BuiltConfig, ManifestTranslation, ManifestTranslator } from './build-routes.ts';
