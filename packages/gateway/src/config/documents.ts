@@ -27,7 +27,7 @@ export function parseConfigText(text: string, source: string, env?: EnvLookup): 
   const list = Array.isArray(documents) ? documents : [documents];
   const out: SourcedDocument[] = [];
   const unset: string[] = [];
-  list.forEach((document, index) => {
+  for (const document of list) {
     const error = document.errors[0];
     if (error) {
       const position = lineCounter.linePos(error.pos[0]);
@@ -35,7 +35,7 @@ export function parseConfigText(text: string, source: string, env?: EnvLookup): 
       throw new ConfigError([error.message.split('\n')[0]!], where);
     }
     if (env) unset.push(...expandDocumentScalars(document, env, lineCounter));
-  });
+  }
   // Every unset variable of the file in one error.
   if (unset.length > 0) throw new ConfigError(unset, source);
   list.forEach((document, index) => {
