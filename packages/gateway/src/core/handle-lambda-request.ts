@@ -1,5 +1,5 @@
 import { GatewayError, errorResponse } from '../errors/index.ts';
-import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeLambda, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
+import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeWithThrottleRetries, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
 import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
@@ -63,7 +63,8 @@ export async function handleLambdaRequest(
     // Envelopes add bytes (base64, headers): check what is actually sent.
     if (payload.byteLength > limit) throw payloadTooLarge(limit);
     const clientGone = context.clientGone;
-    const result = await invokeLambda(backend.resolved, payload, {
+    // Retries Lambda throttling when the backend asks for it (invoke/throttle-retry.ts).
+    const result = await invokeWithThrottleRetries(backend, payload, {
       credentials: backend.credentials,
       transport: platform.transport,
       crypto: platform.sigv4Crypto,
@@ -71,6 +72,7 @@ export async function handleLambdaRequest(
       signal: clientGone ? undefined : request.signal,
       clientGone,
       abortControllers: invokeTuningOf(platform)?.abortControllers,
+      onRetry: (retry) => platform.logger.warn('throttled by Lambda, retrying', { ...retry, requestId }),
     });
     lambdaRequestId = result.lambdaRequestId;
     if (backend.resolved.invocationType === 'Event') {

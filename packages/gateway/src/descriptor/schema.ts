@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { PAYLOAD_MODES } from '../payload/types.ts';
+import { RetrySchema } from './retry-schema.ts';
 
 /** A 12-digit AWS account id (kept as a string: leading zeros matter). */
 export const AccountIdSchema = v.pipe(v.string(), v.regex(/^\d{12}$/, 'must be a 12-digit AWS account id'));
@@ -82,6 +83,8 @@ export const BackendDescriptorSchema = v.strictObject({
   endpointURL: v.optional(v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'))),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1), v.maxValue(900_000)), 30_000),
   auth: v.optional(AuthSchema, { type: 'ambient' }),
+  /** Optional retries of Lambda throttling (see retry-schema.ts); none by default. */
+  retry: v.optional(RetrySchema),
 });
 
 export type BackendDescriptorInput = v.InferInput<typeof BackendDescriptorSchema>;
