@@ -2,6 +2,7 @@ import { GatewayError, errorResponse } from '../errors/index.ts';
 import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeWithThrottleRetries, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
 import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
+import { acquireBackendSlot } from './backend-concurrency.ts';
 import type { BoundBackend } from './bound-backend.ts';
 import { requestIdFor } from './request-id.ts';
 import { invokeTuningOf, type Platform, type RequestContext } from './platform.ts';
@@ -38,7 +39,10 @@ export async function handleLambdaRequest(
   let lambdaRequestId: string | undefined;
   let response: Response;
   let failure: GatewayError | undefined;
+  let releaseSlot: (() => void) | undefined;
   try {
+    // Per-backend `maxConcurrency`: over it 503 Overloaded, before the body is read.
+    releaseSlot = acquireBackendSlot(backend);
     const limit = backend.resolved.invocationType === 'Event' ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
     const body = await context.readBody(limit);
     const filtered = applyRequestFilters(route.filters, url, request.headers, route.match);
@@ -86,6 +90,8 @@ export async function handleLambdaRequest(
   } catch (error) {
     failure = error instanceof GatewayError ? error : new GatewayError(500, 'InternalError', 'internal error', { cause: error });
     response = errorResponse(failure, requestId);
+  } finally {
+    releaseSlot?.();
   }
   response = applyResponseFilters(route.filters, response);
   logRequest(platform, { method: request.method, url, backend, route, requestId, lambdaRequestId, started, status: response.status, failure });

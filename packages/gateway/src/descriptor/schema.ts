@@ -83,6 +83,8 @@ export const BackendDescriptorSchema = v.strictObject({
   endpointURL: v.optional(v.pipe(v.string(), v.url('must be an absolute URL'), v.regex(/^https?:\/\//, 'must be an http(s) URL'))),
   timeoutMs: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1), v.maxValue(900_000)), 30_000),
   auth: v.optional(AuthSchema, { type: 'ambient' }),
+  /** Requests to this backend handled at once; over it 503 Overloaded with Retry-After (default: no per-backend limit). */
+  maxConcurrency: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1), v.maxValue(100_000))),
   /** Optional retries of Lambda throttling (see retry-schema.ts); none by default. */
   retry: v.optional(RetrySchema),
 });
