@@ -63,7 +63,11 @@ describe('per-backend maxConcurrency', () => {
     const shed = await postLarge('/limited', 1024 * 1024);
     expect(shed).toMatchObject({ status: 503, headers: { 'retry-after': '1', 'content-type': 'application/json' } });
     if (!('body' in shed)) throw new Error(`the client saw ${shed.error}`);
-    expect(JSON.parse(shed.body)).toMatchObject({ error: 'Overloaded', message: 'backend limited is handling its limit of 2 requests', requestId: expect.any(String) });
+    expect(JSON.parse(shed.body)).toMatchObject({
+      error: 'Overloaded',
+      message: 'backend limited is handling its limit of 2 requests',
+      requestId: expect.any(String),
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
 
     // Another backend on the same function is not limited.
