@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkConfig } from '../../packages/gateway/src/cli/check.ts';
 import { startGateway } from '../../packages/gateway/src/cli/serve.ts';
+import { buildWorkerGateway } from '../../packages/gateway/src/adapters/worker/worker-gateway.ts';
 import { silentLogger } from '../../packages/gateway/src/logging/index.ts';
 import { ConfigError } from '../../packages/gateway/src/validation/index.ts';
 
@@ -64,6 +65,14 @@ describe('configuration files on disk', () => {
     } finally {
       await server.close(1000);
     }
+  });
+
+  it('refuses 0 routes in the worker too (the same loading rules from bundled texts)', () => {
+    const configFiles = [{ source: 'routes/empty.yaml', text: '# nothing yet\nbackends: {}\n' }];
+    expect(() => buildWorkerGateway({ configFiles, env: {}, logger: silentLogger })).toThrow(
+      'routes/empty.yaml: no routes: every request would get 404 (pass --allow-empty to start anyway)',
+    );
+    expect(buildWorkerGateway({ configFiles, env: {}, logger: silentLogger, allowEmpty: true }).gateway.table).toEqual([]);
   });
 
   it('exits 2 naming the file for an alias bomb, a missing region and a disagreeing account (the real CLI)', async () => {

@@ -1,5 +1,4 @@
-import type { BuiltConfig } from '../config/index.ts';
-import { ConfigError } from '../validation/index.ts';
+import { requireRoutes, type BuiltConfig } from '../config/index.ts';
 import { manifestSecretSource, type CredentialCache, type SecretSource } from '../credentials/index.ts';
 import { verifySigV4Crypto } from '../invoke/index.ts';
 import { compileGateway, type CompiledGateway, type Platform } from '../core/index.ts';
@@ -38,9 +37,7 @@ export interface GatewaySetup {
 export async function setUpGateway(options: GatewaySetupOptions): Promise<GatewaySetup> {
   const env = options.env ?? process.env;
   const config = await loadConfig(options.config, { env: (name) => env[name] });
-  if (config.routes.length === 0 && !options.allowEmpty) {
-    throw new ConfigError(['no routes: every request would get 404 (pass --allow-empty to start anyway)'], options.config.join(', '));
-  }
+  requireRoutes(config, options.config.join(', '), options.allowEmpty);
   const secrets = manifestSecretSource(config.secrets, directorySecretSource(options.secretsDir ?? env.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR));
   const platform = createNodePlatform({
     secretSource: secrets,

@@ -7,3 +7,4 @@ export { buildRoutes, isManifest } from './build-routes.ts';
 export type { BuiltConfig, ManifestTranslation, ManifestTranslator } from './build-routes.ts';
 export { buildRoutesFromTexts, parseConfigTexts } from './config-texts.ts';
 export type { ConfigFileText } from './config-texts.ts';
+export { requireRoutes } from './require-routes.ts';
