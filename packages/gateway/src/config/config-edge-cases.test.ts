@@ -94,7 +94,9 @@ describe('configuration edge cases (the worker path, buildRoutesFromTexts)', () 
     const text = 'n: ${T}\nq: "${T}"\nt: ${B}\nz: ${E}\ns: ${S}\nm: ${T}ms\nlit: $${T}\nlatest: $LATEST\n';
     const [document] = parseConfigTexts([{ source: 'x.yaml', text }], env({ T: '5000', B: 'true', E: '', S: 'us-east-1' }));
     expect(document!.value).toEqual({ n: 5000, q: '5000', t: true, z: '', s: 'us-east-1', m: '5000ms', lit: '${T}', latest: '$LATEST' });
-    // Block style: in a flow map `{ … }` an unquoted `${T}` is not valid YAML (braces are flow indicators).
+    // In a flow map `{ … }` an unquoted `${T}` is not valid YAML (braces are flow indicators): the error says so.
+    const flow = errorOf(() => build('backends:\n  fn: { functionName: a, timeoutMs: ${T} }\n', { T: '5000' }));
+    expect(flow.message).toMatch(/^routes\/x\.yaml:2:\d+: .*\(inside \{ \} or \[ \], quote placeholders: "\$\{NAME\}"\)$/);
     const { routes } = build('backends:\n  fn:\n    functionName: a\n    region: us-east-1\n    timeoutMs: ${T}\nroutes: [{ backend: fn }]\n', { T: '5000' });
     expect((routes[0]!.backend as { timeoutMs: number }).timeoutMs).toBe(5000);
   });

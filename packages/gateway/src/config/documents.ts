@@ -32,7 +32,10 @@ export function parseConfigText(text: string, source: string, env?: EnvLookup): 
     if (error) {
       const position = lineCounter.linePos(error.pos[0]);
       const where = position ? `${source}:${position.line}:${position.col}` : source;
-      throw new ConfigError([error.message.split('\n')[0]!], where);
+      // In a flow collection (`{ … }`, `[ … ]`) an unquoted `${NAME}` is not YAML: its braces are flow indicators.
+      const line = position ? (text.split('\n')[position.line - 1] ?? '') : '';
+      const hint = /[[{].*\$\{|\$\{.*[\]}]/.test(line) ? ' (inside { } or [ ], quote placeholders: "${NAME}")' : '';
+      throw new ConfigError([`${error.message.split('\n')[0]!}${hint}`], where);
     }
     if (env) unset.push(...expandDocumentScalars(document, env, lineCounter));
   }
