@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildRoutes, parseConfigText } from '../../packages/gateway/src/config/index.ts';
 import { compileGateway } from '../../packages/gateway/src/core/index.ts';
@@ -14,28 +14,33 @@ import { silentLogger } from '../../packages/gateway/src/logging/index.ts';
 const DEPLOY = resolve(import.meta.dirname, '../../deploy');
 
 describe('deploy/kubernetes', () => {
-  it('the ConfigMap holds a valid gateway config with both cross-account setups', async () => {
-    const configMap = parse(await readFile(resolve(DEPLOY, 'kubernetes/configmap.yaml'), 'utf8')) as { data: Record<string, string> };
-    const { routes } = buildRoutes(parseConfigText(configMap.data['gateway.yaml']!, 'configmap.yaml'));
+  it("the ConfigMaps' gateway configs compile: the role chain (base, for IRSA and Pod Identity) and resource-based", async () => {
     const env = {
       AWS_ROLE_ARN: 'arn:aws:iam::111111111111:role/lambda-auth-role',
       AWS_WEB_IDENTITY_TOKEN_FILE: '/var/run/secrets/eks.amazonaws.com/serviceaccount/token',
       AWS_REGION: 'us-east-1',
     };
-    const { table } = compileGateway({ routes, platform: createNodePlatform({ env, logger: silentLogger, secretsDir: '/etc/lambda-gateway/secrets' }) });
-    expect(table.map((row) => [row.route, row.functionId, row.auth])).toEqual([
-      ['echo-resource-based', 'arn:aws:lambda:us-east-1:222222222222:function:echo', 'secret aws-creds'],
+    const table = async (file: string) => {
+      const { routes } = buildRoutes(parseConfigText(await readFile(resolve(DEPLOY, file), 'utf8'), file));
+      const platform = createNodePlatform({ env, logger: silentLogger, secretsDir: '/etc/lambda-gateway/secrets' });
+      return compileGateway({ routes, platform }).table.map((row) => [row.route, row.functionId, row.auth]);
+    };
+    expect(await table('kubernetes/base/gateway.yaml')).toEqual([
       ['echo', 'arn:aws:lambda:us-east-1:222222222222:function:echo', 'assumeRole arn:aws:iam::222222222222:role/lambda-invoke-role'],
+    ]);
+    expect(await table('kubernetes/overlays/resource-based/gateway.yaml')).toEqual([
+      ['echo', 'arn:aws:lambda:us-east-1:222222222222:function:echo', 'secret aws-creds'],
     ]);
   });
 
-  it('the Deployment mounts the config and probes the health endpoints the gateway serves', async () => {
-    const text = await readFile(resolve(DEPLOY, 'kubernetes/deployment.yaml'), 'utf8');
+  it('the Deployment probes the admin port the gateway serves; the resource-based overlay mounts aws-creds', async () => {
+    const text = await readFile(resolve(DEPLOY, 'kubernetes/base/deployment.yaml'), 'utf8');
     expect(text).toContain('httpGet: { path: /readyz, port: admin }');
     expect(text).toContain('httpGet: { path: /healthz, port: admin }');
     expect(text).toContain('{ name: admin, containerPort: 9901 }');
     expect(text).toContain('"--admin-host", "0.0.0.0"');
-    expect(text).toContain('mountPath: /etc/lambda-gateway/secrets/aws-creds');
+    const patch = await readFile(resolve(DEPLOY, 'kubernetes/overlays/resource-based/deployment-aws-creds.yaml'), 'utf8');
+    expect(patch).toContain('mountPath: /etc/lambda-gateway/secrets/aws-creds');
   });
 });
 
@@ -96,8 +101,7 @@ describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () =>
     // USER comes after every install step, so nothing runs as root at run time.
     expect(instructions.findLastIndex((step) => step.keyword === 'RUN')).toBeLessThan(instructions.findLastIndex((step) => step.keyword === 'USER'));
 
-    // The file's first document is the Deployment (the Service follows).
-    const [deployment] = parseAllDocuments(await readFile(resolve(DEPLOY, 'kubernetes/deployment.yaml'), 'utf8')).map((document) => document.toJS()) as [
+    const [deployment] = parseAllDocuments(await readFile(resolve(DEPLOY, 'kubernetes/base/deployment.yaml'), 'utf8')).map((document) => document.toJS()) as [
       {
         spec: {
           template: {
@@ -116,7 +120,7 @@ describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () =>
 
   it('the Deployment runs the image tag that the Dockerfile and the README build (the package version)', async () => {
     const dockerfile = await readFile(resolve(DEPLOY, 'Dockerfile'), 'utf8');
-    const deployment = await readFile(resolve(DEPLOY, 'kubernetes/deployment.yaml'), 'utf8');
+    const deployment = await readFile(resolve(DEPLOY, 'kubernetes/base/deployment.yaml'), 'utf8');
     const readme = await readFile(resolve(DEPLOY, '../README.md'), 'utf8');
     const { version } = JSON.parse(await readFile(resolve(DEPLOY, '../packages/gateway/package.json'), 'utf8')) as { version: string };
     const image = deployment.match(/^\s*image:\s*(\S+)\s*$/m)?.[1];

@@ -1,12 +1,13 @@
 /**
- * The shipped ConfigMap (deploy/kubernetes/configmap.yaml) in the IRSA-only
- * setup: the optional aws-creds Secret is absent. The pod must become Ready
- * (the Deployment probes the admin port's /readyz) and serve the IRSA route;
- * only the resource-based route, which needs the Secret, answers 503.
+ * Readiness with one backend's credentials missing: the shipped base routes
+ * (deploy/kubernetes/base/gateway.yaml, the IRSA role chain) next to a
+ * resource-based backend whose optional aws-creds Secret is absent, as the
+ * single ConfigMap shipped before the kustomize overlays had it. The pod must
+ * become Ready (the Deployment probes the admin port's /readyz) and serve the
+ * IRSA route; only the route that needs the Secret answers 503.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { irsaEnv, startCredentialsAws, webIdentityTokenFile, type TokenFile } from '../credentials/support.ts';
@@ -20,8 +21,16 @@ let gw: ServeUnderTest;
 beforeAll(async () => {
   aws = await startCredentialsAws();
   tokenFile = await webIdentityTokenFile(aws);
-  const configMap = parse(await readFile(resolve(import.meta.dirname, '../../deploy/kubernetes/configmap.yaml'), 'utf8')) as { data: Record<string, string> };
-  gw = await startServe({ aws, files: configMap.data, env: irsaEnv(tokenFile) });
+  const base = await readFile(resolve(import.meta.dirname, '../../deploy/kubernetes/base/gateway.yaml'), 'utf8');
+  const resourceBased = [
+    'backends:',
+    '  echo-resource-based:',
+    '    { region: us-east-1, accountId: "222222222222", functionName: echo, auth: { type: secret, name: aws-creds } }',
+    'routes:',
+    '  - { name: echo-resource-based, matches: [{ path: { type: PathPrefix, value: /resource-based/echo } }], backend: echo-resource-based }',
+    '',
+  ].join('\n');
+  gw = await startServe({ aws, files: { 'gateway.yaml': base, 'resource-based.yaml': resourceBased }, env: irsaEnv(tokenFile) });
 });
 afterAll(async () => {
   await gw?.close();

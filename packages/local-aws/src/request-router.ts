@@ -55,8 +55,10 @@ export function createRequestListener(
         errorType = awsError.code;
         result = service.renderError(awsError, context.requestId);
       }
+      // A refused body (413) is being read and discarded (http-io.ts): closing now would reset
+      // the connection under a client still sending, which then never reads the 413.
       if (result.stream) await writeStreamedResponse(response, { ...result, stream: result.stream });
-      else writeResponse(response, result, context.bodyRefused);
+      else writeResponse(response, result, false);
       log?.({
         time: new Date(startedAt).toISOString(),
         requestId: context.requestId,

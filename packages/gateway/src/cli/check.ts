@@ -16,6 +16,8 @@ export interface CheckOptions {
   secretsDir?: string | undefined;
   env?: Record<string, string | undefined>;
   output: 'text' | 'json';
+  /** Accept 0 routes (`--allow-empty`). */
+  allowEmpty?: boolean | undefined;
   /** Where the report goes (default stdout). */
   write?: (text: string) => void;
 }
@@ -29,7 +31,13 @@ export async function checkConfig(options: CheckOptions): Promise<number> {
   const write = options.write ?? ((text: string) => process.stdout.write(`${text}\n`));
   let setup: GatewaySetup;
   try {
-    setup = await setUpGateway({ config: options.config, secretsDir: options.secretsDir, env: options.env ?? process.env, logger: silentLogger });
+    setup = await setUpGateway({
+      config: options.config,
+      secretsDir: options.secretsDir,
+      env: options.env ?? process.env,
+      logger: silentLogger,
+      allowEmpty: options.allowEmpty,
+    });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     write(
@@ -97,6 +105,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     config: { type: 'string', multiple: true, short: 'c' },
     'secrets-dir': { type: 'string' },
     output: { type: 'string', short: 'o' },
+    'allow-empty': { type: 'boolean' },
     ...HELP_OPTION,
   });
   if (values.help) {
@@ -106,5 +115,5 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (!values.config || values.config.length === 0) throw new UsageError('check needs --config FILE (or a directory)');
   const output = values.output ?? 'text';
   if (output !== 'text' && output !== 'json') throw new UsageError('--output: must be text or json');
-  return checkConfig({ config: values.config, secretsDir: values['secrets-dir'], output });
+  return checkConfig({ config: values.config, secretsDir: values['secrets-dir'], output, allowEmpty: values['allow-empty'] });
 }

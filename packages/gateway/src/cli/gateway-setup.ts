@@ -1,4 +1,4 @@
-import type { BuiltConfig } from '../config/index.ts';
+import { requireRoutes, type BuiltConfig } from '../config/index.ts';
 import { manifestSecretSource, type CredentialCache, type SecretSource } from '../credentials/index.ts';
 import { verifySigV4Crypto, type HttpTransport } from '../invoke/index.ts';
 import { compileGateway, type CompiledGateway, type CreateGatewayOptions, type GatewayMetrics, type Platform } from '../core/index.ts';
@@ -23,6 +23,8 @@ export interface GatewaySetupOptions {
   transport?: HttpTransport | undefined;
   /** Error details, readiness and health paths for compileGateway. */
   gatewayOptions?: Pick<CreateGatewayOptions, 'exposeErrorDetails' | 'readiness' | 'healthPaths'> | undefined;
+  /** Accept a configuration with 0 routes (`--allow-empty`); else it is a ConfigError, since it would answer 404 to everything. */
+  allowEmpty?: boolean | undefined;
 }
 
 export interface GatewaySetup {
@@ -41,6 +43,7 @@ export interface GatewaySetup {
 export async function setUpGateway(options: GatewaySetupOptions): Promise<GatewaySetup> {
   const env = options.env ?? process.env;
   const config = await loadConfig(options.config, { env: (name) => env[name] });
+  requireRoutes(config, options.config.join(', '), options.allowEmpty);
   const secrets = manifestSecretSource(config.secrets, directorySecretSource(options.secretsDir ?? env.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR));
   const platform = createNodePlatform({
     secretSource: secrets,

@@ -5,10 +5,12 @@ import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
 import { HELP_OPTION, UsageError, parseCommandArgs, parsePort } from './args.ts';
 import { setUpGateway } from './gateway-setup.ts';
 import { logProcessWarnings } from './process-warnings.ts';
-import { untilSignal } from './signals.ts';
+import { exitOnNextSignal, untilSignal } from './signals.ts';
 import { ServeOperations, type OperationsOptions } from './serve-operations.ts';
 import { logStartupReport } from './startup-report.ts';
 import { parseOperationsFlags, OPERATIONS_FLAGS } from './serve-flags.ts';
+import { parseServerFlags, SERVER_FLAG_OPTIONS } from './server-flags.ts';
+import type { ServerLimits } from '../adapters/node/server-limits.ts';
 import { COMMAND_HELP } from './usage.ts';
 import { createServeReloader, type LiveGateway } from './serve-reload.ts';
 import type { ReloadResult } from './config-reloader.ts';
@@ -32,6 +34,10 @@ export interface StartGatewayOptions extends OperationsOptions {
   watch?: boolean | undefined;
   /** How long file events are let settle before a reload (default 300 ms). */
   reloadDebounceMs?: number | undefined;
+  /** Connection, header, body-rate and in-flight limits (default: defaultServerLimits()). */
+  limits?: Partial<ServerLimits> | undefined;
+  /** Start with 0 routes (`--allow-empty`). */
+  allowEmpty?: boolean | undefined;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -59,7 +65,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const listenPort = (next: typeof setup) => options.port ?? next.config.defaultPort ?? FALLBACK_PORT;
   // Requests go to the gateway of the moment: a reload swaps `live.gateway`, requests in flight finish on theirs.
   const live: LiveGateway = { gateway, setup };
-  const server = await serveApp({ fetch: (request, env) => live.gateway.app.fetch(request, env) }, { port: listenPort(setup), host: options.host });
+  const server = await serveApp(
+    { fetch: (request, env) => live.gateway.app.fetch(request, env) },
+    { port: listenPort(setup), host: options.host, limits: options.limits },
+  );
   const reloader = createServeReloader({
     paths: options.config,
     live,
@@ -96,6 +105,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await server.close(graceMs);
       await admin?.close();
     },
+    // The SIGTERM sequence (adapters/node/drain.ts), with the admin port's readiness failing at once too.
+    drain: async (drainOptions) => {
+      reloader.close();
+      operations.readiness.startDraining();
+      const result = await server.drain(drainOptions);
+      await admin?.close();
+      return result;
+    },
   };
 }
 
@@ -109,6 +126,8 @@ export async function runServe(argv: string[]): Promise<number> {
     'log-level': { type: 'string' },
     ...OPERATIONS_FLAGS,
     'no-watch': { type: 'boolean' },
+    'allow-empty': { type: 'boolean' },
+    ...SERVER_FLAG_OPTIONS,
     ...HELP_OPTION,
   });
   if (values.help) {
@@ -118,6 +137,7 @@ export async function runServe(argv: string[]): Promise<number> {
   if (!values.config || values.config.length === 0) throw new UsageError('serve needs --config FILE (or a directory)');
   const flagLevel = values['log-level'];
   if (flagLevel !== undefined && !isLogLevel(flagLevel)) throw new UsageError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
+  const serverFlags = parseServerFlags(values);
   const port = values.port ?? process.env.PORT;
   const parsedPort = port === undefined ? undefined : parsePort(port, FALLBACK_PORT);
   // An unknown LOG_LEVEL is a configuration error (exit 2), as in the worker.
@@ -135,14 +155,32 @@ export async function runServe(argv: string[]): Promise<number> {
     logger,
     ...parseOperationsFlags(values),
     watch: !values['no-watch'],
+    limits: serverFlags.limits,
+    allowEmpty: values['allow-empty'],
   });
   // SIGHUP reloads (its default would kill the process); only while serving.
   const onHangUp = () => void server.reload('SIGHUP');
   process.on('SIGHUP', onHangUp);
   const signal = await signalled;
   process.off('SIGHUP', onHangUp);
+  // Drain (adapters/node/drain.ts); a second SIGTERM or SIGINT exits at once.
+  exitOnNextSignal((again) => {
+    logger.warn('second signal: exiting without finishing the drain', { signal: again });
+    logger.flush();
+  });
   logger.info('shutting down: draining requests in flight', { signal });
-  await server.close();
+  const { cut } = await server.drain({
+    ...serverFlags.drain,
+    onPhase: (phase, details) =>
+      logger.info(
+        phase === 'draining'
+          ? 'draining: readiness fails, connections close after their response'
+          : 'closing: no new connections, finishing requests in flight',
+        { signal, ...details },
+      ),
+  });
+  if (cut > 0) logger.warn('shutdown timeout: requests in flight were cut', { cut });
+  else logger.info('drained: every request in flight finished');
   logger.info('stopped', { signal });
   // Lines of the last turn; whatever is still pending at exit is written synchronously then.
   logger.flush();

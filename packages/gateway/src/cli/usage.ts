@@ -58,7 +58,21 @@ Options:
                            once listening; such a backend's routes answer 503)
       --healthz-path PATH  traffic port liveness path (default /healthz; none: leave it to routes)
       --readyz-path PATH   traffic port readiness path (default /readyz; none: leave it to routes)
+      --allow-empty        start with 0 routes (else an invalid configuration, exit 2)
+      --drain-delay D      keep serving after SIGTERM, readiness failing (default 5s)
+      --shutdown-timeout D everything ends within this after SIGTERM (default 25s)
+      --headers-timeout D  request headers complete within (default 10s)
+      --request-timeout D  whole request within (default 300s)
+      --min-body-rate N    minimum body bytes/s (default 1024) after --body-rate-grace (default 10s)
+      --keep-alive-timeout D  idle keep-alive connections close after (default 65s)
+      --max-requests-per-connection N  (default 1000)
+      --max-connections N  open connections; more get a 503 (default 10000)
+      --max-header-size S  request headers size (default 16KiB; Envoy's is 60KiB)
+      --max-headers N      request header count (default 100)
+      --max-in-flight N    requests handled at once; more get a 503 (default: from memory)
   -h, --help               show this text
+
+Durations: 500ms, 5s, 1m or seconds. Sizes: 16KiB, 1MiB or bytes.
 
 ${EXIT_CODES}`,
 
@@ -73,6 +87,7 @@ Options:
   -o, --output FORMAT      text (default) or json
       --secrets-dir DIR    mounted secrets, to report the ones missing (default:
                            LAMBDA_GATEWAY_SECRETS_DIR, else /etc/lambda-gateway/secrets)
+      --allow-empty        accept a configuration with 0 routes
   -h, --help               show this text
 
 Exit codes: 0 valid, 1 runtime failure, 2 bad usage or invalid configuration.`,

@@ -1,6 +1,8 @@
 import type { GatewayRouteSpec } from '../core/index.ts';
 import { ConfigError, parseOrThrow } from '../validation/index.ts';
 import { documentLabel as label, type SourcedDocument } from './documents.ts';
+import type { EnvLookup } from '../aws/env.ts';
+import { validateBackends } from './native-backends.ts';
 import { NativeConfigSchema, type NativeConfig } from './native-schema.ts';
 
 /** A document that is a Kubernetes manifest rather than native config. */
@@ -38,8 +40,9 @@ export interface BuiltConfig {
  * Merges native config documents (from one file, a directory or several
  * files) into one route list. Backend and route names are unique across all
  * documents; a route naming an unknown backend is an error that lists the known ones.
+ * With `env`, backends are resolved here so region and account errors name their file.
  */
-export function buildRoutes(documents: SourcedDocument[], translateManifests?: ManifestTranslator): BuiltConfig {
+export function buildRoutes(documents: SourcedDocument[], translateManifests?: ManifestTranslator, env?: EnvLookup): BuiltConfig {
   const native = documents.filter((document) => !isManifest(document.value));
   const manifests = documents.filter((document) => isManifest(document.value));
 
@@ -50,7 +53,7 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
 
   for (const document of native) {
     const config = parseOrThrow(NativeConfigSchema, document.value, { source: label(document) });
-    for (const [name, descriptor] of Object.entries(config.backends)) {
+    for (const [name, descriptor] of validateBackends(config.backends, label(document), env)) {
       const earlier = backends.get(name);
       if (earlier) throw new ConfigError([`backends.${name}: defined twice (also in ${earlier.source})`], label(document));
       backends.set(name, { descriptor, source: label(document) });

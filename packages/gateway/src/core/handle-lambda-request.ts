@@ -1,9 +1,10 @@
 import { GatewayError, errorResponse } from '../errors/index.ts';
-import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeLambda, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
+import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeWithThrottleRetries, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
 import { forwardToFunctionUrl } from '../invoke/function-url-forward.ts';
 import { invokeLambdaStream } from '../invoke/invoke-stream.ts';
 import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
+import { acquireBackendSlot } from './backend-concurrency.ts';
 import type { BoundBackend } from './bound-backend.ts';
 import { requestIdFor } from './request-id.ts';
 import { traceIdFor } from './trace-id.ts';
@@ -50,7 +51,10 @@ export async function handleLambdaRequest(
   let lambdaRequestId: string | undefined;
   let response: Response;
   let failure: GatewayError | undefined;
+  let releaseSlot: (() => void) | undefined;
   try {
+    // Per-backend `maxConcurrency`: over it 503 Overloaded, before the body is read.
+    releaseSlot = acquireBackendSlot(backend);
     const limit = backend.resolved.invocationType === 'Event' ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
     const body = await context.readBody(limit);
     requestBytes = body.byteLength;
@@ -107,7 +111,8 @@ export async function handleLambdaRequest(
       response = streamed.response;
     } else {
       const invokeStarted = metrics ? performance.now() : 0;
-      const result = await invokeLambda(backend.resolved, payload, {
+      // Retries Lambda throttling when the backend asks for it (invoke/throttle-retry.ts).
+      const result = await invokeWithThrottleRetries(backend, payload, {
         credentials: backend.credentials,
         transport: platform.transport,
         crypto: platform.sigv4Crypto,
@@ -116,6 +121,7 @@ export async function handleLambdaRequest(
         clientGone,
         abortControllers: invokeTuningOf(platform)?.abortControllers,
         traceId,
+        onRetry: (retry) => platform.logger.warn('throttled by Lambda, retrying', { ...retry, requestId }),
       });
       if (metrics) invokeSeconds = (performance.now() - invokeStarted) / 1000;
       responseBytes = result.payload.byteLength;
@@ -133,6 +139,8 @@ export async function handleLambdaRequest(
   } catch (error) {
     failure = error instanceof GatewayError ? error : new GatewayError(500, 'InternalError', 'internal error', { cause: error });
     response = errorResponse(failure, requestId, { exposeDetails: backend.exposeErrorDetails });
+  } finally {
+    releaseSlot?.();
   }
   response = applyResponseFilters(route.filters, response);
   logRequest(platform, { method: request.method, url, backend, route, requestId, traceId, lambdaRequestId, started, status: response.status, failure });

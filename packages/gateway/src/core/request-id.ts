@@ -13,6 +13,10 @@ const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;
  * the pipeline returns into a new one.
  */
 export function requestIdFor(headers: Headers): string {
-  const incoming = headers.get('x-request-id');
+  return requestIdFromValue(headers.get('x-request-id'));
+}
+
+/** requestIdFor on a raw header value (adapters that have no `Headers`, e.g. Node's rejections before routing). */
+export function requestIdFromValue(incoming: string | null | undefined): string {
   return incoming && SAFE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
 }

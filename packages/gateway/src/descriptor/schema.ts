@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { PAYLOAD_MODES } from '../payload/types.ts';
 import { FunctionUrlSchema } from './function-url.ts';
 import { StreamingSchema } from './streaming.ts';
+import { RetrySchema } from './retry-schema.ts';
 
 /** A 12-digit AWS account id (kept as a string: leading zeros matter). */
 export const AccountIdSchema = v.pipe(v.string(), v.regex(/^\d{12}$/, 'must be a 12-digit AWS account id'));
@@ -93,6 +94,10 @@ export const BackendDescriptorSchema = v.strictObject({
   auth: v.optional(AuthSchema, { type: 'ambient' }),
   /** Bounds of a ResponseStream backend (see descriptor/streaming.ts). */
   streaming: v.optional(StreamingSchema),
+  /** Requests to this backend handled at once; over it 503 Overloaded with Retry-After (default: no per-backend limit). */
+  maxConcurrency: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(1), v.maxValue(100_000))),
+  /** Optional retries of Lambda throttling (see retry-schema.ts); none by default. */
+  retry: v.optional(RetrySchema),
 });
 
 export type BackendDescriptorInput = v.InferInput<typeof BackendDescriptorSchema>;

@@ -17,7 +17,12 @@ export type GatewayErrorCode =
   | 'BackendTimeout'
   | 'BackendUnreachable'
   | 'CredentialsUnavailable'
-  | 'InternalError';
+  | 'InternalError'
+  // Refusals by the Node server before routing (adapters/node/rejections.ts).
+  | 'RequestTimeout'
+  | 'RequestHeadersTooLarge'
+  | 'MethodNotAllowed'
+  | 'Overloaded';
 
 export interface GatewayErrorOptions {
   /** Extra JSON fields merged into the error body (never secrets). */

@@ -19,5 +19,9 @@ export const GENERIC_ERROR_MESSAGES: Record<GatewayErrorCode, string> = {
   BackendTimeout: 'the function did not answer in time',
   BackendUnreachable: 'the function could not be reached',
   CredentialsUnavailable: 'the gateway cannot sign requests for this route right now, retry later',
+  RequestTimeout: 'the request did not arrive in time',
+  RequestHeadersTooLarge: 'the request headers are too large',
+  MethodNotAllowed: 'the method is not allowed',
+  Overloaded: 'the gateway is busy, retry later',
   InternalError: 'internal error',
 };

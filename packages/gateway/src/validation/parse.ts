@@ -10,7 +10,7 @@ import { formatIssues } from './format-issues.ts';
 export function parseOrThrow<const S extends v.GenericSchema>(schema: S, input: unknown, options: { source?: string; prefix?: string } = {}): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
-  const problems = formatIssues(result.issues).map((line) =>
+  const problems = formatIssues(result.issues, schema).map((line) =>
     options.prefix ? `${options.prefix}${line.startsWith('(root)') ? line.slice(6) : line.startsWith('[') ? line : `.${line}`}` : line,
   );
   throw new ConfigError(problems, options.source);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { GatewayError } from '../../errors/index.ts';
 import { BoundedBytes, payloadTooLarge } from '../../invoke/index.ts';
+import { onBodyTooSlow } from './body-rate.ts';
 
 /**
  * Reads a request body straight from Node's IncomingMessage, within `limit`.
@@ -23,7 +24,14 @@ export function readIncomingBody(incoming: IncomingMessage, limit: number): Prom
   if (declared !== undefined && Number(declared) > limit) return Promise.reject(payloadTooLarge(limit));
   return new Promise((resolve, reject) => {
     const collected = new BoundedBytes(limit);
+    // The server's minimum body rate (body-rate.ts) ends the wait with a 408.
+    const stopWatching = onBodyTooSlow(incoming, (error) => {
+      cleanup();
+      incoming.pause();
+      reject(error);
+    });
     const cleanup = () => {
+      stopWatching();
       incoming.off('data', onData);
       incoming.off('end', onEnd);
       incoming.off('error', onError);

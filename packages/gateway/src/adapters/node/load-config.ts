@@ -17,9 +17,12 @@ const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /**
  * Reads `--config` paths: files, or directories whose `.yaml`/`.yml`/`.json`
  * files are read in name order (not recursively). Returns each file's text.
+ * Every path is stat'ed before it is opened: a FIFO, socket or device in a
+ * directory is skipped with a line in `warnings` (opening a FIFO would block
+ * forever), and one given by name is an error.
  * (The worker build bundles the same list, see src/worker-host/build-worker.ts.)
  */
-export async function readConfigFiles(paths: string[]): Promise<ConfigFileText[]> {
+export async function readConfigFiles(paths: string[], warnings: string[] = []): Promise<ConfigFileText[]> {
   const out: ConfigFileText[] = [];
   for (const path of paths) {
     let info: Awaited<ReturnType<typeof stat>>;
@@ -35,7 +38,14 @@ export async function readConfigFiles(paths: string[]): Promise<ConfigFileText[]
           .map((name) => join(path, name))
       : [path];
     if (info.isDirectory() && files.length === 0) throw new ConfigError(['directory holds no .yaml, .yml or .json files'], path);
-    for (const file of files) out.push({ source: file, text: await readFile(file, 'utf8') });
+    if (!info.isDirectory() && !info.isFile()) throw new ConfigError(['not a regular file (a FIFO, socket or device cannot hold configuration)'], path);
+    for (const file of files) {
+      if (file !== path && !(await stat(file)).isFile()) {
+        warnings.push(`${file}: skipped, not a regular file`);
+        continue;
+      }
+      out.push({ source: file, text: await readFile(file, 'utf8') });
+    }
   }
   return out;
 }
@@ -44,8 +54,8 @@ export async function readConfigFiles(paths: string[]): Promise<ConfigFileText[]
  * Reads `--config` paths (see readConfigFiles) and parses every document,
  * `${NAME}` placeholders expanded from `env` in each file's text first.
  */
-export async function readConfigDocuments(paths: string[], env: EnvLookup = (name) => process.env[name]): Promise<SourcedDocument[]> {
-  return parseConfigTexts(await readConfigFiles(paths), env, paths.join(', '));
+export async function readConfigDocuments(paths: string[], env: EnvLookup = (name) => process.env[name], warnings: string[] = []): Promise<SourcedDocument[]> {
+  return parseConfigTexts(await readConfigFiles(paths, warnings), env, paths.join(', '));
 }
 
 export interface LoadConfigOptions {
@@ -60,11 +70,13 @@ export interface LoadConfigOptions {
  * mixed freely) into routes. Throws ConfigError naming file, field path and reason.
  */
 export async function loadConfig(paths: string[], options: LoadConfigOptions = {}): Promise<BuiltConfig> {
-  const documents = await readConfigDocuments(paths, options.env);
+  const skipped: string[] = [];
+  const documents = await readConfigDocuments(paths, options.env, skipped);
   // The translators (kgateway, Gateway API, Gloo Edge, Secret) load only when a manifest is
   // there: a native-config gateway keeps them out of its resident memory.
   const translate =
     options.translateManifests ??
     (documents.some((document) => isManifest(document.value)) ? (await import('../../manifests/index.ts')).translateManifests : undefined);
-  return buildRoutes(documents, translate);
+  const built = buildRoutes(documents, translate, options.env ?? ((name) => process.env[name]));
+  return { ...built, warnings: [...skipped, ...built.warnings] };
 }

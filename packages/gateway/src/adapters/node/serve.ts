@@ -1,6 +1,12 @@
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { refuseSocket, refusalForClientError } from './rejections.ts';
+import { RequestGuard } from './request-guard.ts';
+import { defaultServerLimits, type ServerLimits } from './server-limits.ts';
+import { drainServer, type DrainOptions, type DrainResult } from './drain.ts';
+import { badRequestResponse } from './bad-request.ts';
 
 export interface RunningServer {
   url: string;
@@ -11,20 +17,44 @@ export interface RunningServer {
    * after `graceMs` (default 20 s) cuts whatever is still open.
    */
   close(graceMs?: number): Promise<void>;
+  /** The SIGTERM sequence (drain.ts): readiness fails, serve on for the drain delay, then close. */
+  drain(options: DrainOptions): Promise<DrainResult>;
 }
 
 /** Below Kubernetes' default 30 s termination grace period, so the pod exits on its own. */
 const DEFAULT_GRACE_MS = 20_000;
+/** How often Node checks headersTimeout/requestTimeout (its default, 30 s, let trickles live 3× longer). */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** Defaults: defaultServerLimits() (each documented in server-limits.ts and the README). */
+  limits?: Partial<ServerLimits> | undefined;
+}
 
 /**
  * Serves a Hono app on Node. Resolves once listening; `port: 0` picks a free
  * port. See RunningServer.close for shutdown: a rollout must not reset
  * requests whose function is already running (a retried request could run it twice).
  */
-export function serveApp(app: Pick<Hono, 'fetch'>, options: { port: number; host: string }): Promise<RunningServer> {
+export function serveApp(app: Pick<Hono, 'fetch'>, options: ServeOptions): Promise<RunningServer> {
+  const limits: ServerLimits = { ...defaultServerLimits(), ...options.limits };
+  const guard = new RequestGuard(limits);
   // @hono/node-server's listener on a node:http server we create: the same as its `serve()`,
-  // with the server typed as what it is (serve() returns an HTTP/1-or-2 union).
-  const server = createServer(getRequestListener(app.fetch, { hostname: options.host }));
+  // with the server typed as what it is (serve() returns an HTTP/1-or-2 union). Its own body
+  // cleanup (drain 500 ms, then destroy) is off: RequestGuard reads the rest within a bound.
+  const listener = getRequestListener(app.fetch, { hostname: options.host, autoCleanupIncoming: false, errorHandler: badRequestResponse });
+  const server = createServer(
+    {
+      maxHeaderSize: limits.maxHeaderBytes,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
+    },
+    guard.wrap(listener),
+  );
+  applyConnectionLimits(server, limits);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -36,6 +66,8 @@ export function serveApp(app: Pick<Hono, 'fetch'>, options: { port: number; host
         port: info.port,
         close: (graceMs = DEFAULT_GRACE_MS) =>
           new Promise<void>((done) => {
+            // Connections of requests in flight close after their response instead of idling on.
+            guard.beginDrain();
             const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
             deadline.unref();
             server.close(() => {
@@ -44,7 +76,39 @@ export function serveApp(app: Pick<Hono, 'fetch'>, options: { port: number; host
             });
             server.closeIdleConnections();
           }),
+        drain: (drainOptions) => drainServer(server, guard, drainOptions),
       });
     });
+  });
+}
+
+/** Keep-alive, header count, the connection cap, and JSON answers where Node would answer nothing or an empty 400. */
+function applyConnectionLimits(server: Server, limits: ServerLimits): void {
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxRequestsPerSocket = limits.maxRequestsPerConnection;
+  // One over the limit, so RequestGuard sees the excess and answers 431 (Node drops extra headers silently).
+  server.maxHeadersCount = limits.maxHeaders + 1;
+  let open = 0;
+  server.on('connection', (socket: Socket) => {
+    if (open >= limits.maxConnections) {
+      // Not Node's maxConnections, which resets the socket without a word.
+      refuseSocket(socket, {
+        status: 503,
+        code: 'Overloaded',
+        message: `the gateway has its limit of ${limits.maxConnections} connections open`,
+        headers: { 'Retry-After': '1' },
+      });
+      return;
+    }
+    open++;
+    socket.once('close', () => open--);
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const refusal = refusalForClientError(error);
+    if (refusal) refuseSocket(socket, refusal);
+    else socket.destroy();
+  });
+  server.on('connect', (_request, socket) => {
+    refuseSocket(socket, { status: 405, code: 'MethodNotAllowed', message: 'CONNECT is not supported: this is a gateway, not a forward proxy' });
   });
 }

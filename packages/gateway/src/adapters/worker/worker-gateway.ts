@@ -1,5 +1,5 @@
 import type { ExecutionContext, Hono } from 'hono';
-import { buildRoutesFromTexts, type BuiltConfig, type ConfigFileText } from '../../config/index.ts';
+import { buildRoutesFromTexts, requireRoutes, type BuiltConfig, type ConfigFileText } from '../../config/index.ts';
 import type { CredentialCache } from '../../credentials/index.ts';
 import { compileGateway, type CompiledGateway, type Platform } from '../../core/index.ts';
 import type { HttpTransport } from '../../invoke/index.ts';
@@ -18,6 +18,8 @@ export interface WorkerGatewayOptions {
   transport?: HttpTransport | undefined;
   /** Default: the module-scope cache (one per isolate). */
   credentialCache?: CredentialCache | undefined;
+  /** Accept 0 routes (programmatic use only; `serve --allow-empty`'s counterpart). */
+  allowEmpty?: boolean | undefined;
 }
 
 export interface WorkerGateway {
@@ -35,6 +37,8 @@ export interface WorkerGateway {
  */
 export function buildWorkerGateway(options: WorkerGatewayOptions): WorkerGateway {
   const config = buildRoutesFromTexts(options.configFiles, { env: bindingLookup(options.env), translateManifests });
+  // As `serve`: 0 routes is a configuration error (the worker has no --allow-empty).
+  requireRoutes(config, options.configFiles.map((file) => file.source).join(', ') || '(no files)', options.allowEmpty);
   const platform = createWorkerPlatform({
     env: options.env,
     manifestSecrets: config.secrets,
