@@ -38,7 +38,7 @@ describe('deploy/kubernetes', () => {
     expect(text).toContain('httpGet: { path: /readyz, port: admin }');
     expect(text).toContain('httpGet: { path: /healthz, port: admin }');
     expect(text).toContain('{ name: admin, containerPort: 9901 }');
-    expect(text).toContain('"--admin-host", "0.0.0.0"');
+    expect(text.replace(/\s+/g, ' ')).toContain('"--admin-host", "0.0.0.0"');
     const patch = await readFile(resolve(DEPLOY, 'kubernetes/overlays/resource-based/deployment-aws-creds.yaml'), 'utf8');
     expect(patch).toContain('mountPath: /etc/lambda-gateway/secrets/aws-creds');
   });

@@ -73,9 +73,9 @@ describe.skipIf(missing !== undefined).each(OVERLAYS)('deploy/kubernetes/overlay
     container = pod.containers[0]!;
   });
 
-  it('renders a Namespace, ServiceAccount, ConfigMap, Deployment, Service, PodDisruptionBudget and HPA, each valid', () => {
+  it('renders a Namespace, ServiceAccount, ConfigMap, Deployment, Service, PodDisruptionBudget, HPA and NetworkPolicy, each valid', () => {
     expect(objects.map((object) => object.kind).sort()).toEqual(
-      ['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Namespace', 'PodDisruptionBudget', 'Service', 'ServiceAccount'].sort(),
+      ['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Namespace', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'ServiceAccount'].sort(),
     );
     for (const object of objects) validateObject(object);
     const namespace = only(objects, 'Namespace').metadata.name;

@@ -89,7 +89,10 @@ describe('serve signals', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.find((line) => line.msg === 'config reloaded')).toMatchObject({ trigger: 'SIGHUP', added: ['two'] });
-    expect(lines.at(-2)).toMatchObject({ msg: 'shutting down: draining requests in flight', signal: 'SIGTERM' });
+    // The drain's own lines (draining, closing, drained) come between these two.
+    const shuttingDown = lines.findIndex((line) => line.msg === 'shutting down: draining requests in flight');
+    expect(lines[shuttingDown]).toMatchObject({ signal: 'SIGTERM' });
+    expect(lines.findIndex((line) => line.msg === 'drained: every request in flight finished')).toBeGreaterThan(shuttingDown);
     expect(lines.at(-1)).toMatchObject({ msg: 'stopped', signal: 'SIGTERM' });
   }, 90_000);
 });
