@@ -1,6 +1,14 @@
 import { GatewayError, errorResponse } from '../errors/index.ts';
 import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeLambda, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
-import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
+import {
+  headerLinesOf,
+  headerLinesStillValid,
+  reconcileRawHeaders,
+  stripHopByHop,
+  type HeaderLines,
+  type HeaderPair,
+  type InboundRequest,
+} from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
 import { requestIdFor } from './request-id.ts';
@@ -43,12 +51,17 @@ export async function handleLambdaRequest(
     const body = await context.readBody(limit);
     const filtered = applyRequestFilters(route.filters, url, request.headers, route.match);
     let eventHeaders: Headers | undefined;
+    let eventHeaderPairs: HeaderPair[] | undefined;
     const inbound: InboundRequest = {
       method: request.method,
       url: filtered.url,
       // Built on first use: passthrough never reads the client's headers, envelopes do.
       get headers() {
         return (eventHeaders ??= stripHopByHop(filtered.headers));
+      },
+      // The client's lines (casing, repeated values) where the adapter kept them (Node).
+      get headerPairs() {
+        return (eventHeaderPairs ??= context.rawHeaders && reconcileRawHeaders(context.rawHeaders, this.headers));
       },
       body,
       sourceIp: context.peerAddress,
@@ -85,9 +98,17 @@ export async function handleLambdaRequest(
     failure = error instanceof GatewayError ? error : new GatewayError(500, 'InternalError', 'internal error', { cause: error });
     response = errorResponse(failure, requestId);
   }
+  const lines = headerLinesOf(response);
   response = applyResponseFilters(route.filters, response);
+  if (lines !== undefined && context.keepHeaderLines) keepLines(context.keepHeaderLines, lines, response);
   logRequest(platform, { method: request.method, url, backend, route, requestId, lambdaRequestId, started, status: response.status, failure });
   return response;
+}
+
+/** Hands the adapter the function's repeated headers that survived the response filters. */
+function keepLines(keep: (lines: HeaderLines) => void, lines: HeaderLines, response: Response): void {
+  const valid = headerLinesStillValid(lines, response.headers);
+  if (valid !== undefined) keep(valid);
 }
 
 /**

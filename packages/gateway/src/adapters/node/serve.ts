@@ -1,6 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createServer } from 'node:http';
+import { HeaderLinesServerResponse } from './header-lines-response.ts';
 
 export interface RunningServer {
   url: string;
@@ -24,7 +25,8 @@ const DEFAULT_GRACE_MS = 20_000;
 export function serveApp(app: Hono, options: { port: number; host: string }): Promise<RunningServer> {
   // @hono/node-server's listener on a node:http server we create: the same as its `serve()`,
   // with the server typed as what it is (serve() returns an HTTP/1-or-2 union).
-  const server = createServer(getRequestListener(app.fetch, { hostname: options.host }));
+  // HeaderLinesServerResponse: a function's repeated response headers go out one line per value.
+  const server = createServer({ ServerResponse: HeaderLinesServerResponse }, getRequestListener(app.fetch, { hostname: options.host }));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
