@@ -11,6 +11,7 @@ export function describeMatch(match: HttpRouteMatch): string {
 }
 
 const COLUMNS: Array<{ title: string; value: (row: RouteTableRow) => string }> = [
+  { title: 'HOST', value: (row) => row.hostname ?? '*' },
   { title: 'ROUTE', value: (row) => row.route },
   { title: 'MATCH', value: (row) => describeMatch(row.match) },
   { title: 'BACKEND', value: (row) => row.backend },
@@ -24,10 +25,14 @@ const COLUMNS: Array<{ title: string; value: (row: RouteTableRow) => string }> =
 
 /**
  * The route table as aligned text columns, in precedence order (the first row
- * that matches a request wins). The FILTERS column appears only when a route has filters.
+ * that matches a request wins, within the virtual host its Host picks). The FILTERS column appears
+ * only when a route has filters, the HOST column (`*`: any host) only when a route has hostnames.
  */
 export function formatRouteTable(rows: readonly RouteTableRow[]): string {
-  const columns = rows.some((row) => row.filters.length > 0) ? COLUMNS : COLUMNS.filter((column) => column.title !== 'FILTERS');
+  const hidden = new Set<string>();
+  if (!rows.some((row) => row.filters.length > 0)) hidden.add('FILTERS');
+  if (!rows.some((row) => row.hostname !== undefined)) hidden.add('HOST');
+  const columns = COLUMNS.filter((column) => !hidden.has(column.title));
   const cells = [columns.map((column) => column.title), ...rows.map((row) => columns.map((column) => column.value(row)))];
   const widths = columns.map((_, index) => Math.max(...cells.map((line) => line[index]!.length)));
   return cells.map((line) => line.map((cell, index) => (index === line.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  ')).join('\n');

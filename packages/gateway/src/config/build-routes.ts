@@ -68,7 +68,9 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
     const earlier = routeSources.get(name);
     if (earlier) throw new ConfigError([`${at}.name: route "${name}" is defined twice (also in ${earlier})`], source);
     routeSources.set(name, source);
-    routes.push({ name, matches: route.matches ?? [], backend: backend.descriptor, backendName: route.backend });
+    const spec: GatewayRouteSpec = { name, matches: route.matches ?? [], backend: backend.descriptor, backendName: route.backend };
+    if (route.hostnames !== undefined && route.hostnames.length > 0) spec.hostnames = route.hostnames;
+    routes.push(spec);
   }
 
   const warnings: string[] = [];

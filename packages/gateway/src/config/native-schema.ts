@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { BackendDescriptorSchema } from '../descriptor/index.ts';
-import { HttpRouteMatchSchema } from '../routing/index.ts';
+import { HostnameSchema, HttpRouteMatchSchema } from '../routing/index.ts';
 
 const NAME = /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,126}[a-zA-Z0-9])?$/;
 const NameSchema = v.pipe(v.string(), v.regex(NAME, 'must be 1-128 characters of [a-zA-Z0-9._-], starting and ending with a letter or digit'));
@@ -9,6 +9,8 @@ const NameSchema = v.pipe(v.string(), v.regex(NAME, 'must be 1-128 characters of
 export const NativeRouteSchema = v.strictObject({
   name: v.optional(NameSchema),
   matches: v.optional(v.array(HttpRouteMatchSchema)),
+  /** Exact or `*.` wildcard hostnames the route answers for; absent: any host. */
+  hostnames: v.optional(v.array(HostnameSchema)),
   backend: NameSchema,
 });
 

@@ -16,6 +16,8 @@ export interface GatewayRouteSpec {
   name?: string;
   /** HTTPRoute matches (ORed). Empty or absent: everything (`PathPrefix /`). */
   matches?: HttpRouteMatch[];
+  /** Hostnames (exact or `*.` wildcard) the route answers for. Empty or absent: any host. */
+  hostnames?: readonly string[];
   /** The backend descriptor (validated here with the same schema as config files). */
   backend: BackendDescriptorInput | BackendDescriptor;
   /** Backend name for logs (config files pass `backends.<name>`'s key). */
@@ -42,6 +44,8 @@ export interface RouteTableRow {
   auth: string;
   /** Filter types applied on this route, in order (empty when none). */
   filters: string[];
+  /** The hostname (virtual host) this row answers for; undefined: any host. */
+  hostname?: string | undefined;
 }
 
 export interface CompiledGateway {
@@ -68,7 +72,7 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       backend = bindBackend(backendName, spec.backend, platform, spec.backendName ? `backends.${backendName}` : `routes[${index}].backend`);
       backendsByName.set(backendName, backend);
     }
-    return { name, matches: spec.matches ?? [], target: { backend, filters: spec.filters ?? [] } };
+    return { name, matches: spec.matches ?? [], hostnames: spec.hostnames, target: { backend, filters: spec.filters ?? [] } };
   });
   const router = createRouter(routes);
 
@@ -105,8 +109,9 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
     return errorResponse(new GatewayError(500, 'InternalError', 'internal error'), requestIdFor(c.req.raw.headers));
   });
 
-  const table = router.describe().map(({ routeName, match, target: { backend, filters } }): RouteTableRow => {
+  const table = router.describe().map(({ routeName, match, hostname, target: { backend, filters } }): RouteTableRow => {
     return {
+      ...(hostname === undefined ? {} : { hostname }),
       route: routeName,
       match,
       backend: backend.name,

@@ -3,6 +3,7 @@
  * `routeAction.single` points at an AWS Lambda Upstream becomes a route to the
  * function its `destinationSpec.aws.logicalName` names.
  */
+import { HostnameSchema } from '../routing/index.ts';
 import * as v from 'valibot';
 import type { GatewayRouteSpec } from '../core/index.ts';
 import { DestinationSpecSchema } from './gloo-destination.ts';
@@ -68,9 +69,7 @@ export function translateVirtualService(manifest: Manifest, targets: LambdaTarge
   const warnings: string[] = [];
   const host = spec.virtualHost;
   if (spec.sslConfig !== undefined) warnings.push(manifestWarning(manifest, 'spec.sslConfig', 'TLS is not terminated by lambda-gateway; ignored'));
-  if (host.domains?.some((domain) => domain !== '*')) {
-    warnings.push(manifestWarning(manifest, 'spec.virtualHost.domains', 'hosts are not matched: these routes answer for any Host'));
-  }
+  const hostnames = virtualHostDomains(manifest, host.domains ?? [], warnings);
   warnings.push(...optionWarnings(manifest, 'spec.virtualHost.options', host.options));
 
   const routes = host.routes.map((route, index): GatewayRouteSpec => {
@@ -98,14 +97,35 @@ export function translateVirtualService(manifest: Manifest, targets: LambdaTarge
       `${at}.routeAction.single.upstream`,
     );
     warnings.push(...target.warnings);
-    return {
+    const spec: GatewayRouteSpec = {
       name: `${manifest.ref} ${route.name ? `route "${route.name}"` : `routes[${index}]`}`,
       matches,
       backend: target.descriptor,
       backendName: target.backendName,
     };
+    if (hostnames.length > 0) spec.hostnames = hostnames;
+    return spec;
   });
   return { routes, warnings };
+}
+
+/**
+ * `virtualHost.domains` as hostnames: absent, empty or containing `*` means any host (Envoy's
+ * virtual host domains); exact names and `*.` suffix wildcards are matched like HTTPRoute
+ * hostnames. Other Envoy forms (`foo.*` prefixes, `host:port`) are not: reported and left out.
+ */
+function virtualHostDomains(manifest: Manifest, domains: readonly string[], warnings: string[]): string[] {
+  if (domains.length === 0 || domains.includes('*')) return [];
+  const out: string[] = [];
+  domains.forEach((domain, index) => {
+    const name = domain.toLowerCase();
+    if (v.is(HostnameSchema, name)) out.push(name);
+    else
+      warnings.push(
+        manifestWarning(manifest, `spec.virtualHost.domains[${index}]`, `"${domain}" is not matched: only exact names and "*." wildcards are supported`),
+      );
+  });
+  return out;
 }
 
 function describeAction(route: v.InferOutput<typeof RouteSchema>): string {

@@ -3,6 +3,7 @@
  * CRD's validations (apis/v1/httproute_types.go: limits, patterns and the CEL
  * rules, with their messages). Matches reuse the router's schemas.
  */
+import { HostnameSchema } from '../routing/index.ts';
 import * as v from 'valibot';
 import { HttpRouteMatchListSchema } from '../routing/index.ts';
 import { pathValueProblem } from '../routing/path-rules.ts';
@@ -233,7 +234,7 @@ export const HttpRouteRuleSchema = v.pipe(
 );
 
 /** Fields of the spec the gateway does not act on (reported as warnings). */
-export const UNSUPPORTED_SPEC_FIELDS = ['hostnames', 'useDefaultGateways'] as const;
+export const UNSUPPORTED_SPEC_FIELDS = ['useDefaultGateways'] as const;
 
 export const HttpRouteSchema = strictFields({
   apiVersion: picklist(['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1']),
@@ -241,6 +242,7 @@ export const HttpRouteSchema = strictFields({
   metadata: v.unknown(),
   spec: strictFields({
     parentRefs: v.optional(list(ParentRefSchema, 32)),
+    hostnames: v.optional(list(HostnameSchema, 16)),
     rules: v.optional(list(HttpRouteRuleSchema, 16)),
     ...acceptedButUnsupported(UNSUPPORTED_SPEC_FIELDS),
   }),

@@ -71,12 +71,11 @@ describe('HTTPRoute → routes', () => {
     );
   });
 
-  it('warns about hostnames, retries and session persistence, which it does not act on', () => {
+  it('warns about retries and session persistence, which it does not act on; hostnames go to the route', () => {
     const yaml = withBackend(`${guideRule()}\n      retry: { attempts: 2 }`).replace('  parentRefs:', '  hostnames: [example.com]\n  parentRefs:');
-    expect(translateYaml(yaml).warnings.slice(1)).toEqual([
-      `${ROUTE}spec.hostnames: hosts are not matched: these rules answer for any Host`,
-      `${ROUTE}spec.rules[0].retry: not supported by lambda-gateway; ignored`,
-    ]);
+    const translated = translateYaml(yaml);
+    expect(translated.warnings.slice(1)).toEqual([`${ROUTE}spec.rules[0].retry: not supported by lambda-gateway; ignored`]);
+    expect(translated.routes[0]?.hostnames).toEqual(['example.com']);
   });
 });
 

@@ -13,6 +13,8 @@ import {
   type HttpRouteRule,
 } from './http-route-schema.ts';
 import type { LambdaTarget, LambdaTargets } from './lambda-targets.ts';
+import { attachedHostnames } from './route-attachment.ts';
+import type { GatewayListener } from './k8s-gateway.ts';
 import { manifestError, manifestWarning, parseManifest, unsupportedFieldWarnings, type Manifest } from './resource.ts';
 
 const KGATEWAY_GROUP = 'gateway.kgateway.dev';
@@ -21,16 +23,20 @@ const GLOO_GROUP = 'gloo.solo.io';
 const LAMBDA_MAX_MS = 900_000;
 
 /** Routes of an HTTPRoute, one per rule, named `HTTPRoute ns/name rules[i]`. */
-export function translateHttpRoute(manifest: Manifest, targets: LambdaTargets): { routes: GatewayRouteSpec[]; warnings: string[] } {
+export function translateHttpRoute(
+  manifest: Manifest,
+  targets: LambdaTargets,
+  gateways: ReadonlyMap<string, readonly GatewayListener[]> = new Map(),
+): { routes: GatewayRouteSpec[]; warnings: string[] } {
   const { spec } = parseManifest(HttpRouteSchema, manifest);
-  const warnings = unsupportedFieldWarnings(
-    manifest,
-    'spec',
-    spec,
-    UNSUPPORTED_SPEC_FIELDS.filter((field) => field !== 'hostnames'),
-  );
-  if (Array.isArray(spec.hostnames) && spec.hostnames.length > 0)
-    warnings.push(manifestWarning(manifest, 'spec.hostnames', 'hosts are not matched: these rules answer for any Host'));
+  const warnings = unsupportedFieldWarnings(manifest, 'spec', spec, UNSUPPORTED_SPEC_FIELDS);
+  const hostnames = attachedHostnames(manifest, spec.hostnames ?? [], spec.parentRefs ?? [], gateways);
+  if (hostnames === undefined) {
+    warnings.push(
+      manifestWarning(manifest, 'spec.hostnames', "no hostname intersects its Gateway listeners' hostnames: the route does not attach and is not served"),
+    );
+    return { routes: [], warnings };
+  }
   // The CRD defaults rules to one rule without backendRefs; that has nothing to route to.
   const rules = spec.rules ?? [{}];
   const routes = rules.map((rule, index): GatewayRouteSpec => {
@@ -58,6 +64,7 @@ export function translateHttpRoute(manifest: Manifest, targets: LambdaTargets): 
       backendName: timeoutMs === undefined ? target.backendName : `${target.backendName} (timeout ${timeoutMs}ms)`,
     };
     if (filters.length > 0) route.filters = filters;
+    if (hostnames.length > 0) route.hostnames = hostnames;
     return route;
   });
   return { routes, warnings };

@@ -25,7 +25,6 @@ describe('Gateway manifests', () => {
     expect(translated.warnings).toEqual([
       `${GATEWAY}spec.addresses: not supported by lambda-gateway; ignored`,
       `${GATEWAY}spec.listeners[0].protocol: HTTPS listeners are not served (lambda-gateway serves plain HTTP; terminate TLS in front of it)`,
-      `${GATEWAY}spec.listeners[1].hostname: hosts are not matched; the listener answers for any Host`,
       `${GATEWAY}spec.listeners: port 9090 is not served: lambda-gateway listens on one port (8080)`,
     ]);
   });

@@ -4,6 +4,7 @@
  * an HTTP listener and reports the rest.
  */
 import * as v from 'valibot';
+import { HostnameSchema } from '../routing/index.ts';
 import { acceptedButUnsupported, manifestWarning, parseManifest, strictFields, type Manifest } from './resource.ts';
 
 const ListenerSchema = strictFields({
@@ -12,7 +13,8 @@ const ListenerSchema = strictFields({
   protocol: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
   // Route attachment is not enforced: every route in the config is served.
   allowedRoutes: v.optional(v.unknown()),
-  ...acceptedButUnsupported(['hostname', 'tls']),
+  hostname: v.optional(HostnameSchema),
+  ...acceptedButUnsupported(['tls']),
 });
 
 const GatewaySchema = strictFields({
@@ -33,14 +35,22 @@ const GatewaySchema = strictFields({
   status: v.optional(v.unknown()),
 });
 
-/** A Gateway's HTTP listener ports (in order) and warnings for what is not served. */
-export function translateGateway(manifest: Manifest): { httpPorts: number[]; warnings: string[] } {
+/** An HTTP listener as routes attach to it (parentRef sectionName / port, hostname intersection). */
+export interface GatewayListener {
+  name: string;
+  port: number;
+  hostname: string | undefined;
+}
+
+/** A Gateway's HTTP listener ports (in order), its HTTP listeners and warnings for what is not served. */
+export function translateGateway(manifest: Manifest): { httpPorts: number[]; listeners: GatewayListener[]; warnings: string[] } {
   const { spec } = parseManifest(GatewaySchema, manifest);
   const warnings: string[] = [];
   for (const field of ['addresses', 'backendTLS', 'allowedListeners', 'tls'] as const) {
     if (spec[field] !== undefined) warnings.push(manifestWarning(manifest, `spec.${field}`, 'not supported by lambda-gateway; ignored'));
   }
   const httpPorts: number[] = [];
+  const listeners: GatewayListener[] = [];
   spec.listeners.forEach((listener, index) => {
     const at = `spec.listeners[${index}]`;
     if (listener.protocol !== 'HTTP') {
@@ -53,11 +63,11 @@ export function translateGateway(manifest: Manifest): { httpPorts: number[]; war
       );
       return;
     }
-    if (listener.hostname !== undefined) warnings.push(manifestWarning(manifest, `${at}.hostname`, 'hosts are not matched; the listener answers for any Host'));
     if (listener.tls !== undefined) warnings.push(manifestWarning(manifest, `${at}.tls`, 'not supported by lambda-gateway; ignored'));
     httpPorts.push(listener.port);
+    listeners.push({ name: listener.name, port: listener.port, hostname: listener.hostname });
   });
-  return { httpPorts, warnings };
+  return { httpPorts, listeners, warnings };
 }
 
 const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';

@@ -67,11 +67,13 @@ export function translateManifests(documents: SourcedDocument[]): ManifestTransl
     targets.addUpstream(manifest, translated);
   }
 
+  // Listeners by Gateway `namespace/name`, for the routes' hostname intersection.
+  const gateways = new Map(ofRole('Gateway').map((manifest) => [`${manifest.namespace}/${manifest.name}`, translateGateway(manifest).listeners]));
   const routes: GatewayRouteSpec[] = [];
   for (const manifest of manifests) {
     const role = ROLES[`${groupOf(manifest.apiVersion)}/${manifest.kind}`];
     if (role !== 'HTTPRoute' && role !== 'VirtualService') continue;
-    const translated = role === 'HTTPRoute' ? translateHttpRoute(manifest, targets) : translateVirtualService(manifest, targets);
+    const translated = role === 'HTTPRoute' ? translateHttpRoute(manifest, targets, gateways) : translateVirtualService(manifest, targets);
     routes.push(...translated.routes);
     warnings.push(...translated.warnings);
   }
