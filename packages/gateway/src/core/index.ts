@@ -11,3 +11,8 @@ export { bindBackend } from './bound-backend.ts';
 export type { BoundBackend } from './bound-backend.ts';
 export { applyRequestFilters, applyResponseFilters } from './route-filters.ts';
 export type { HeaderModifier, HeaderValue, PathModifier, RouteFilter, UrlRewrite } from './route-filters.ts';
+export { redirectLocation, redirectResponse, REDIRECT_STATUS_CODES } from './redirect.ts';
+export type { RequestRedirect } from './redirect.ts';
+export type { WeightedBackendSpec } from './route-target.ts';
+export { seededRandom, weightedPicker } from './weighted-pick.ts';
+export type { RandomSource } from './weighted-pick.ts';

@@ -5,6 +5,7 @@
  * validated shapes and their effect.
  */
 import type { HttpRouteMatch } from '../routing/index.ts';
+import type { RequestRedirect } from './redirect.ts';
 
 /** `HTTPHeader`: a header name (case-insensitive) and its value. */
 export interface HeaderValue {
@@ -31,7 +32,9 @@ export interface UrlRewrite {
 export type RouteFilter =
   | { type: 'RequestHeaderModifier'; requestHeaderModifier: HeaderModifier }
   | { type: 'ResponseHeaderModifier'; responseHeaderModifier: HeaderModifier }
-  | { type: 'URLRewrite'; urlRewrite: UrlRewrite };
+  | { type: 'URLRewrite'; urlRewrite: UrlRewrite }
+  /** Answered by the gateway (see redirect.ts); request filters ignore it. */
+  | { type: 'RequestRedirect'; requestRedirect: RequestRedirect };
 
 /** The request as the Lambda event will see it. */
 export interface FilteredRequest {

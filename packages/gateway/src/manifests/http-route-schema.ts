@@ -112,6 +112,17 @@ const UrlRewriteSchema = strictFields({
   path: v.optional(PathModifierSchema),
 });
 
+/** `HTTPRequestRedirectFilter`: statusCode defaults to 302 (applied by the gateway, see core/redirect.ts). */
+const RequestRedirectSchema = strictFields({
+  scheme: v.optional(picklist(['http', 'https'])),
+  hostname: UrlRewriteSchema.entries.hostname,
+  path: v.optional(PathModifierSchema),
+  port: v.optional(
+    v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be 1-65535'), v.maxValue(65535, 'must be 1-65535')),
+  ),
+  statusCode: v.optional(v.picklist([301, 302, 303, 307, 308] as const, (issue) => `must be one of 301, 302, 303, 307, 308 (got ${issue.received})`)),
+});
+
 const ExtensionRefSchema = strictFields({
   group: v.string('must be a string'),
   kind: v.string('must be a string'),
@@ -148,7 +159,8 @@ export const HttpRouteFilterSchema = v.pipe(
     responseHeaderModifier: v.optional(HeaderFilterSchema),
     urlRewrite: v.optional(UrlRewriteSchema),
     extensionRef: v.optional(ExtensionRefSchema),
-    ...acceptedButUnsupported(['requestMirror', 'requestRedirect', 'cors', 'externalAuth']),
+    requestRedirect: v.optional(RequestRedirectSchema),
+    ...acceptedButUnsupported(['requestMirror', 'cors', 'externalAuth']),
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -227,6 +239,10 @@ export const HttpRouteRuleSchema = v.pipe(
     // Absent matches default to one `PathPrefix /` match in the CRD.
     return !prefixRewrite || rule.matches === undefined || (rule.matches.length === 1 && rule.matches[0]!.path.type === 'PathPrefix');
   }, 'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified'),
+  v.check((rule) => {
+    const prefixRedirect = rule.filters?.some((filter) => filter.requestRedirect?.path?.type === 'ReplacePrefixMatch');
+    return !prefixRedirect || rule.matches === undefined || (rule.matches.length === 1 && rule.matches[0]!.path.type === 'PathPrefix');
+  }, 'When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified'),
   v.check(
     (rule) => !(rule.filters?.some((filter) => filter.type === 'RequestRedirect') && (rule.backendRefs?.length ?? 0) > 0),
     'RequestRedirect filter must not be used together with backendRefs',

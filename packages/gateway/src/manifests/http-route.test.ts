@@ -84,13 +84,22 @@ describe('HTTPRoute validation', () => {
     [
       'a rule needs a backendRef',
       '    - matches: [{ path: { value: /echo } }]',
-      'spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io)',
+      'spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io), or a RequestRedirect filter',
     ],
-    ['weight 0 everywhere', guideRule('\n          weight: 0'), 'spec.rules[0].backendRefs: every backendRef has weight 0: nothing to route to'],
     [
-      'no traffic splitting',
-      `${guideRule()}\n        - { name: lambda, group: gateway.kgateway.dev, kind: Backend }`,
-      'spec.rules[0].backendRefs: 2 backendRefs with a weight above 0: traffic splitting is not supported; use one backendRef per rule',
+      'redirect status codes',
+      '    - filters: [{ type: RequestRedirect, requestRedirect: { statusCode: 304 } }]',
+      'spec.rules[0].filters[0].requestRedirect.statusCode: must be one of 301, 302, 303, 307, 308 (got 304)',
+    ],
+    [
+      'redirect scheme',
+      '    - filters: [{ type: RequestRedirect, requestRedirect: { scheme: ftp } }]',
+      'spec.rules[0].filters[0].requestRedirect.scheme: must be one of http, https (got "ftp")',
+    ],
+    [
+      'redirect prefix needs one PathPrefix match',
+      '    - matches: [{ path: { type: Exact, value: /a } }]\n      filters: [{ type: RequestRedirect, requestRedirect: { path: { type: ReplacePrefixMatch, replacePrefixMatch: /b } } }]',
+      'spec.rules[0]: When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
     ],
     ['weight range', guideRule('\n          weight: 1000001'), 'spec.rules[0].backendRefs[0].weight: must be 0-1000000'],
     ['Service needs a port', '    - backendRefs: [{ name: httpbin }]', 'spec.rules[0].backendRefs[0]: Must have port for Service reference'],
@@ -232,7 +241,7 @@ describe('HTTPRoute validation', () => {
   it('needs rules to route anything (the CRD default rule has no backendRef)', () => {
     const yaml = `${backendYaml()}---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: lambda, namespace: gloo-system }\nspec: {}\n`;
     expect(configErrorOf(() => translateYaml(yaml))).toBe(
-      `${ROUTE}spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io)`,
+      `${ROUTE}spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io), or a RequestRedirect filter`,
     );
   });
 
