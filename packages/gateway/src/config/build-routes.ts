@@ -1,7 +1,8 @@
 import type { GatewayRouteSpec } from '../core/index.ts';
 import { ConfigError, parseOrThrow } from '../validation/index.ts';
 import { documentLabel as label, type SourcedDocument } from './documents.ts';
-import { NativeConfigSchema, type NativeConfig } from './native-schema.ts';
+import { NativeConfigSchema, type NativeConfig, type NativeRoute } from './native-schema.ts';
+import type { RequestRedirect } from '../core/index.ts';
 
 /** A document that is a Kubernetes manifest rather than native config. */
 export function isManifest(value: unknown): value is { apiVersion: unknown; kind: unknown } {
@@ -59,16 +60,29 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
   }
 
   for (const { route, source, at } of pending) {
-    const backend = backends.get(route.backend);
-    if (!backend) {
+    const descriptorOf = (backendName: string, where: string) => {
+      const backend = backends.get(backendName);
+      if (backend) return backend.descriptor;
       const known = [...backends.keys()];
-      throw new ConfigError([`${at}.backend: no backend named "${route.backend}" (defined: ${known.length > 0 ? known.join(', ') : 'none'})`], source);
-    }
-    const name = route.name ?? `${route.backend}-${routes.length}`;
+      throw new ConfigError([`${where}: no backend named "${backendName}" (defined: ${known.length > 0 ? known.join(', ') : 'none'})`], source);
+    };
+    const name = route.name ?? `${route.backend ?? route.backends?.[0]?.backend ?? 'redirect'}-${routes.length}`;
     const earlier = routeSources.get(name);
     if (earlier) throw new ConfigError([`${at}.name: route "${name}" is defined twice (also in ${earlier})`], source);
     routeSources.set(name, source);
-    const spec: GatewayRouteSpec = { name, matches: route.matches ?? [], backend: backend.descriptor, backendName: route.backend };
+    const spec: GatewayRouteSpec = { name, matches: route.matches ?? [] };
+    if (route.backend !== undefined) {
+      spec.backend = descriptorOf(route.backend, `${at}.backend`);
+      spec.backendName = route.backend;
+    }
+    if (route.backends !== undefined) {
+      spec.backends = route.backends.map((entry, index) => ({
+        backend: descriptorOf(entry.backend, `${at}.backends[${index}].backend`),
+        backendName: entry.backend,
+        weight: entry.weight,
+      }));
+    }
+    if (route.redirect !== undefined) spec.filters = [{ type: 'RequestRedirect', requestRedirect: nativeRedirect(route.redirect) }];
     if (route.hostnames !== undefined && route.hostnames.length > 0) spec.hostnames = route.hostnames;
     routes.push(spec);
   }
@@ -86,4 +100,13 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
     warnings.push(...translated.warnings);
   }
   return { routes, warnings, secrets: translated?.secrets ?? {}, defaultPort: translated?.defaultPort, ignored: translated?.ignored ?? [] };
+}
+
+/** The schema's redirect (CEL rules checked) as the gateway's type, absent fields left out. */
+function nativeRedirect(redirect: NonNullable<NativeRoute['redirect']>): RequestRedirect {
+  const { path, ...rest } = redirect;
+  const out: RequestRedirect = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  if (path?.type === 'ReplaceFullPath') out.path = { type: path.type, replaceFullPath: path.replaceFullPath! };
+  if (path?.type === 'ReplacePrefixMatch') out.path = { type: path.type, replacePrefixMatch: path.replacePrefixMatch! };
+  return out;
 }

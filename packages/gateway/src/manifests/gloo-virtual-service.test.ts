@@ -141,19 +141,19 @@ describe('VirtualService validation', () => {
       'spec.virtualHost.routes[0].routeAction.single.upstream: Upstream gloo-system/nope not found',
     ],
     [
-      'only single upstream destinations',
+      'multi needs destinations',
       'routeAction: { multi: { destinations: [] } }',
-      'spec.virtualHost.routes[0]: routeAction.multi is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream',
+      'spec.virtualHost.routes[0].routeAction.multi.destinations: must not be empty',
     ],
     [
       'no kube destinations',
       'routeAction: { single: { kube: { ref: { name: httpbin } } } }',
-      'spec.virtualHost.routes[0]: routeAction.single.kube is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream',
+      'spec.virtualHost.routes[0]: routeAction.single.kube is not supported: lambda-gateway routes only routeAction.single.upstream or routeAction.multi to AWS Lambda Upstreams',
     ],
     [
       'no redirects',
       'redirectAction: { hostRedirect: example.com }',
-      'spec.virtualHost.routes[0]: redirectAction is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream',
+      'spec.virtualHost.routes[0]: redirectAction is not supported: lambda-gateway routes only routeAction.single.upstream or routeAction.multi to AWS Lambda Upstreams',
     ],
     [
       'aws destinationSpec only',

@@ -1,7 +1,8 @@
 /**
  * Gloo Edge `VirtualService` (gateway.solo.io/v1): each route whose
  * `routeAction.single` points at an AWS Lambda Upstream becomes a route to the
- * function its `destinationSpec.aws.logicalName` names.
+ * function its `destinationSpec.aws.logicalName` names; `routeAction.multi` splits the traffic
+ * across several such destinations by weight.
  */
 import { HostnameSchema } from '../routing/index.ts';
 import * as v from 'valibot';
@@ -29,13 +30,21 @@ const SingleDestinationSchema = strictFields({
   ...acceptedButUnsupported(['kube', 'consul', 'upstreamGroup', 'subset']),
 });
 
+/** Gloo `WeightedDestination`: the weight is a uint32, absent meaning 0. */
+const WeightedDestinationSchema = strictFields({
+  destination: SingleDestinationSchema,
+  weight: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be 0 or more')), 0),
+  options: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
+});
+
 const RouteSchema = strictFields({
   name: v.optional(v.string('must be a string')),
   matchers: v.optional(v.array(MatcherSchema, 'must be a list')),
   routeAction: v.optional(
     strictFields({
       single: v.optional(SingleDestinationSchema),
-      ...acceptedButUnsupported(['multi', 'upstreamGroup', 'clusterHeader', 'dynamicForwardProxy']),
+      multi: v.optional(strictFields({ destinations: v.pipe(v.array(WeightedDestinationSchema, 'must be a list'), v.minLength(1, 'must not be empty')) })),
+      ...acceptedButUnsupported(['upstreamGroup', 'clusterHeader', 'dynamicForwardProxy']),
     }),
   ),
   options: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
@@ -76,37 +85,59 @@ export function translateVirtualService(manifest: Manifest, targets: LambdaTarge
     const at = `spec.virtualHost.routes[${index}]`;
     warnings.push(...optionWarnings(manifest, `${at}.options`, route.options));
     const single = route.routeAction?.single;
-    if (!single?.upstream) {
+    const multi = route.routeAction?.multi;
+    if (!single?.upstream && !multi) {
       throw manifestError(
         manifest,
         at,
-        `${describeAction(route)} is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream`,
+        `${describeAction(route)} is not supported: lambda-gateway routes only routeAction.single.upstream or routeAction.multi to AWS Lambda Upstreams`,
       );
-    }
-    if (single.destinationSpec && !single.destinationSpec.aws) {
-      throw manifestError(manifest, `${at}.routeAction.single.destinationSpec`, 'only an aws destinationSpec is supported');
     }
     const { matches, warnings: matchWarnings } = translateMatchers(manifest, `${at}.matchers`, route.matchers);
     warnings.push(...matchWarnings);
-    const aws = single.destinationSpec?.aws;
-    const target = targets.upstreamFunction(
-      { namespace: single.upstream.namespace ?? manifest.namespace, name: single.upstream.name },
-      aws?.logicalName,
-      aws,
-      manifest,
-      `${at}.routeAction.single.upstream`,
-    );
-    warnings.push(...target.warnings);
-    const spec: GatewayRouteSpec = {
-      name: `${manifest.ref} ${route.name ? `route "${route.name}"` : `routes[${index}]`}`,
-      matches,
-      backend: target.descriptor,
-      backendName: target.backendName,
-    };
+    const spec: GatewayRouteSpec = { name: `${manifest.ref} ${route.name ? `route "${route.name}"` : `routes[${index}]`}`, matches };
+    if (multi) {
+      spec.backends = multi.destinations.map((entry, entryIndex) => {
+        const here = `${at}.routeAction.multi.destinations[${entryIndex}]`;
+        warnings.push(...optionWarnings(manifest, `${here}.options`, entry.options));
+        return { ...destinationTarget(manifest, `${here}.destination`, entry.destination, targets, warnings), weight: entry.weight };
+      });
+      if (multi.destinations.every((entry) => entry.weight === 0)) {
+        warnings.push(manifestWarning(manifest, `${at}.routeAction.multi.destinations`, 'every destination has weight 0: the route answers 500'));
+      }
+    } else {
+      const target = destinationTarget(manifest, `${at}.routeAction.single`, single!, targets, warnings);
+      spec.backend = target.backend;
+      spec.backendName = target.backendName;
+    }
     if (hostnames.length > 0) spec.hostnames = hostnames;
     return spec;
   });
   return { routes, warnings };
+}
+
+/** The Lambda function an (AWS Upstream) destination names. */
+function destinationTarget(
+  manifest: Manifest,
+  at: string,
+  destination: v.InferOutput<typeof SingleDestinationSchema>,
+  targets: LambdaTargets,
+  warnings: string[],
+): { backend: GatewayRouteSpec['backend'] & object; backendName: string } {
+  if (!destination.upstream) throw manifestError(manifest, at, 'only an upstream destination (an AWS Lambda Upstream) is supported');
+  if (destination.destinationSpec && !destination.destinationSpec.aws) {
+    throw manifestError(manifest, `${at}.destinationSpec`, 'only an aws destinationSpec is supported');
+  }
+  const aws = destination.destinationSpec?.aws;
+  const target = targets.upstreamFunction(
+    { namespace: destination.upstream.namespace ?? manifest.namespace, name: destination.upstream.name },
+    aws?.logicalName,
+    aws,
+    manifest,
+    `${at}.upstream`,
+  );
+  warnings.push(...target.warnings);
+  return { backend: target.descriptor, backendName: target.backendName };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { HostnameSchema } from '../routing/index.ts';
 import * as v from 'valibot';
 import { HttpRouteMatchListSchema } from '../routing/index.ts';
-import { pathValueProblem } from '../routing/path-rules.ts';
+import { PathModifierSchema, RequestRedirectSchema } from '../routing/redirect-schema.ts';
 import { ObjectNameSchema, NamespaceSchema, acceptedButUnsupported, strictFields } from './resource.ts';
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
@@ -70,37 +70,6 @@ const HeaderFilterSchema = strictFields({
   ),
 });
 
-const RewritePathSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(1024, 'must be at most 1024 characters'),
-  v.check(
-    (value) => pathValueProblem(value) === undefined,
-    (issue) => pathValueProblem(issue.input as string) ?? 'is invalid',
-  ),
-);
-
-/** `HTTPPathModifier` with its four CEL rules. */
-const PathModifierSchema = v.pipe(
-  strictFields({
-    type: picklist(['ReplaceFullPath', 'ReplacePrefixMatch']),
-    replaceFullPath: v.optional(RewritePathSchema),
-    replacePrefixMatch: v.optional(RewritePathSchema),
-  }),
-  v.check(
-    (path) => path.type !== 'ReplaceFullPath' || path.replaceFullPath !== undefined,
-    "replaceFullPath must be specified when type is set to 'ReplaceFullPath'",
-  ),
-  v.check((path) => path.replaceFullPath === undefined || path.type === 'ReplaceFullPath', "type must be 'ReplaceFullPath' when replaceFullPath is set"),
-  v.check(
-    (path) => path.type !== 'ReplacePrefixMatch' || path.replacePrefixMatch !== undefined,
-    "replacePrefixMatch must be specified when type is set to 'ReplacePrefixMatch'",
-  ),
-  v.check(
-    (path) => path.replacePrefixMatch === undefined || path.type === 'ReplacePrefixMatch',
-    "type must be 'ReplacePrefixMatch' when replacePrefixMatch is set",
-  ),
-);
-
 const UrlRewriteSchema = strictFields({
   hostname: v.optional(
     v.pipe(
@@ -110,17 +79,6 @@ const UrlRewriteSchema = strictFields({
     ),
   ),
   path: v.optional(PathModifierSchema),
-});
-
-/** `HTTPRequestRedirectFilter`: statusCode defaults to 302 (applied by the gateway, see core/redirect.ts). */
-const RequestRedirectSchema = strictFields({
-  scheme: v.optional(picklist(['http', 'https'])),
-  hostname: UrlRewriteSchema.entries.hostname,
-  path: v.optional(PathModifierSchema),
-  port: v.optional(
-    v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be 1-65535'), v.maxValue(65535, 'must be 1-65535')),
-  ),
-  statusCode: v.optional(v.picklist([301, 302, 303, 307, 308] as const, (issue) => `must be one of 301, 302, 303, 307, 308 (got ${issue.received})`)),
 });
 
 const ExtensionRefSchema = strictFields({
