@@ -3,6 +3,8 @@ import type { BackendDescriptor, BackendDescriptorInput } from '../descriptor/in
 import { GatewayError, errorResponse } from '../errors/index.ts';
 import { createRouter, type HttpRouteMatch } from '../routing/index.ts';
 import { bindBackend, type BoundBackend } from './bound-backend.ts';
+import type { CorsPolicy } from './cors.ts';
+import { answerPreflight, isPreflight, matchWithPreflight, virtualHostCorsLookup, withCors } from './cors-route.ts';
 import { registerHealthRoutes } from './health.ts';
 import { requestIdFor } from './request-id.ts';
 import { sharedDefaultPlatform } from './default-platform.ts';
@@ -30,6 +32,11 @@ export interface GatewayRouteSpec {
   backendName?: string;
   /** Gateway API filters applied in order (HTTPRoute manifests: header modifiers, URL rewrites). */
   filters?: readonly RouteFilter[];
+  /**
+   * The CORS policy of the route's virtual host (Gloo `virtualHost.options.cors`): applied to
+   * the 404 of a request to that host that no route matches. The route's own policy is its CORS filter.
+   */
+  virtualHostCors?: CorsPolicy;
 }
 
 export interface CreateGatewayOptions {
@@ -87,19 +94,22 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       return backend;
     };
     const target = bindRouteTarget(spec, name, `routes[${index}]`, bind, options.random ?? Math.random);
-    return { name, matches: spec.matches ?? [], hostnames: spec.hostnames, target };
+    return { name, matches: spec.matches ?? [], hostnames: spec.hostnames, target, virtualHostCors: spec.virtualHostCors };
   });
   const router = createRouter(routes);
+  const virtualHostCors = virtualHostCorsLookup(routes);
 
   const app = new Hono();
   registerHealthRoutes(app, () => [...backendsByName.values()]);
   app.all('*', (c) => {
     const request = c.req.raw;
     const url = new URL(request.url);
-    const matched = router.match(request.method, url, request.headers);
+    const matched = matchWithPreflight(router, request, url);
     if (!matched) {
       const requestId = requestIdFor(request.headers);
-      return errorResponse(new GatewayError(404, 'RouteNotFound', `no route matches ${request.method} ${url.pathname}`), requestId);
+      const cors = virtualHostCors?.(request, url);
+      if (cors !== undefined && isPreflight(request)) return answerPreflight(cors, request, undefined, platform);
+      return withCors(cors, request, errorResponse(new GatewayError(404, 'RouteNotFound', `no route matches ${request.method} ${url.pathname}`), requestId));
     }
     return serveRouteTarget(request, c.env, matched, platform);
   });

@@ -5,6 +5,7 @@
  * validated shapes and their effect.
  */
 import type { HttpRouteMatch } from '../routing/index.ts';
+import type { CorsPolicy } from './cors.ts';
 import type { RequestRedirect } from './redirect.ts';
 
 /** `HTTPHeader`: a header name (case-insensitive) and its value. */
@@ -34,7 +35,9 @@ export type RouteFilter =
   | { type: 'ResponseHeaderModifier'; responseHeaderModifier: HeaderModifier }
   | { type: 'URLRewrite'; urlRewrite: UrlRewrite }
   /** Answered by the gateway (see redirect.ts); request filters ignore it. */
-  | { type: 'RequestRedirect'; requestRedirect: RequestRedirect };
+  | { type: 'RequestRedirect'; requestRedirect: RequestRedirect }
+  /** Answered and applied around the route by cors.ts (route-target.ts); request filters ignore it. */
+  | { type: 'CORS'; cors: CorsPolicy };
 
 /** The request as the Lambda event will see it. */
 export interface FilteredRequest {

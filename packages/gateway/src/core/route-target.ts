@@ -7,6 +7,8 @@ import type { BackendDescriptor, BackendDescriptorInput } from '../descriptor/in
 import { ConfigError, GatewayError, errorResponse } from '../errors/index.ts';
 import type { RouteMatchResult } from '../routing/index.ts';
 import type { BoundBackend } from './bound-backend.ts';
+import type { CompiledCors } from './cors.ts';
+import { answerPreflight, corsOf, isPreflight, withCors } from './cors-route.ts';
 import { handleLambdaRequest } from './handle-lambda-request.ts';
 import type { Platform } from './platform.ts';
 import { describeRedirect, redirectResponse, type RequestRedirect } from './redirect.ts';
@@ -32,10 +34,14 @@ export interface BackendChoice {
   /** The route's filters followed by the choice's own. */
   filters: readonly RouteFilter[];
   redirect: RequestRedirect | undefined;
+  /** The CORS policy of this choice's answers (its own CORS filter, else the route's). */
+  cors: CompiledCors | undefined;
 }
 
 export interface RouteTarget {
   choices: readonly BackendChoice[];
+  /** The route's own CORS policy: answers preflights before any backend is picked. */
+  cors: CompiledCors | undefined;
   pick: () => BackendChoice | undefined;
 }
 
@@ -52,9 +58,10 @@ type Bind = (name: string, descriptor: BackendDescriptorInput | BackendDescripto
 /** Binds the route's backends (`backends`, else `backend`, else none for a redirect-only route). */
 export function bindRouteTarget(spec: TargetSpec, name: string, at: string, bind: Bind, random: RandomSource): RouteTarget {
   const routeFilters = spec.filters ?? [];
+  const routeCors = corsOf(routeFilters);
   const choice = (backend: BoundBackend | undefined, weight: number, own: readonly RouteFilter[] = []): BackendChoice => {
     const filters = own.length === 0 ? routeFilters : [...routeFilters, ...own];
-    return { backend, weight, filters, redirect: redirectOf(filters) };
+    return { backend, weight, filters, redirect: redirectOf(filters), cors: corsOf(own) ?? routeCors };
   };
   let choices: BackendChoice[];
   if (spec.backends !== undefined) {
@@ -74,6 +81,7 @@ export function bindRouteTarget(spec: TargetSpec, name: string, at: string, bind
   }
   return {
     choices,
+    cors: routeCors,
     pick: weightedPicker(
       choices.map((value) => ({ weight: value.weight, value })),
       random,
@@ -86,9 +94,25 @@ function redirectOf(filters: readonly RouteFilter[]): RequestRedirect | undefine
   return undefined;
 }
 
-/** Serves a matched request: weighted pick, then a redirect or the Lambda invocation. */
+/**
+ * Serves a matched request: a preflight is answered by the route's CORS policy; otherwise
+ * weighted pick, then a redirect or the Lambda invocation, with the CORS headers added to
+ * whatever comes back (the gateway's own errors included).
+ */
 export function serveRouteTarget(request: Request, env: unknown, matched: RouteMatchResult<RouteTarget>, platform: Platform): Response | Promise<Response> {
-  const choice = matched.target.pick();
+  const target = matched.target;
+  if (target.cors !== undefined && isPreflight(request)) return answerPreflight(target.cors, request, matched.routeName, platform);
+  const choice = target.pick();
+  return withCors(choice?.cors ?? target.cors, request, serveChoice(request, env, matched, choice, platform));
+}
+
+function serveChoice(
+  request: Request,
+  env: unknown,
+  matched: RouteMatchResult<RouteTarget>,
+  choice: BackendChoice | undefined,
+  platform: Platform,
+): Response | Promise<Response> {
   if (choice === undefined) {
     const requestId = requestIdFor(request.headers);
     platform.logger.error('request failed', {

@@ -4,6 +4,7 @@
  */
 export type GatewayErrorCode =
   | 'RouteNotFound'
+  | 'CorsOriginNotAllowed'
   | 'BadRequest'
   | 'PayloadTooLarge'
   | 'FunctionError'

@@ -7,6 +7,7 @@ import { HostnameSchema } from '../routing/index.ts';
 import * as v from 'valibot';
 import { HttpRouteMatchListSchema } from '../routing/index.ts';
 import { PathModifierSchema, RequestRedirectSchema } from '../routing/redirect-schema.ts';
+import { CorsFilterSchema } from '../routing/cors-schema.ts';
 import { ObjectNameSchema, NamespaceSchema, acceptedButUnsupported, strictFields } from './resource.ts';
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
@@ -118,7 +119,8 @@ export const HttpRouteFilterSchema = v.pipe(
     urlRewrite: v.optional(UrlRewriteSchema),
     extensionRef: v.optional(ExtensionRefSchema),
     requestRedirect: v.optional(RequestRedirectSchema),
-    ...acceptedButUnsupported(['requestMirror', 'cors', 'externalAuth']),
+    cors: v.optional(CorsFilterSchema),
+    ...acceptedButUnsupported(['requestMirror', 'externalAuth']),
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -137,7 +139,7 @@ export const HttpRouteFilterListSchema = v.pipe(
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const count = (type: string) => dataset.value.filter((filter) => filter.type === type).length;
-    for (const type of ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestRedirect', 'URLRewrite']) {
+    for (const type of ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestRedirect', 'URLRewrite', 'CORS']) {
       if (count(type) > 1) addIssue({ message: `${type} filter cannot be repeated` });
     }
     if (count('RequestRedirect') > 0 && count('URLRewrite') > 0) {

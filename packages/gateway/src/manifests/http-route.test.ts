@@ -269,15 +269,18 @@ describe('HTTPRoute filters', () => {
     ]);
   });
 
-  it('warns about mirroring and CORS, which it does not do', () => {
+  it('warns about mirroring, which it does not do, and keeps CORS with its CRD default maxAge', () => {
     const rule = FILTERS(
       '        - { type: RequestMirror, requestMirror: { backendRef: { name: m, port: 80 } } }\n        - { type: CORS, cors: { allowOrigins: ["*"] } }',
     );
     const translated = translateYaml(withBackend(rule));
-    expect(translated.routes[0]!.filters).toBeUndefined();
-    expect(translated.warnings.slice(1)).toEqual([
-      `${ROUTE}spec.rules[0].filters[0]: RequestMirror filters are not supported by lambda-gateway; ignored`,
-      `${ROUTE}spec.rules[0].filters[1]: CORS filters are not supported by lambda-gateway; ignored`,
-    ]);
+    expect(translated.routes[0]!.filters).toEqual([{ type: 'CORS', cors: { allowOrigins: ['*'], maxAge: 5 } }]);
+    expect(translated.warnings.slice(1)).toEqual([`${ROUTE}spec.rules[0].filters[0]: RequestMirror filters are not supported by lambda-gateway; ignored`]);
+  });
+
+  it("refuses a CORS filter whose allowMethods mixes '*' with methods, naming the field", () => {
+    expect(() => translateYaml(withBackend(FILTERS('        - { type: CORS, cors: { allowOrigins: ["*"], allowMethods: ["*", GET] } }')))).toThrow(
+      /spec\.rules\[0\]\.filters\[0\]\.cors\.allowMethods: allowMethods cannot contain '\*' alongside other values/,
+    );
   });
 });

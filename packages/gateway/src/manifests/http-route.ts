@@ -121,8 +121,8 @@ function isFunctionParameter(filter: HttpRouteFilterManifest): boolean {
 }
 
 /**
- * The filters the gateway applies. Mirroring and CORS are reported as
- * warnings; external auth and unknown extensions are errors, because serving
+ * The filters the gateway applies. Mirroring is reported as a
+ * warning; external auth and unknown extensions are errors, because serving
  * a route without them could expose the function.
  */
 function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRouteFilterManifest[], warnings: string[]): RouteFilter[] {
@@ -142,8 +142,10 @@ function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRout
       case 'RequestRedirect':
         out.push({ type: filter.type, requestRedirect: requestRedirect(filter.requestRedirect!) });
         break;
-      case 'RequestMirror':
       case 'CORS':
+        out.push({ type: filter.type, cors: filter.cors! });
+        break;
+      case 'RequestMirror':
         warnings.push(manifestWarning(manifest, here, `${filter.type} filters are not supported by lambda-gateway; ignored`));
         break;
       default:
