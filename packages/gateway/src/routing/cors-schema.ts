@@ -21,8 +21,8 @@ const list = <TItem extends v.GenericSchema>(item: TItem, max: number) =>
   );
 
 /** `*` is all or nothing (the CRD's "cannot contain '*' alongside other" rules). */
-const starAlone = (what: string) =>
-  v.check<readonly string[], string>((items) => !items.includes('*') || items.length === 1, `${what} cannot contain '*' alongside other values`);
+const starAlone = <TItem extends string>(what: string) =>
+  v.check<TItem[], string>((items) => !items.includes('*' as TItem) || items.length === 1, `${what} cannot contain '*' alongside other values`);
 
 const OriginSchema = v.pipe(
   v.string('must be a string'),
