@@ -84,6 +84,7 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
     }
     if (route.redirect !== undefined) spec.filters = [{ type: 'RequestRedirect', requestRedirect: nativeRedirect(route.redirect) }];
     if (route.hostnames !== undefined && route.hostnames.length > 0) spec.hostnames = route.hostnames;
+    if (route.cors !== undefined) spec.filters = [...(spec.filters ?? []), { type: 'CORS', cors: route.cors }];
     routes.push(spec);
   }
 

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { BackendDescriptorSchema } from '../descriptor/index.ts';
 import { HostnameSchema, HttpRouteMatchSchema } from '../routing/index.ts';
 import { RequestRedirectSchema } from '../routing/redirect-schema.ts';
+import { CorsFilterSchema } from '../routing/cors-schema.ts';
 
 const NAME = /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,126}[a-zA-Z0-9])?$/;
 const NameSchema = v.pipe(v.string(), v.regex(NAME, 'must be 1-128 characters of [a-zA-Z0-9._-], starting and ending with a letter or digit'));
@@ -25,6 +26,8 @@ export const NativeRouteSchema = v.pipe(
     backend: v.optional(NameSchema),
     backends: v.optional(v.pipe(v.array(WeightedBackendSchema), v.minLength(1, 'must list at least one backend'))),
     redirect: v.optional(RequestRedirectSchema),
+    /** Gateway API `HTTPCORSFilter` fields (maxAge default 5 seconds): preflights answered by the gateway. */
+    cors: v.optional(CorsFilterSchema),
   }),
   v.check(
     (route) => [route.backend, route.backends, route.redirect].filter((field) => field !== undefined).length === 1,

@@ -1,4 +1,4 @@
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../validation/index.ts';
 import { parseOrThrow } from '../validation/index.ts';

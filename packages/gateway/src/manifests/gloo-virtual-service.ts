@@ -7,6 +7,7 @@
 import { HostnameSchema } from '../routing/index.ts';
 import * as v from 'valibot';
 import type { GatewayRouteSpec } from '../core/index.ts';
+import { GlooCorsPolicySchema, glooCors } from './gloo-cors.ts';
 import { DestinationSpecSchema } from './gloo-destination.ts';
 import { MatcherSchema, translateMatchers } from './gloo-matchers.ts';
 import type { LambdaTargets } from './lambda-targets.ts';
@@ -23,6 +24,9 @@ import {
 
 /** Route and virtual host options that control access: ignoring them would expose the functions. */
 const ACCESS_CONTROL_OPTIONS = new Set(['extauth', 'jwt', 'jwtStaged', 'jwtProvidersStaged', 'rbac', 'waf', 'dlp']);
+
+/** Route and virtual host options: `cors` is applied, the rest reported (see optionWarnings). */
+const OptionsSchema = v.objectWithRest({ cors: v.optional(GlooCorsPolicySchema) }, v.unknown(), 'must be an object');
 
 const SingleDestinationSchema = strictFields({
   upstream: v.optional(strictFields({ name: ObjectNameSchema, namespace: v.optional(NamespaceSchema) })),
@@ -47,7 +51,7 @@ const RouteSchema = strictFields({
       ...acceptedButUnsupported(['upstreamGroup', 'clusterHeader', 'dynamicForwardProxy']),
     }),
   ),
-  options: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
+  options: v.optional(OptionsSchema),
   ...acceptedButUnsupported(['redirectAction', 'directResponseAction', 'delegateAction', 'graphqlApiRef', 'inheritableMatchers', 'inheritablePathMatchers']),
 });
 
@@ -59,7 +63,7 @@ const VirtualServiceSchema = strictFields({
     virtualHost: strictFields({
       domains: v.optional(v.array(v.string('must be a string'), 'must be a list')),
       routes: v.optional(v.array(RouteSchema, 'must be a list'), []),
-      options: v.optional(v.record(v.string(), v.unknown(), 'must be an object')),
+      options: v.optional(OptionsSchema),
     }),
     displayName: v.optional(v.string('must be a string')),
     ...acceptedButUnsupported(['sslConfig']),
@@ -80,6 +84,7 @@ export function translateVirtualService(manifest: Manifest, targets: LambdaTarge
   if (spec.sslConfig !== undefined) warnings.push(manifestWarning(manifest, 'spec.sslConfig', 'TLS is not terminated by lambda-gateway; ignored'));
   const hostnames = virtualHostDomains(manifest, host.domains ?? [], warnings);
   warnings.push(...optionWarnings(manifest, 'spec.virtualHost.options', host.options));
+  const hostCors = host.options?.cors ? glooCors(host.options.cors) : undefined;
 
   const routes = host.routes.map((route, index): GatewayRouteSpec => {
     const at = `spec.virtualHost.routes[${index}]`;
@@ -111,6 +116,10 @@ export function translateVirtualService(manifest: Manifest, targets: LambdaTarge
       spec.backendName = target.backendName;
     }
     if (hostnames.length > 0) spec.hostnames = hostnames;
+    // The route's own policy replaces the virtual host's; the 404 of the host keeps the host's.
+    const cors = route.options?.cors ? glooCors(route.options.cors) : hostCors;
+    if (cors) spec.filters = [{ type: 'CORS', cors }];
+    if (hostCors) spec.virtualHostCors = hostCors;
     return spec;
   });
   return { routes, warnings };
@@ -170,7 +179,7 @@ function describeAction(route: v.InferOutput<typeof RouteSchema>): string {
 }
 
 function optionWarnings(manifest: Manifest, at: string, options: Record<string, unknown> | undefined): string[] {
-  const keys = Object.keys(options ?? {});
+  const keys = Object.keys(options ?? {}).filter((key) => key !== 'cors');
   const enforced = keys.find((key) => ACCESS_CONTROL_OPTIONS.has(key));
   if (enforced) {
     throw manifestError(

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { getCookie } from 'hono/cookie';
 import serverless from 'serverless-http';
-// @ts-expect-error -- express 5 ships no types and @types/express is not installed; typed below.
+// @ts-ignore -- express 5 ships no types and @types/express is not installed; typed below.
 import expressModule from 'express';
 import type { PayloadCodec } from './types.ts';
 import { apiGatewayV1Codec } from './apigateway-v1.ts';

@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GatewayError } from '../../errors/index.ts';
+import { GatewayError } from '../../errors/index.ts';
 import { readIncomingBody } from './incoming-body.ts';
 
 let server: Server | undefined;
