@@ -1,6 +1,7 @@
 import { isLogLevel, LOG_LEVELS, type LogLevel, type Logger } from '../logging/index.ts';
 import { createNodeLogger, logLevelFromEnv } from '../adapters/node/node-logger.ts';
 import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
+import { tlsOptionsFor, type ServeTls } from './serve-tls.ts';
 import { HELP_OPTION, UsageError, parseCommandArgs, parsePort } from './args.ts';
 import { setUpGateway } from './gateway-setup.ts';
 import { logProcessWarnings } from './process-warnings.ts';
@@ -20,6 +21,8 @@ export interface StartGatewayOptions {
   /** Default: the Node platform's (JSON lines on stdout at `logLevel`). */
   logger?: Logger | undefined;
   env?: Record<string, string | undefined>;
+  /** HTTPS with these PEM files (`--tls-cert`/`--tls-key`); default: a Gateway manifest's HTTPS listener, else plain HTTP. */
+  tls?: ServeTls | undefined;
 }
 
 /** Loads config, builds the gateway and starts serving it. Used by `serve` and `demo`. */
@@ -30,7 +33,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   for (const backend of gateway.backends) backend.credentials.getCredentials().catch(() => undefined);
   for (const warning of config.warnings) platform.logger.warn('config warning', { warning });
   if (config.ignored.length > 0) platform.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
-  const server = await serveApp(gateway.app, { port: options.port ?? config.defaultPort ?? FALLBACK_PORT, host: options.host });
+  const tls = tlsOptionsFor(options.tls, config, options.secretsDir, platform.logger);
+  const server = await serveApp(gateway.app, { port: options.port ?? config.defaultPort ?? FALLBACK_PORT, host: options.host, tls });
   platform.logger.info('gateway listening', { url: server.url, routes: gateway.table.length, backends: gateway.backends.length });
   return { ...server, routes: gateway.table.length };
 }
@@ -43,6 +47,8 @@ export async function runServe(argv: string[]): Promise<number> {
     host: { type: 'string' },
     'secrets-dir': { type: 'string' },
     'log-level': { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
     ...HELP_OPTION,
   });
   if (values.help) {
@@ -52,6 +58,10 @@ export async function runServe(argv: string[]): Promise<number> {
   if (!values.config || values.config.length === 0) throw new UsageError('serve needs --config FILE (or a directory)');
   const flagLevel = values['log-level'];
   if (flagLevel !== undefined && !isLogLevel(flagLevel)) throw new UsageError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
+  const tlsCert = values['tls-cert'];
+  const tlsKey = values['tls-key'];
+  if ((tlsCert === undefined) !== (tlsKey === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together (PEM certificate chain and its private key)');
   const port = values.port ?? process.env.PORT;
   const parsedPort = port === undefined ? undefined : parsePort(port, FALLBACK_PORT);
   // An unknown LOG_LEVEL is a configuration error (exit 2), as in the worker.
@@ -64,6 +74,7 @@ export async function runServe(argv: string[]): Promise<number> {
     host: values.host ?? '0.0.0.0',
     secretsDir: values['secrets-dir'],
     logger,
+    tls: tlsCert === undefined || tlsKey === undefined ? undefined : { certFile: tlsCert, keyFile: tlsKey },
   });
   await untilSignal();
   await server.close();

@@ -17,6 +17,8 @@ export interface ManifestTranslation {
   secrets?: Record<string, Record<string, string>>;
   /** The port of a `Gateway`'s HTTP listener: where `serve` listens when `--port` is not given. */
   defaultPort?: number;
+  /** The TLS Secret of the served HTTPS listener (when the Gateway has no HTTP listener). */
+  tlsSecret?: string;
   /** Resources of kinds the gateway cannot act on, e.g. `Deployment default/x (file.yaml)`. */
   ignored?: string[];
 }
@@ -31,6 +33,8 @@ export interface BuiltConfig {
   secrets: Record<string, Record<string, string>>;
   /** From a `Gateway` manifest's HTTP listener; undefined without one. */
   defaultPort: number | undefined;
+  /** The TLS Secret of the Gateway's served HTTPS listener: `serve` speaks HTTPS with it. */
+  tlsSecret?: string | undefined;
   /** Manifests of kinds the gateway does not act on, listed once at start-up. */
   ignored: string[];
 }
@@ -100,7 +104,14 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
     routes.push(...translated.routes);
     warnings.push(...translated.warnings);
   }
-  return { routes, warnings, secrets: translated?.secrets ?? {}, defaultPort: translated?.defaultPort, ignored: translated?.ignored ?? [] };
+  return {
+    routes,
+    warnings,
+    secrets: translated?.secrets ?? {},
+    defaultPort: translated?.defaultPort,
+    ...(translated?.tlsSecret === undefined ? {} : { tlsSecret: translated.tlsSecret }),
+    ignored: translated?.ignored ?? [],
+  };
 }
 
 /** The schema's redirect (CEL rules checked) as the gateway's type, absent fields left out. */

@@ -14,7 +14,22 @@ const ListenerSchema = strictFields({
   // Route attachment is not enforced: every route in the config is served.
   allowedRoutes: v.optional(v.unknown()),
   hostname: v.optional(HostnameSchema),
-  ...acceptedButUnsupported(['tls']),
+  tls: v.optional(
+    v.looseObject({
+      mode: v.optional(v.picklist(['Terminate', 'Passthrough'], 'must be Terminate or Passthrough'), 'Terminate'),
+      certificateRefs: v.optional(
+        v.array(
+          v.looseObject({
+            group: v.optional(v.string('must be a string'), ''),
+            kind: v.optional(v.string('must be a string'), 'Secret'),
+            name: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
+            namespace: v.optional(v.string('must be a string')),
+          }),
+          'must be a list',
+        ),
+      ),
+    }),
+  ),
 });
 
 const GatewaySchema = strictFields({
@@ -42,24 +57,42 @@ export interface GatewayListener {
   hostname: string | undefined;
 }
 
-/** A Gateway's HTTP listener ports (in order), its HTTP listeners and warnings for what is not served. */
-export function translateGateway(manifest: Manifest): { httpPorts: number[]; listeners: GatewayListener[]; warnings: string[] } {
+/** An HTTPS listener that terminates TLS with a Kubernetes TLS Secret (`tls.certificateRefs[0]`). */
+export interface HttpsListener {
+  port: number;
+  secretName: string;
+}
+
+/**
+ * A Gateway's HTTP listener ports (in order), its HTTP and HTTPS listeners (routes attach to
+ * both) and warnings for what is not served.
+ */
+export function translateGateway(manifest: Manifest): {
+  httpPorts: number[];
+  httpsListeners: HttpsListener[];
+  listeners: GatewayListener[];
+  warnings: string[];
+} {
   const { spec } = parseManifest(GatewaySchema, manifest);
   const warnings: string[] = [];
   for (const field of ['addresses', 'backendTLS', 'allowedListeners', 'tls'] as const) {
     if (spec[field] !== undefined) warnings.push(manifestWarning(manifest, `spec.${field}`, 'not supported by lambda-gateway; ignored'));
   }
   const httpPorts: number[] = [];
+  const httpsListeners: HttpsListener[] = [];
   const listeners: GatewayListener[] = [];
   spec.listeners.forEach((listener, index) => {
     const at = `spec.listeners[${index}]`;
+    if (listener.protocol === 'HTTPS') {
+      const https = httpsListener(manifest, at, listener, warnings);
+      if (https === undefined) return;
+      httpsListeners.push(https);
+      listeners.push({ name: listener.name, port: listener.port, hostname: listener.hostname });
+      return;
+    }
     if (listener.protocol !== 'HTTP') {
       warnings.push(
-        manifestWarning(
-          manifest,
-          `${at}.protocol`,
-          `${listener.protocol} listeners are not served (lambda-gateway serves plain HTTP; terminate TLS in front of it)`,
-        ),
+        manifestWarning(manifest, `${at}.protocol`, `${listener.protocol} listeners are not served (lambda-gateway serves HTTP and HTTPS listeners)`),
       );
       return;
     }
@@ -67,7 +100,33 @@ export function translateGateway(manifest: Manifest): { httpPorts: number[]; lis
     httpPorts.push(listener.port);
     listeners.push({ name: listener.name, port: listener.port, hostname: listener.hostname });
   });
-  return { httpPorts, listeners, warnings };
+  return { httpPorts, httpsListeners, listeners, warnings };
+}
+
+/** The Secret an HTTPS listener terminates TLS with; undefined (with a warning) when it cannot be served. */
+function httpsListener(manifest: Manifest, at: string, listener: v.InferOutput<typeof ListenerSchema>, warnings: string[]): HttpsListener | undefined {
+  const tls = listener.tls;
+  if (tls?.mode === 'Passthrough') {
+    warnings.push(manifestWarning(manifest, `${at}.tls.mode`, 'Passthrough is not served: lambda-gateway terminates TLS (mode Terminate)'));
+    return undefined;
+  }
+  const ref = tls?.certificateRefs?.[0];
+  if (ref === undefined) {
+    warnings.push(
+      manifestWarning(manifest, `${at}.tls.certificateRefs`, 'an HTTPS listener needs a certificateRef to a TLS Secret; the listener is not served'),
+    );
+    return undefined;
+  }
+  if ((ref.group !== '' && ref.group !== 'core') || ref.kind !== 'Secret') {
+    warnings.push(
+      manifestWarning(manifest, `${at}.tls.certificateRefs[0]`, `only a core Secret is supported (got ${ref.kind} "${ref.group}"); the listener is not served`),
+    );
+    return undefined;
+  }
+  if ((tls?.certificateRefs?.length ?? 0) > 1) {
+    warnings.push(manifestWarning(manifest, `${at}.tls.certificateRefs`, 'only the first certificate is served (one certificate per listener)'));
+  }
+  return { port: listener.port, secretName: ref.name };
 }
 
 const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';

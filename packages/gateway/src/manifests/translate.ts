@@ -80,10 +80,11 @@ export function translateManifests(documents: SourcedDocument[]): ManifestTransl
 
   warnings.push(...checkSecretRefs(secrets, targets));
   for (const manifest of ofRole('GatewayParameters')) warnings.push(...translateGatewayParameters(manifest).warnings);
-  const defaultPort = listenerPort(ofRole('Gateway'), warnings);
+  const { port: defaultPort, tlsSecret } = servedListener(ofRole('Gateway'), warnings);
 
   const out: ManifestTranslation = { routes, warnings, secrets: Object.fromEntries([...secrets].map(([name, { values }]) => [name, values])), ignored };
   if (defaultPort !== undefined) out.defaultPort = defaultPort;
+  if (tlsSecret !== undefined) out.tlsSecret = tlsSecret;
   return out;
 }
 
@@ -143,17 +144,34 @@ function checkSecretRefs(secrets: Map<string, { manifest: Manifest }>, targets: 
     );
 }
 
-/** The first HTTP listener's port; other ports are reported, since one port is served. */
-function listenerPort(gateways: Manifest[], warnings: string[]): number | undefined {
+/**
+ * The listener `serve` serves: the first HTTP listener's port; without one, the first HTTPS
+ * listener's port and TLS Secret. Other ports are reported, since one port is served.
+ */
+function servedListener(gateways: Manifest[], warnings: string[]): { port: number | undefined; tlsSecret: string | undefined } {
   let port: number | undefined;
-  for (const manifest of gateways) {
-    const translated = translateGateway(manifest);
-    warnings.push(...translated.warnings);
-    for (const listenerPort of translated.httpPorts) {
+  const translated = gateways.map((manifest) => ({ manifest, ...translateGateway(manifest) }));
+  for (const gateway of translated) {
+    warnings.push(...gateway.warnings);
+    for (const listenerPort of gateway.httpPorts) {
       if (port === undefined) port = listenerPort;
       else if (listenerPort !== port)
-        warnings.push(manifestWarning(manifest, 'spec.listeners', `port ${listenerPort} is not served: lambda-gateway listens on one port (${port})`));
+        warnings.push(manifestWarning(gateway.manifest, 'spec.listeners', `port ${listenerPort} is not served: lambda-gateway listens on one port (${port})`));
     }
   }
-  return port;
+  let tlsSecret: string | undefined;
+  for (const gateway of translated) {
+    for (const https of gateway.httpsListeners) {
+      if (port === undefined) {
+        port = https.port;
+        tlsSecret = https.secretName;
+      } else if (https.port !== port || https.secretName !== tlsSecret) {
+        const reason = tlsSecret === undefined ? 'the HTTP listener is served' : 'one certificate is served (no SNI across listeners)';
+        warnings.push(
+          manifestWarning(gateway.manifest, 'spec.listeners', `HTTPS port ${https.port} (Secret ${https.secretName}) is not served: ${reason} on port ${port}`),
+        );
+      }
+    }
+  }
+  return { port, tlsSecret };
 }
