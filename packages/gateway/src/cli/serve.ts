@@ -33,7 +33,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   for (const backend of gateway.backends) backend.credentials.getCredentials().catch(() => undefined);
   for (const warning of config.warnings) platform.logger.warn('config warning', { warning });
   if (config.ignored.length > 0) platform.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
-  const tls = tlsOptionsFor(options.tls, config, options.secretsDir, platform.logger);
+  const tls = tlsOptionsFor(options.tls, config, options.secretsDir, platform.logger, options.env);
   const server = await serveApp(gateway.app, { port: options.port ?? config.defaultPort ?? FALLBACK_PORT, host: options.host, tls });
   platform.logger.info('gateway listening', { url: server.url, routes: gateway.table.length, backends: gateway.backends.length });
   return { ...server, routes: gateway.table.length };
