@@ -8,7 +8,7 @@ const EXIT_CODES = 'Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad conf
 export const USAGE = `Usage: lambda-gateway <command> [options]
 
 Commands:
-  serve --config PATH [--config PATH…] [--port PORT] [--host 0.0.0.0] [--secrets-dir DIR] [--log-level info]
+  serve --config PATH [--config PATH…] [--port PORT] [--host 0.0.0.0] [--secrets-dir DIR] [--log-level info] [--tls-cert FILE --tls-key FILE]
         Serve the gateway. PATH is a YAML/JSON file or a directory of them: native config
         and Kubernetes manifests (kgateway Backend, HTTPRoute, Gloo Edge Upstream and
         VirtualService, Secret, Gateway), with \${NAME} expanded from the environment.
@@ -44,6 +44,9 @@ Options:
       --secrets-dir DIR    mounted secrets (default: LAMBDA_GATEWAY_SECRETS_DIR, else
                            /etc/lambda-gateway/secrets)
       --log-level LEVEL    debug, info, warn, error or silent (default: LOG_LEVEL, else info)
+      --tls-cert FILE      serve HTTPS (HTTP/2 by ALPN, HTTP/1.1 accepted) with this PEM
+      --tls-key FILE       certificate chain and key; both re-read when the files change
+                           (default: a Gateway manifest's lone HTTPS listener's TLS Secret)
   -h, --help               show this text
 
 ${EXIT_CODES}`,

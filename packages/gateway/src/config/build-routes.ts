@@ -19,6 +19,8 @@ export interface ManifestTranslation {
   defaultPort?: number;
   /** The TLS Secret of the served HTTPS listener (when the Gateway has no HTTP listener). */
   tlsSecret?: string;
+  /** The Gateway listener's own port when it is privileged (< 1024) and `defaultPort` is it + 10000. */
+  listenerPort?: number;
   /** Resources of kinds the gateway cannot act on, e.g. `Deployment default/x (file.yaml)`. */
   ignored?: string[];
 }
@@ -35,6 +37,8 @@ export interface BuiltConfig {
   defaultPort: number | undefined;
   /** The TLS Secret of the Gateway's served HTTPS listener: `serve` speaks HTTPS with it. */
   tlsSecret?: string | undefined;
+  /** The privileged listener port `defaultPort` stands for (listener port + 10000). */
+  listenerPort?: number | undefined;
   /** Manifests of kinds the gateway does not act on, listed once at start-up. */
   ignored: string[];
 }
@@ -110,6 +114,7 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
     secrets: translated?.secrets ?? {},
     defaultPort: translated?.defaultPort,
     ...(translated?.tlsSecret === undefined ? {} : { tlsSecret: translated.tlsSecret }),
+    ...(translated?.listenerPort === undefined ? {} : { listenerPort: translated.listenerPort }),
     ignored: translated?.ignored ?? [],
   };
 }

@@ -50,6 +50,11 @@ describe('Gateway manifests', () => {
     ]);
   });
 
+  it('serves a privileged listener port on the unprivileged port + 10000 (the container runs as non-root)', () => {
+    expect(translateYaml(gatewayYaml('  - { protocol: HTTP, port: 80, name: http }'))).toMatchObject({ defaultPort: 10080, listenerPort: 80 });
+    expect(translateYaml(gatewayYaml('  - { protocol: HTTP, port: 1024, name: http }')).listenerPort).toBeUndefined();
+  });
+
   it('does not serve TLS passthrough', () => {
     const translated = translateYaml(gatewayYaml('  - { protocol: HTTPS, port: 8443, name: h, tls: { mode: Passthrough } }'));
     expect(translated.tlsSecret).toBeUndefined();

@@ -80,10 +80,12 @@ export function translateManifests(documents: SourcedDocument[]): ManifestTransl
 
   warnings.push(...checkSecretRefs(secrets, targets));
   for (const manifest of ofRole('GatewayParameters')) warnings.push(...translateGatewayParameters(manifest).warnings);
-  const { port: defaultPort, tlsSecret } = servedListener(ofRole('Gateway'), warnings);
+  const { port: listenerPort, tlsSecret } = servedListener(ofRole('Gateway'), warnings);
+  const defaultPort = listenerPort === undefined ? undefined : containerPort(listenerPort);
 
   const out: ManifestTranslation = { routes, warnings, secrets: Object.fromEntries([...secrets].map(([name, { values }]) => [name, values])), ignored };
   if (defaultPort !== undefined) out.defaultPort = defaultPort;
+  if (listenerPort !== undefined && listenerPort !== defaultPort) out.listenerPort = listenerPort;
   if (tlsSecret !== undefined) out.tlsSecret = tlsSecret;
   return out;
 }
@@ -142,6 +144,17 @@ function checkSecretRefs(secrets: Map<string, { manifest: Manifest }>, targets: 
         `no Backend or Upstream uses this Secret (a Backend without spec.aws.auth uses the ambient credentials; add auth: { type: Secret, secretRef: { name: ${manifest.name} } } to use it)`,
       ),
     );
+}
+
+/**
+ * Privileged listener ports are served on an unprivileged container port (the container runs
+ * as non-root): the listener port + 10000, the offset Envoy Gateway uses; the Service keeps the
+ * listener port and targets this one.
+ */
+export const PRIVILEGED_PORT_OFFSET = 10_000;
+
+function containerPort(listenerPort: number): number {
+  return listenerPort < 1024 ? listenerPort + PRIVILEGED_PORT_OFFSET : listenerPort;
 }
 
 /**
