@@ -87,7 +87,11 @@ function textReport(paths: string[], config: BuiltConfig, gateway: CompiledGatew
   const lines = [
     `lambda-gateway check: configuration OK: ${count(gateway.table.length, 'route')}, ${count(gateway.backends.length, 'backend')} (${paths.join(', ')})`,
   ];
-  if (config.defaultPort !== undefined) lines.push(`default port: ${config.defaultPort} (Gateway HTTP listener; --port overrides)`);
+  if (config.defaultPort !== undefined) {
+    const listener = `Gateway ${config.tlsSecret === undefined ? 'HTTP' : `HTTPS (Secret ${config.tlsSecret})`} listener`;
+    const offset = config.listenerPort === undefined ? '' : ` port ${config.listenerPort} + 10000, unprivileged`;
+    lines.push(`default port: ${config.defaultPort} (${listener}${offset}; --port overrides)`);
+  }
   lines.push('', gateway.table.length > 0 ? formatRouteTable(gateway.table) : '(no routes)');
   if (warnings.length > 0) lines.push('', `warnings (${warnings.length}):`, ...warnings.map((warning) => `  ${warning}`));
   if (config.ignored.length > 0)

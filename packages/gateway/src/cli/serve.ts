@@ -2,6 +2,7 @@ import type { CredentialCache } from '../credentials/index.ts';
 import { isLogLevel, LOG_LEVELS, type LogLevel, type Logger } from '../logging/index.ts';
 import { createNodeLogger, logLevelFromEnv } from '../adapters/node/node-logger.ts';
 import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
+import { tlsOptionsFor, type ServeTls } from './serve-tls.ts';
 import { HELP_OPTION, UsageError, parseCommandArgs, parsePort } from './args.ts';
 import { setUpGateway } from './gateway-setup.ts';
 import { logProcessWarnings } from './process-warnings.ts';
@@ -38,6 +39,8 @@ export interface StartGatewayOptions extends OperationsOptions {
   limits?: Partial<ServerLimits> | undefined;
   /** Start with 0 routes (`--allow-empty`). */
   allowEmpty?: boolean | undefined;
+  /** HTTPS with these PEM files (`--tls-cert`/`--tls-key`); default: a Gateway manifest's HTTPS listener, else plain HTTP. */
+  tls?: ServeTls | undefined;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -65,9 +68,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const listenPort = (next: typeof setup) => options.port ?? next.config.defaultPort ?? FALLBACK_PORT;
   // Requests go to the gateway of the moment: a reload swaps `live.gateway`, requests in flight finish on theirs.
   const live: LiveGateway = { gateway, setup };
+  const tls = tlsOptionsFor(options.tls, config, options.secretsDir, platform.logger, options.env);
   const server = await serveApp(
     { fetch: (request, env) => live.gateway.app.fetch(request, env) },
-    { port: listenPort(setup), host: options.host, limits: options.limits },
+    { port: listenPort(setup), host: options.host, limits: options.limits, tls },
   );
   const reloader = createServeReloader({
     paths: options.config,
@@ -128,6 +132,8 @@ export async function runServe(argv: string[]): Promise<number> {
     'no-watch': { type: 'boolean' },
     'allow-empty': { type: 'boolean' },
     ...SERVER_FLAG_OPTIONS,
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
     ...HELP_OPTION,
   });
   if (values.help) {
@@ -138,6 +144,10 @@ export async function runServe(argv: string[]): Promise<number> {
   const flagLevel = values['log-level'];
   if (flagLevel !== undefined && !isLogLevel(flagLevel)) throw new UsageError(`--log-level: must be one of ${LOG_LEVELS.join(', ')}`);
   const serverFlags = parseServerFlags(values);
+  const tlsCert = values['tls-cert'];
+  const tlsKey = values['tls-key'];
+  if ((tlsCert === undefined) !== (tlsKey === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together (PEM certificate chain and its private key)');
   const port = values.port ?? process.env.PORT;
   const parsedPort = port === undefined ? undefined : parsePort(port, FALLBACK_PORT);
   // An unknown LOG_LEVEL is a configuration error (exit 2), as in the worker.
@@ -157,6 +167,7 @@ export async function runServe(argv: string[]): Promise<number> {
     watch: !values['no-watch'],
     limits: serverFlags.limits,
     allowEmpty: values['allow-empty'],
+    tls: tlsCert === undefined || tlsKey === undefined ? undefined : { certFile: tlsCert, keyFile: tlsKey },
   });
   // SIGHUP reloads (its default would kill the process); only while serving.
   const onHangUp = () => void server.reload('SIGHUP');

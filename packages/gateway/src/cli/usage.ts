@@ -9,7 +9,7 @@ export const USAGE = `Usage: lambda-gateway <command> [options]
 
 Commands:
   serve --config PATH [--config PATH…] [--port PORT] [--host 0.0.0.0] [--secrets-dir DIR] [--log-level info]
-        [--admin-port 9901] [--no-metrics] [--expose-error-details] (more: serve --help)
+        [--admin-port 9901] [--no-metrics] [--expose-error-details] [--tls-cert FILE --tls-key FILE] (more: serve --help)
         Serve the gateway. PATH is a YAML/JSON file or a directory of them: native config
         and Kubernetes manifests (kgateway Backend, HTTPRoute, Gloo Edge Upstream and
         VirtualService, Secret, Gateway), with \${NAME} expanded from the environment.
@@ -70,6 +70,9 @@ Options:
       --max-header-size S  request headers size (default 16KiB; Envoy's is 60KiB)
       --max-headers N      request header count (default 100)
       --max-in-flight N    requests handled at once; more get a 503 (default: from memory)
+      --tls-cert FILE      serve HTTPS (HTTP/2 by ALPN, HTTP/1.1 accepted) with this PEM
+      --tls-key FILE       certificate chain and key; both re-read when the files change
+                           (default: a Gateway manifest's lone HTTPS listener's TLS Secret)
   -h, --help               show this text
 
 Durations: 500ms, 5s, 1m or seconds. Sizes: 16KiB, 1MiB or bytes.

@@ -3,7 +3,8 @@ import { ConfigError, parseOrThrow } from '../validation/index.ts';
 import { documentLabel as label, type SourcedDocument } from './documents.ts';
 import type { EnvLookup } from '../aws/env.ts';
 import { validateBackends } from './native-backends.ts';
-import { NativeConfigSchema, type NativeConfig } from './native-schema.ts';
+import { NativeConfigSchema, type NativeConfig, type NativeRoute } from './native-schema.ts';
+import type { RequestRedirect } from '../core/index.ts';
 
 /** A document that is a Kubernetes manifest rather than native config. */
 export function isManifest(value: unknown): value is { apiVersion: unknown; kind: unknown } {
@@ -18,6 +19,10 @@ export interface ManifestTranslation {
   secrets?: Record<string, Record<string, string>>;
   /** The port of a `Gateway`'s HTTP listener: where `serve` listens when `--port` is not given. */
   defaultPort?: number;
+  /** The TLS Secret of the served HTTPS listener (when the Gateway has no HTTP listener). */
+  tlsSecret?: string;
+  /** The Gateway listener's own port when it is privileged (< 1024) and `defaultPort` is it + 10000. */
+  listenerPort?: number;
   /** Resources of kinds the gateway cannot act on, e.g. `Deployment default/x (file.yaml)`. */
   ignored?: string[];
 }
@@ -32,6 +37,10 @@ export interface BuiltConfig {
   secrets: Record<string, Record<string, string>>;
   /** From a `Gateway` manifest's HTTP listener; undefined without one. */
   defaultPort: number | undefined;
+  /** The TLS Secret of the Gateway's served HTTPS listener: `serve` speaks HTTPS with it. */
+  tlsSecret?: string | undefined;
+  /** The privileged listener port `defaultPort` stands for (listener port + 10000). */
+  listenerPort?: number | undefined;
   /** Manifests of kinds the gateway does not act on, listed once at start-up. */
   ignored: string[];
 }
@@ -62,16 +71,32 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
   }
 
   for (const { route, source, at } of pending) {
-    const backend = backends.get(route.backend);
-    if (!backend) {
+    const descriptorOf = (backendName: string, where: string) => {
+      const backend = backends.get(backendName);
+      if (backend) return backend.descriptor;
       const known = [...backends.keys()];
-      throw new ConfigError([`${at}.backend: no backend named "${route.backend}" (defined: ${known.length > 0 ? known.join(', ') : 'none'})`], source);
-    }
-    const name = route.name ?? `${route.backend}-${routes.length}`;
+      throw new ConfigError([`${where}: no backend named "${backendName}" (defined: ${known.length > 0 ? known.join(', ') : 'none'})`], source);
+    };
+    const name = route.name ?? `${route.backend ?? route.backends?.[0]?.backend ?? 'redirect'}-${routes.length}`;
     const earlier = routeSources.get(name);
     if (earlier) throw new ConfigError([`${at}.name: route "${name}" is defined twice (also in ${earlier})`], source);
     routeSources.set(name, source);
-    routes.push({ name, matches: route.matches ?? [], backend: backend.descriptor, backendName: route.backend });
+    const spec: GatewayRouteSpec = { name, matches: route.matches ?? [] };
+    if (route.backend !== undefined) {
+      spec.backend = descriptorOf(route.backend, `${at}.backend`);
+      spec.backendName = route.backend;
+    }
+    if (route.backends !== undefined) {
+      spec.backends = route.backends.map((entry, index) => ({
+        backend: descriptorOf(entry.backend, `${at}.backends[${index}].backend`),
+        backendName: entry.backend,
+        weight: entry.weight,
+      }));
+    }
+    if (route.redirect !== undefined) spec.filters = [{ type: 'RequestRedirect', requestRedirect: nativeRedirect(route.redirect) }];
+    if (route.hostnames !== undefined && route.hostnames.length > 0) spec.hostnames = route.hostnames;
+    if (route.cors !== undefined) spec.filters = [...(spec.filters ?? []), { type: 'CORS', cors: route.cors }];
+    routes.push(spec);
   }
 
   const warnings: string[] = [];
@@ -86,5 +111,22 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
     routes.push(...translated.routes);
     warnings.push(...translated.warnings);
   }
-  return { routes, warnings, secrets: translated?.secrets ?? {}, defaultPort: translated?.defaultPort, ignored: translated?.ignored ?? [] };
+  return {
+    routes,
+    warnings,
+    secrets: translated?.secrets ?? {},
+    defaultPort: translated?.defaultPort,
+    ...(translated?.tlsSecret === undefined ? {} : { tlsSecret: translated.tlsSecret }),
+    ...(translated?.listenerPort === undefined ? {} : { listenerPort: translated.listenerPort }),
+    ignored: translated?.ignored ?? [],
+  };
+}
+
+/** The schema's redirect (CEL rules checked) as the gateway's type, absent fields left out. */
+function nativeRedirect(redirect: NonNullable<NativeRoute['redirect']>): RequestRedirect {
+  const { path, ...rest } = redirect;
+  const out: RequestRedirect = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  if (path?.type === 'ReplaceFullPath') out.path = { type: path.type, replaceFullPath: path.replaceFullPath! };
+  if (path?.type === 'ReplacePrefixMatch') out.path = { type: path.type, replacePrefixMatch: path.replacePrefixMatch! };
+  return out;
 }

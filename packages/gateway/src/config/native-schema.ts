@@ -1,16 +1,39 @@
 import * as v from 'valibot';
 import type { BackendDescriptor } from '../descriptor/index.ts';
-import { HttpRouteMatchSchema } from '../routing/index.ts';
+import { HostnameSchema, HttpRouteMatchSchema } from '../routing/index.ts';
+import { RequestRedirectSchema } from '../routing/redirect-schema.ts';
+import { CorsFilterSchema } from '../routing/cors-schema.ts';
 
 const NAME = /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,126}[a-zA-Z0-9])?$/;
 export const NameSchema = v.pipe(v.string(), v.regex(NAME, 'must be 1-128 characters of [a-zA-Z0-9._-], starting and ending with a letter or digit'));
 
-/** A native route: Gateway API matches and the name of a backend. */
-export const NativeRouteSchema = v.strictObject({
-  name: v.optional(NameSchema),
-  matches: v.optional(v.array(HttpRouteMatchSchema)),
+/** One backend of a weighted split: its name and share (weight / sum of weights; 0: none). */
+const WeightedBackendSchema = v.strictObject({
   backend: NameSchema,
+  weight: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(0, 'must be 0-1000000'), v.maxValue(1_000_000, 'must be 0-1000000')), 1),
 });
+
+/**
+ * A native route: Gateway API matches and what answers them: the name of a backend, a
+ * weighted list of backends, or a redirect (Gateway API `RequestRedirect` fields).
+ */
+export const NativeRouteSchema = v.pipe(
+  v.strictObject({
+    name: v.optional(NameSchema),
+    matches: v.optional(v.array(HttpRouteMatchSchema)),
+    /** Exact or `*.` wildcard hostnames the route answers for; absent: any host. */
+    hostnames: v.optional(v.array(HostnameSchema)),
+    backend: v.optional(NameSchema),
+    backends: v.optional(v.pipe(v.array(WeightedBackendSchema), v.minLength(1, 'must list at least one backend'))),
+    redirect: v.optional(RequestRedirectSchema),
+    /** Gateway API `HTTPCORSFilter` fields (maxAge default 5 seconds): preflights answered by the gateway. */
+    cors: v.optional(CorsFilterSchema),
+  }),
+  v.check(
+    (route) => [route.backend, route.backends, route.redirect].filter((field) => field !== undefined).length === 1,
+    'needs exactly one of backend, backends or redirect',
+  ),
+);
 
 /**
  * `backends`: a map of names to descriptors. Not `v.record`, which drops keys

@@ -3,13 +3,16 @@ import type { BackendDescriptor, BackendDescriptorInput } from '../descriptor/in
 import { GatewayError, errorResponse } from '../errors/index.ts';
 import { createRouter, type HttpRouteMatch } from '../routing/index.ts';
 import { bindBackend, type BoundBackend } from './bound-backend.ts';
-import { handleLambdaRequest } from './handle-lambda-request.ts';
+import type { CorsPolicy } from './cors.ts';
+import { answerPreflight, isPreflight, matchWithPreflight, virtualHostCorsLookup, withCors } from './cors-route.ts';
 import { registerHealthRoutes, type HealthPaths } from './health.ts';
 import type { ReadinessState } from './readiness.ts';
 import { requestIdFor } from './request-id.ts';
 import { sharedDefaultPlatform } from './default-platform.ts';
 import type { Platform } from './platform.ts';
 import type { RouteFilter } from './route-filters.ts';
+import { bindRouteTarget, describeTarget, serveRouteTarget, type WeightedBackendSpec } from './route-target.ts';
+import type { RandomSource } from './weighted-pick.ts';
 
 /** One route: Gateway API matches and the Lambda backend they lead to. */
 export interface GatewayRouteSpec {
@@ -17,12 +20,24 @@ export interface GatewayRouteSpec {
   name?: string;
   /** HTTPRoute matches (ORed). Empty or absent: everything (`PathPrefix /`). */
   matches?: HttpRouteMatch[];
-  /** The backend descriptor (validated here with the same schema as config files). */
-  backend: BackendDescriptorInput | BackendDescriptor;
+  /** Hostnames (exact or `*.` wildcard) the route answers for. Empty or absent: any host. */
+  hostnames?: readonly string[];
+  /**
+   * The backend descriptor (validated here with the same schema as config files). Required
+   * unless `backends` is given or a RequestRedirect filter answers the route.
+   */
+  backend?: BackendDescriptorInput | BackendDescriptor;
+  /** A weighted split across backends (canary between aliases); replaces `backend`. */
+  backends?: readonly WeightedBackendSpec[];
   /** Backend name for logs (config files pass `backends.<name>`'s key). */
   backendName?: string;
   /** Gateway API filters applied in order (HTTPRoute manifests: header modifiers, URL rewrites). */
   filters?: readonly RouteFilter[];
+  /**
+   * The CORS policy of the route's virtual host (Gloo `virtualHost.options.cors`): applied to
+   * the 404 of a request to that host that no route matches. The route's own policy is its CORS filter.
+   */
+  virtualHostCors?: CorsPolicy;
 }
 
 export interface CreateGatewayOptions {
@@ -35,6 +50,8 @@ export interface CreateGatewayOptions {
   readiness?: ReadinessState | undefined;
   /** Where the traffic port answers `/healthz` and `/readyz` (`false`: not at all, the path goes to the routes). */
   healthPaths?: HealthPaths | undefined;
+  /** Random source for weighted backends, in [0, 1). Default `Math.random`; tests seed one. */
+  random?: RandomSource;
 }
 
 /** A row of the resolved route table (for `check` and start-up logs). */
@@ -49,6 +66,12 @@ export interface RouteTableRow {
   auth: string;
   /** Filter types applied on this route, in order (empty when none). */
   filters: string[];
+  /** The hostname (virtual host) this row answers for; undefined: any host. */
+  hostname?: string | undefined;
+  /** Weighted split: every backend with its weight (the columns above show the first). */
+  weights?: Array<{ backend: string; weight: number }>;
+  /** The redirect the gateway answers with, e.g. `301 https://{host}{path}`. */
+  redirect?: string;
 }
 
 export interface CompiledGateway {
@@ -69,65 +92,61 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
   const backendsByName = new Map<string, BoundBackend>();
   const routes = options.routes.map((spec, index) => {
     const name = spec.name ?? `route-${index}`;
-    const backendName = spec.backendName ?? name;
-    let backend = backendsByName.get(backendName);
-    if (!backend) {
-      backend = bindBackend(backendName, spec.backend, platform, spec.backendName ? `backends.${backendName}` : `routes[${index}].backend`, {
-        exposeErrorDetails: options.exposeErrorDetails,
-      });
-      backendsByName.set(backendName, backend);
-    }
-    return { name, matches: spec.matches ?? [], target: { backend, filters: spec.filters ?? [] } };
+    const bind = (backendName: string, descriptor: BackendDescriptorInput | BackendDescriptor, at: string) => {
+      let backend = backendsByName.get(backendName);
+      if (!backend) {
+        backend = bindBackend(backendName, descriptor, platform, at, { exposeErrorDetails: options.exposeErrorDetails });
+        backendsByName.set(backendName, backend);
+      }
+      return backend;
+    };
+    const target = bindRouteTarget(spec, name, `routes[${index}]`, bind, options.random ?? Math.random);
+    return { name, matches: spec.matches ?? [], hostnames: spec.hostnames, target, virtualHostCors: spec.virtualHostCors };
   });
   const router = createRouter(routes);
+  const virtualHostCors = virtualHostCorsLookup(routes);
 
   const app = new Hono();
   registerHealthRoutes(app, () => [...backendsByName.values()], options.readiness, options.healthPaths);
   app.all('*', (c) => {
     const request = c.req.raw;
     const url = new URL(request.url);
-    const matched = router.match(request.method, url, request.headers);
+    const matched = matchWithPreflight(router, request, url);
     if (!matched) {
       const requestId = requestIdFor(request.headers);
-      return errorResponse(new GatewayError(404, 'RouteNotFound', `no route matches ${request.method} ${url.pathname}`), requestId, {
-        exposeDetails: options.exposeErrorDetails === true,
-      });
+      const cors = virtualHostCors?.(request, url);
+      if (cors !== undefined && isPreflight(request)) return answerPreflight(cors, request, undefined, platform);
+      return withCors(
+        cors,
+        request,
+        errorResponse(new GatewayError(404, 'RouteNotFound', `no route matches ${request.method} ${url.pathname}`), requestId, {
+          exposeDetails: options.exposeErrorDetails === true,
+        }),
+      );
     }
-    const { backend, filters } = matched.target;
-    platform.logger.debug('route matched', { method: request.method, path: url.pathname, route: matched.routeName, backend: backend.name });
-    // The one place this request meets its adapter: everything after reads the context.
-    const context = platform.requestContext(request, c.env);
-    return handleLambdaRequest(
-      request,
-      context,
-      backend,
-      {
-        routeName: matched.routeName,
-        pathParameters: matched.pathParameters,
-        routeKey: matched.routeKey,
-        resource: matched.resource,
-        match: matched.match,
-        filters,
-      },
-      platform,
-    );
+    platform.logger.debug('route matched', { method: request.method, path: url.pathname, route: matched.routeName });
+    return serveRouteTarget(request, c.env, matched, platform);
   });
   app.onError((error, c) => {
     platform.logger.error('unhandled error', { error: error.message });
     return errorResponse(new GatewayError(500, 'InternalError', 'internal error'), requestIdFor(c.req.raw.headers));
   });
 
-  const table = router.describe().map(({ routeName, match, target: { backend, filters } }): RouteTableRow => {
+  const table = router.describe().map(({ routeName, match, hostname, target }): RouteTableRow => {
+    const { primary: backend, filters, weights, redirect } = describeTarget(target);
     return {
+      ...(hostname === undefined ? {} : { hostname }),
       route: routeName,
       match,
-      backend: backend.name,
-      functionId: backend.resolved.functionId,
-      qualifier: backend.resolved.qualifier,
-      invocationMode: backend.descriptor.invocationMode,
-      payloadMode: backend.descriptor.payloadMode,
-      auth: describeAuth(backend),
-      filters: filters.map((filter) => filter.type),
+      backend: backend?.name ?? '-',
+      functionId: backend?.resolved.functionId ?? '-',
+      qualifier: backend?.resolved.qualifier,
+      invocationMode: backend?.descriptor.invocationMode ?? 'Sync',
+      payloadMode: backend?.descriptor.payloadMode ?? '-',
+      auth: backend ? describeAuth(backend) : '-',
+      filters,
+      ...(weights ? { weights } : {}),
+      ...(redirect ? { redirect } : {}),
     };
   });
   return { app, backends: [...backendsByName.values()], table };

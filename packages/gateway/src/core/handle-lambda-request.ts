@@ -2,7 +2,15 @@ import { GatewayError, errorResponse } from '../errors/index.ts';
 import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeWithThrottleRetries, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
 import { forwardToFunctionUrl } from '../invoke/function-url-forward.ts';
 import { invokeLambdaStream } from '../invoke/invoke-stream.ts';
-import { stripHopByHop, type InboundRequest } from '../payload/index.ts';
+import {
+  headerLinesOf,
+  headerLinesStillValid,
+  reconcileRawHeaders,
+  stripHopByHop,
+  type HeaderLines,
+  type HeaderPair,
+  type InboundRequest,
+} from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
 import { acquireBackendSlot } from './backend-concurrency.ts';
 import type { BoundBackend } from './bound-backend.ts';
@@ -60,12 +68,17 @@ export async function handleLambdaRequest(
     requestBytes = body.byteLength;
     const filtered = applyRequestFilters(route.filters, url, request.headers, route.match);
     let eventHeaders: Headers | undefined;
+    let eventHeaderPairs: HeaderPair[] | undefined;
     const inbound: InboundRequest = {
       method: request.method,
       url: filtered.url,
       // Built on first use: passthrough never reads the client's headers, envelopes do.
       get headers() {
         return (eventHeaders ??= stripHopByHop(filtered.headers));
+      },
+      // The client's lines (casing, repeated values) where the adapter kept them (Node).
+      get headerPairs() {
+        return (eventHeaderPairs ??= context.rawHeaders && reconcileRawHeaders(context.rawHeaders, this.headers));
       },
       body,
       sourceIp: context.peerAddress,
@@ -142,7 +155,9 @@ export async function handleLambdaRequest(
   } finally {
     releaseSlot?.();
   }
+  const lines = headerLinesOf(response);
   response = applyResponseFilters(route.filters, response);
+  if (lines !== undefined && context.keepHeaderLines) keepLines(context.keepHeaderLines, lines, response);
   logRequest(platform, { method: request.method, url, backend, route, requestId, traceId, lambdaRequestId, started, status: response.status, failure });
   metrics?.requestFinished({
     route: route.routeName,
@@ -158,6 +173,12 @@ export async function handleLambdaRequest(
     lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
   });
   return response;
+}
+
+/** Hands the adapter the function's repeated headers that survived the response filters. */
+function keepLines(keep: (lines: HeaderLines) => void, lines: HeaderLines, response: Response): void {
+  const valid = headerLinesStillValid(lines, response.headers);
+  if (valid !== undefined) keep(valid);
 }
 
 /**

@@ -18,3 +18,8 @@ export type { GatewayMetrics, RequestSample } from './gateway-metrics.ts';
 export { traceIdFor } from './trace-id.ts';
 export { CredentialStatusBoard } from './credential-status.ts';
 export type { CredentialEvents, CredentialStatus } from './credential-status.ts';
+export { redirectLocation, redirectResponse, REDIRECT_STATUS_CODES } from './redirect.ts';
+export type { RequestRedirect } from './redirect.ts';
+export type { WeightedBackendSpec } from './route-target.ts';
+export { seededRandom, weightedPicker } from './weighted-pick.ts';
+export type { RandomSource } from './weighted-pick.ts';

@@ -3,6 +3,7 @@ import type { EnvLookup } from '../descriptor/index.ts';
 import type { AbortControllerSource, ClientGone, HttpTransport, SigV4Crypto } from '../invoke/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { GatewayMetrics } from './gateway-metrics.ts';
+import type { HeaderLines } from '../payload/index.ts';
 
 /**
  * What one runtime knows about one request, built once by its adapter when the
@@ -25,6 +26,11 @@ export interface RequestContext {
   peerAddress: string | undefined;
   /** The header pairs as received, flat `[name, value, …]`, where the runtime keeps them (Node's `rawHeaders`). */
   rawHeaders?: readonly string[] | undefined;
+  /**
+   * Sends these response headers one line per value (lower-case name → values), where the
+   * runtime can (Node); absent: the joined value the Fetch `Headers` holds goes out.
+   */
+  keepHeaderLines?: ((lines: HeaderLines) => void) | undefined;
 }
 
 /**

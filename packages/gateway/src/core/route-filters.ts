@@ -5,6 +5,8 @@
  * validated shapes and their effect.
  */
 import type { HttpRouteMatch } from '../routing/index.ts';
+import type { CorsPolicy } from './cors.ts';
+import type { RequestRedirect } from './redirect.ts';
 
 /** `HTTPHeader`: a header name (case-insensitive) and its value. */
 export interface HeaderValue {
@@ -31,7 +33,11 @@ export interface UrlRewrite {
 export type RouteFilter =
   | { type: 'RequestHeaderModifier'; requestHeaderModifier: HeaderModifier }
   | { type: 'ResponseHeaderModifier'; responseHeaderModifier: HeaderModifier }
-  | { type: 'URLRewrite'; urlRewrite: UrlRewrite };
+  | { type: 'URLRewrite'; urlRewrite: UrlRewrite }
+  /** Answered by the gateway (see redirect.ts); request filters ignore it. */
+  | { type: 'RequestRedirect'; requestRedirect: RequestRedirect }
+  /** Answered and applied around the route by cors.ts (route-target.ts); request filters ignore it. */
+  | { type: 'CORS'; cors: CorsPolicy };
 
 /** The request as the Lambda event will see it. */
 export interface FilteredRequest {

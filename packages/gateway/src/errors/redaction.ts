@@ -23,5 +23,6 @@ export const GENERIC_ERROR_MESSAGES: Record<GatewayErrorCode, string> = {
   RequestHeadersTooLarge: 'the request headers are too large',
   MethodNotAllowed: 'the method is not allowed',
   Overloaded: 'the gateway is busy, retry later',
+  CorsOriginNotAllowed: 'the origin is not allowed',
   InternalError: 'internal error',
 };

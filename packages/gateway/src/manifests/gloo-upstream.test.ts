@@ -39,7 +39,7 @@ spec:
 }
 
 function descriptorFor(aws: string, destination = '') {
-  return translateYaml(`${upstreamYaml(aws)}---\n${virtualServiceYaml(destination)}`).routes[0]!.backend;
+  return translateYaml(`${upstreamYaml(aws)}---\n${virtualServiceYaml(destination)}`).routes[0]!.backend!;
 }
 
 describe('Gloo Edge Upstream → backend descriptor', () => {

@@ -106,13 +106,26 @@ describe('VirtualService → routes', () => {
     ]);
   });
 
-  it('warns about domains, TLS, options and case-insensitive matching', () => {
+  it('matches domains as hostnames (exact and *. wildcards), reporting the Envoy forms it does not match', () => {
+    const yaml = withRoute(
+      `matchers: [{ prefix: /echo }]\n      ${ACTION()}`,
+      "\n    domains: ['API.example.com', '*.example.net', 'foo.*', 'a.example.com:8080']",
+    );
+    const translated = translateYaml(yaml);
+    expect(translated.routes[0]?.hostnames).toEqual(['api.example.com', '*.example.net']);
+    expect(translated.warnings).toEqual([
+      `${VS}spec.virtualHost.domains[2]: "foo.*" is not matched: only exact names and "*." wildcards are supported`,
+      `${VS}spec.virtualHost.domains[3]: "a.example.com:8080" is not matched: only exact names and "*." wildcards are supported`,
+    ]);
+    expect(translateYaml(withRoute(`matchers: [{ prefix: /echo }]\n      ${ACTION()}`, "\n    domains: ['*']")).routes[0]?.hostnames).toBeUndefined();
+  });
+
+  it('warns about TLS, options and case-insensitive matching', () => {
     const yaml = withRoute(
       `matchers: [{ prefix: /echo, caseSensitive: false }]\n      options: { timeout: 5s }\n      ${ACTION()}`,
       "\n    domains: ['api.example.com']\n    options: { retries: { retryOn: 5xx } }",
     );
     expect(translateYaml(yaml).warnings).toEqual([
-      `${VS}spec.virtualHost.domains: hosts are not matched: these routes answer for any Host`,
       `${VS}spec.virtualHost.options.retries: not supported by lambda-gateway; ignored`,
       `${VS}spec.virtualHost.routes[0].options.timeout: not supported by lambda-gateway; ignored`,
       `${VS}spec.virtualHost.routes[0].matchers[0].caseSensitive: case-insensitive path matching is not supported: the path is matched case-sensitively`,
@@ -128,19 +141,19 @@ describe('VirtualService validation', () => {
       'spec.virtualHost.routes[0].routeAction.single.upstream: Upstream gloo-system/nope not found',
     ],
     [
-      'only single upstream destinations',
+      'multi needs destinations',
       'routeAction: { multi: { destinations: [] } }',
-      'spec.virtualHost.routes[0]: routeAction.multi is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream',
+      'spec.virtualHost.routes[0].routeAction.multi.destinations: must not be empty',
     ],
     [
       'no kube destinations',
       'routeAction: { single: { kube: { ref: { name: httpbin } } } }',
-      'spec.virtualHost.routes[0]: routeAction.single.kube is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream',
+      'spec.virtualHost.routes[0]: routeAction.single.kube is not supported: lambda-gateway routes only routeAction.single.upstream or routeAction.multi to AWS Lambda Upstreams',
     ],
     [
       'no redirects',
       'redirectAction: { hostRedirect: example.com }',
-      'spec.virtualHost.routes[0]: redirectAction is not supported: lambda-gateway routes only routeAction.single.upstream to an AWS Lambda Upstream',
+      'spec.virtualHost.routes[0]: redirectAction is not supported: lambda-gateway routes only routeAction.single.upstream or routeAction.multi to AWS Lambda Upstreams',
     ],
     [
       'aws destinationSpec only',

@@ -3,9 +3,11 @@
  * CRD's validations (apis/v1/httproute_types.go: limits, patterns and the CEL
  * rules, with their messages). Matches reuse the router's schemas.
  */
+import { HostnameSchema } from '../routing/index.ts';
 import * as v from 'valibot';
 import { HttpRouteMatchListSchema } from '../routing/index.ts';
-import { pathValueProblem } from '../routing/path-rules.ts';
+import { PathModifierSchema, RequestRedirectSchema } from '../routing/redirect-schema.ts';
+import { CorsFilterSchema } from '../routing/cors-schema.ts';
 import { ObjectNameSchema, NamespaceSchema, acceptedButUnsupported, strictFields } from './resource.ts';
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
@@ -69,37 +71,6 @@ const HeaderFilterSchema = strictFields({
   ),
 });
 
-const RewritePathSchema = v.pipe(
-  v.string('must be a string'),
-  v.maxLength(1024, 'must be at most 1024 characters'),
-  v.check(
-    (value) => pathValueProblem(value) === undefined,
-    (issue) => pathValueProblem(issue.input as string) ?? 'is invalid',
-  ),
-);
-
-/** `HTTPPathModifier` with its four CEL rules. */
-const PathModifierSchema = v.pipe(
-  strictFields({
-    type: picklist(['ReplaceFullPath', 'ReplacePrefixMatch']),
-    replaceFullPath: v.optional(RewritePathSchema),
-    replacePrefixMatch: v.optional(RewritePathSchema),
-  }),
-  v.check(
-    (path) => path.type !== 'ReplaceFullPath' || path.replaceFullPath !== undefined,
-    "replaceFullPath must be specified when type is set to 'ReplaceFullPath'",
-  ),
-  v.check((path) => path.replaceFullPath === undefined || path.type === 'ReplaceFullPath', "type must be 'ReplaceFullPath' when replaceFullPath is set"),
-  v.check(
-    (path) => path.type !== 'ReplacePrefixMatch' || path.replacePrefixMatch !== undefined,
-    "replacePrefixMatch must be specified when type is set to 'ReplacePrefixMatch'",
-  ),
-  v.check(
-    (path) => path.replacePrefixMatch === undefined || path.type === 'ReplacePrefixMatch',
-    "type must be 'ReplacePrefixMatch' when replacePrefixMatch is set",
-  ),
-);
-
 const UrlRewriteSchema = strictFields({
   hostname: v.optional(
     v.pipe(
@@ -147,7 +118,9 @@ export const HttpRouteFilterSchema = v.pipe(
     responseHeaderModifier: v.optional(HeaderFilterSchema),
     urlRewrite: v.optional(UrlRewriteSchema),
     extensionRef: v.optional(ExtensionRefSchema),
-    ...acceptedButUnsupported(['requestMirror', 'requestRedirect', 'cors', 'externalAuth']),
+    requestRedirect: v.optional(RequestRedirectSchema),
+    cors: v.optional(CorsFilterSchema),
+    ...acceptedButUnsupported(['requestMirror', 'externalAuth']),
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -166,7 +139,7 @@ export const HttpRouteFilterListSchema = v.pipe(
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const count = (type: string) => dataset.value.filter((filter) => filter.type === type).length;
-    for (const type of ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestRedirect', 'URLRewrite']) {
+    for (const type of ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestRedirect', 'URLRewrite', 'CORS']) {
       if (count(type) > 1) addIssue({ message: `${type} filter cannot be repeated` });
     }
     if (count('RequestRedirect') > 0 && count('URLRewrite') > 0) {
@@ -226,6 +199,10 @@ export const HttpRouteRuleSchema = v.pipe(
     // Absent matches default to one `PathPrefix /` match in the CRD.
     return !prefixRewrite || rule.matches === undefined || (rule.matches.length === 1 && rule.matches[0]!.path.type === 'PathPrefix');
   }, 'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified'),
+  v.check((rule) => {
+    const prefixRedirect = rule.filters?.some((filter) => filter.requestRedirect?.path?.type === 'ReplacePrefixMatch');
+    return !prefixRedirect || rule.matches === undefined || (rule.matches.length === 1 && rule.matches[0]!.path.type === 'PathPrefix');
+  }, 'When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified'),
   v.check(
     (rule) => !(rule.filters?.some((filter) => filter.type === 'RequestRedirect') && (rule.backendRefs?.length ?? 0) > 0),
     'RequestRedirect filter must not be used together with backendRefs',
@@ -233,7 +210,7 @@ export const HttpRouteRuleSchema = v.pipe(
 );
 
 /** Fields of the spec the gateway does not act on (reported as warnings). */
-export const UNSUPPORTED_SPEC_FIELDS = ['hostnames', 'useDefaultGateways'] as const;
+export const UNSUPPORTED_SPEC_FIELDS = ['useDefaultGateways'] as const;
 
 export const HttpRouteSchema = strictFields({
   apiVersion: picklist(['gateway.networking.k8s.io/v1', 'gateway.networking.k8s.io/v1beta1']),
@@ -241,6 +218,7 @@ export const HttpRouteSchema = strictFields({
   metadata: v.unknown(),
   spec: strictFields({
     parentRefs: v.optional(list(ParentRefSchema, 32)),
+    hostnames: v.optional(list(HostnameSchema, 16)),
     rules: v.optional(list(HttpRouteRuleSchema, 16)),
     ...acceptedButUnsupported(UNSUPPORTED_SPEC_FIELDS),
   }),

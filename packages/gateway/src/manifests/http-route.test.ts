@@ -71,12 +71,11 @@ describe('HTTPRoute → routes', () => {
     );
   });
 
-  it('warns about hostnames, retries and session persistence, which it does not act on', () => {
+  it('warns about retries and session persistence, which it does not act on; hostnames go to the route', () => {
     const yaml = withBackend(`${guideRule()}\n      retry: { attempts: 2 }`).replace('  parentRefs:', '  hostnames: [example.com]\n  parentRefs:');
-    expect(translateYaml(yaml).warnings.slice(1)).toEqual([
-      `${ROUTE}spec.hostnames: hosts are not matched: these rules answer for any Host`,
-      `${ROUTE}spec.rules[0].retry: not supported by lambda-gateway; ignored`,
-    ]);
+    const translated = translateYaml(yaml);
+    expect(translated.warnings.slice(1)).toEqual([`${ROUTE}spec.rules[0].retry: not supported by lambda-gateway; ignored`]);
+    expect(translated.routes[0]?.hostnames).toEqual(['example.com']);
   });
 });
 
@@ -85,13 +84,22 @@ describe('HTTPRoute validation', () => {
     [
       'a rule needs a backendRef',
       '    - matches: [{ path: { value: /echo } }]',
-      'spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io)',
+      'spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io), or a RequestRedirect filter',
     ],
-    ['weight 0 everywhere', guideRule('\n          weight: 0'), 'spec.rules[0].backendRefs: every backendRef has weight 0: nothing to route to'],
     [
-      'no traffic splitting',
-      `${guideRule()}\n        - { name: lambda, group: gateway.kgateway.dev, kind: Backend }`,
-      'spec.rules[0].backendRefs: 2 backendRefs with a weight above 0: traffic splitting is not supported; use one backendRef per rule',
+      'redirect status codes',
+      '    - filters: [{ type: RequestRedirect, requestRedirect: { statusCode: 304 } }]',
+      'spec.rules[0].filters[0].requestRedirect.statusCode: must be one of 301, 302, 303, 307, 308 (got 304)',
+    ],
+    [
+      'redirect scheme',
+      '    - filters: [{ type: RequestRedirect, requestRedirect: { scheme: ftp } }]',
+      'spec.rules[0].filters[0].requestRedirect.scheme: must be one of http, https (got "ftp")',
+    ],
+    [
+      'redirect prefix needs one PathPrefix match',
+      '    - matches: [{ path: { type: Exact, value: /a } }]\n      filters: [{ type: RequestRedirect, requestRedirect: { path: { type: ReplacePrefixMatch, replacePrefixMatch: /b } } }]',
+      'spec.rules[0]: When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
     ],
     ['weight range', guideRule('\n          weight: 1000001'), 'spec.rules[0].backendRefs[0].weight: must be 0-1000000'],
     ['Service needs a port', '    - backendRefs: [{ name: httpbin }]', 'spec.rules[0].backendRefs[0]: Must have port for Service reference'],
@@ -233,7 +241,7 @@ describe('HTTPRoute validation', () => {
   it('needs rules to route anything (the CRD default rule has no backendRef)', () => {
     const yaml = `${backendYaml()}---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: lambda, namespace: gloo-system }\nspec: {}\n`;
     expect(configErrorOf(() => translateYaml(yaml))).toBe(
-      `${ROUTE}spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io)`,
+      `${ROUTE}spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io), or a RequestRedirect filter`,
     );
   });
 
@@ -261,15 +269,18 @@ describe('HTTPRoute filters', () => {
     ]);
   });
 
-  it('warns about mirroring and CORS, which it does not do', () => {
+  it('warns about mirroring, which it does not do, and keeps CORS with its CRD default maxAge', () => {
     const rule = FILTERS(
       '        - { type: RequestMirror, requestMirror: { backendRef: { name: m, port: 80 } } }\n        - { type: CORS, cors: { allowOrigins: ["*"] } }',
     );
     const translated = translateYaml(withBackend(rule));
-    expect(translated.routes[0]!.filters).toBeUndefined();
-    expect(translated.warnings.slice(1)).toEqual([
-      `${ROUTE}spec.rules[0].filters[0]: RequestMirror filters are not supported by lambda-gateway; ignored`,
-      `${ROUTE}spec.rules[0].filters[1]: CORS filters are not supported by lambda-gateway; ignored`,
-    ]);
+    expect(translated.routes[0]!.filters).toEqual([{ type: 'CORS', cors: { allowOrigins: ['*'], maxAge: 5 } }]);
+    expect(translated.warnings.slice(1)).toEqual([`${ROUTE}spec.rules[0].filters[0]: RequestMirror filters are not supported by lambda-gateway; ignored`]);
+  });
+
+  it("refuses a CORS filter whose allowMethods mixes '*' with methods, naming the field", () => {
+    expect(() => translateYaml(withBackend(FILTERS('        - { type: CORS, cors: { allowOrigins: ["*"], allowMethods: ["*", GET] } }')))).toThrow(
+      /spec\.rules\[0\]\.filters\[0\]\.cors\.allowMethods: allowMethods cannot contain '\*' alongside other values/,
+    );
   });
 });

@@ -3,7 +3,7 @@
  * behind its backendRef (a kgateway `Backend`, or a Gloo `Upstream` whose
  * function a `Parameter` ExtensionRef names), with its filters.
  */
-import type { GatewayRouteSpec, RouteFilter, UrlRewrite } from '../core/index.ts';
+import type { GatewayRouteSpec, RequestRedirect, RouteFilter, UrlRewrite, WeightedBackendSpec } from '../core/index.ts';
 import {
   HttpRouteSchema,
   UNSUPPORTED_RULE_FIELDS,
@@ -13,6 +13,8 @@ import {
   type HttpRouteRule,
 } from './http-route-schema.ts';
 import type { LambdaTarget, LambdaTargets } from './lambda-targets.ts';
+import { attachedHostnames } from './route-attachment.ts';
+import type { GatewayListener } from './k8s-gateway.ts';
 import { manifestError, manifestWarning, parseManifest, unsupportedFieldWarnings, type Manifest } from './resource.ts';
 
 const KGATEWAY_GROUP = 'gateway.kgateway.dev';
@@ -21,64 +23,79 @@ const GLOO_GROUP = 'gloo.solo.io';
 const LAMBDA_MAX_MS = 900_000;
 
 /** Routes of an HTTPRoute, one per rule, named `HTTPRoute ns/name rules[i]`. */
-export function translateHttpRoute(manifest: Manifest, targets: LambdaTargets): { routes: GatewayRouteSpec[]; warnings: string[] } {
+export function translateHttpRoute(
+  manifest: Manifest,
+  targets: LambdaTargets,
+  gateways: ReadonlyMap<string, readonly GatewayListener[]> = new Map(),
+): { routes: GatewayRouteSpec[]; warnings: string[] } {
   const { spec } = parseManifest(HttpRouteSchema, manifest);
-  const warnings = unsupportedFieldWarnings(
-    manifest,
-    'spec',
-    spec,
-    UNSUPPORTED_SPEC_FIELDS.filter((field) => field !== 'hostnames'),
-  );
-  if (Array.isArray(spec.hostnames) && spec.hostnames.length > 0)
-    warnings.push(manifestWarning(manifest, 'spec.hostnames', 'hosts are not matched: these rules answer for any Host'));
+  const warnings = unsupportedFieldWarnings(manifest, 'spec', spec, UNSUPPORTED_SPEC_FIELDS);
+  const hostnames = attachedHostnames(manifest, spec.hostnames ?? [], spec.parentRefs ?? [], gateways);
+  if (hostnames === undefined) {
+    warnings.push(
+      manifestWarning(manifest, 'spec.hostnames', "no hostname intersects its Gateway listeners' hostnames: the route does not attach and is not served"),
+    );
+    return { routes: [], warnings };
+  }
   // The CRD defaults rules to one rule without backendRefs; that has nothing to route to.
   const rules = spec.rules ?? [{}];
   const routes = rules.map((rule, index): GatewayRouteSpec => {
     const at = `spec.rules[${index}]`;
     warnings.push(...unsupportedFieldWarnings(manifest, at, rule, UNSUPPORTED_RULE_FIELDS));
-    const { ref, refIndex } = singleBackendRef(manifest, at, rule);
-    const refAt = `${at}.backendRefs[${refIndex}]`;
-    const target = resolveTarget(manifest, refAt, ref, targets);
-    warnings.push(...target.warnings);
-    const filters = [
-      ...routeFilters(manifest, `${at}.filters`, rule.filters ?? [], warnings),
-      ...routeFilters(
-        manifest,
-        `${refAt}.filters`,
-        (ref.filters ?? []).filter((filter) => ref.kind !== 'Upstream' || !isFunctionParameter(filter)),
-        warnings,
-      ),
-    ];
-    const timeoutMs = ruleTimeoutMs(rule);
-    const backend = timeoutMs === undefined ? target.descriptor : { ...target.descriptor, timeoutMs };
+    const ruleFilters = routeFilters(manifest, `${at}.filters`, rule.filters ?? [], warnings);
+    const refs = (rule.backendRefs ?? []).map((ref, refIndex) => weightedBackend(manifest, `${at}.backendRefs[${refIndex}]`, ref, rule, targets, warnings));
     const route: GatewayRouteSpec = {
       name: `${manifest.ref} ${rule.name ? `rule "${rule.name}"` : `rules[${index}]`}`,
       matches: rule.matches ?? [],
-      backend,
-      backendName: timeoutMs === undefined ? target.backendName : `${target.backendName} (timeout ${timeoutMs}ms)`,
     };
-    if (filters.length > 0) route.filters = filters;
+    const single = refs.length === 1 && refs[0]!.weight > 0 ? refs[0]! : undefined;
+    if (refs.length === 0 && !ruleFilters.some((filter) => filter.type === 'RequestRedirect')) {
+      throw manifestError(
+        manifest,
+        `${at}.backendRefs`,
+        `a rule needs a backendRef to a Backend (${KGATEWAY_GROUP}) or an Upstream (${GLOO_GROUP}), or a RequestRedirect filter`,
+      );
+    }
+    if (single) {
+      // One backend: its filters simply follow the rule's.
+      route.backend = single.backend;
+      route.backendName = single.backendName!;
+      ruleFilters.push(...(single.filters ?? []));
+    } else if (refs.length > 0) {
+      // A split (or only weight-0 refs, which the gateway answers with 500 as the spec says).
+      route.backends = refs;
+    }
+    if (ruleFilters.length > 0) route.filters = ruleFilters;
+    if (hostnames.length > 0) route.hostnames = hostnames;
     return route;
   });
   return { routes, warnings };
 }
 
-/** Exactly one backendRef with a weight above 0: the gateway does not split traffic. */
-function singleBackendRef(manifest: Manifest, at: string, rule: HttpRouteRule): { ref: HttpBackendRef; refIndex: number } {
-  const refs = rule.backendRefs ?? [];
-  const live = refs.map((ref, refIndex) => ({ ref, refIndex })).filter(({ ref }) => ref.weight > 0);
-  if (refs.length === 0) {
-    throw manifestError(manifest, `${at}.backendRefs`, `a rule needs a backendRef to a Backend (${KGATEWAY_GROUP}) or an Upstream (${GLOO_GROUP})`);
-  }
-  if (live.length === 0) throw manifestError(manifest, `${at}.backendRefs`, 'every backendRef has weight 0: nothing to route to');
-  if (live.length > 1) {
-    throw manifestError(
-      manifest,
-      `${at}.backendRefs`,
-      `${live.length} backendRefs with a weight above 0: traffic splitting is not supported; use one backendRef per rule`,
-    );
-  }
-  return live[0]!;
+/** One backendRef as a weighted backend: its Lambda target, the rule's timeout, its own filters. */
+function weightedBackend(
+  manifest: Manifest,
+  at: string,
+  ref: HttpBackendRef,
+  rule: HttpRouteRule,
+  targets: LambdaTargets,
+  warnings: string[],
+): WeightedBackendSpec {
+  const target = resolveTarget(manifest, at, ref, targets);
+  warnings.push(...target.warnings);
+  const timeoutMs = ruleTimeoutMs(rule);
+  const filters = routeFilters(
+    manifest,
+    `${at}.filters`,
+    (ref.filters ?? []).filter((filter) => ref.kind !== 'Upstream' || !isFunctionParameter(filter)),
+    warnings,
+  );
+  return {
+    backend: timeoutMs === undefined ? target.descriptor : { ...target.descriptor, timeoutMs },
+    backendName: timeoutMs === undefined ? target.backendName : `${target.backendName} (timeout ${timeoutMs}ms)`,
+    weight: ref.weight,
+    ...(filters.length > 0 ? { filters } : {}),
+  };
 }
 
 function resolveTarget(manifest: Manifest, at: string, ref: HttpBackendRef, targets: LambdaTargets): LambdaTarget {
@@ -104,8 +121,8 @@ function isFunctionParameter(filter: HttpRouteFilterManifest): boolean {
 }
 
 /**
- * The filters the gateway applies. Mirroring and CORS are reported as
- * warnings; external auth and unknown extensions are errors, because serving
+ * The filters the gateway applies. Mirroring is reported as a
+ * warning; external auth and unknown extensions are errors, because serving
  * a route without them could expose the function.
  */
 function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRouteFilterManifest[], warnings: string[]): RouteFilter[] {
@@ -122,8 +139,13 @@ function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRout
       case 'URLRewrite':
         out.push({ type: filter.type, urlRewrite: urlRewrite(filter.urlRewrite!) });
         break;
-      case 'RequestMirror':
+      case 'RequestRedirect':
+        out.push({ type: filter.type, requestRedirect: requestRedirect(filter.requestRedirect!) });
+        break;
       case 'CORS':
+        out.push({ type: filter.type, cors: filter.cors! });
+        break;
+      case 'RequestMirror':
         warnings.push(manifestWarning(manifest, here, `${filter.type} filters are not supported by lambda-gateway; ignored`));
         break;
       default:
@@ -138,6 +160,19 @@ function urlRewrite(rewrite: NonNullable<HttpRouteFilterManifest['urlRewrite']>)
   const out: UrlRewrite = {};
   if (rewrite.hostname !== undefined) out.hostname = rewrite.hostname;
   const path = rewrite.path;
+  if (path?.type === 'ReplaceFullPath') out.path = { type: path.type, replaceFullPath: path.replaceFullPath! };
+  if (path?.type === 'ReplacePrefixMatch') out.path = { type: path.type, replacePrefixMatch: path.replacePrefixMatch! };
+  return out;
+}
+
+/** The validated redirect as the gateway's type (absent fields left out). */
+function requestRedirect(redirect: NonNullable<HttpRouteFilterManifest['requestRedirect']>): RequestRedirect {
+  const out: RequestRedirect = {};
+  if (redirect.scheme !== undefined) out.scheme = redirect.scheme;
+  if (redirect.hostname !== undefined) out.hostname = redirect.hostname;
+  if (redirect.port !== undefined) out.port = redirect.port;
+  if (redirect.statusCode !== undefined) out.statusCode = redirect.statusCode;
+  const path = redirect.path;
   if (path?.type === 'ReplaceFullPath') out.path = { type: path.type, replaceFullPath: path.replaceFullPath! };
   if (path?.type === 'ReplacePrefixMatch') out.path = { type: path.type, replacePrefixMatch: path.replacePrefixMatch! };
   return out;

@@ -24,10 +24,41 @@ describe('Gateway manifests', () => {
     expect(translated.defaultPort).toBe(8080);
     expect(translated.warnings).toEqual([
       `${GATEWAY}spec.addresses: not supported by lambda-gateway; ignored`,
-      `${GATEWAY}spec.listeners[0].protocol: HTTPS listeners are not served (lambda-gateway serves plain HTTP; terminate TLS in front of it)`,
-      `${GATEWAY}spec.listeners[1].hostname: hosts are not matched; the listener answers for any Host`,
+      `${GATEWAY}spec.listeners[0].tls.certificateRefs: an HTTPS listener needs a certificateRef to a TLS Secret; the listener is not served`,
       `${GATEWAY}spec.listeners: port 9090 is not served: lambda-gateway listens on one port (8080)`,
     ]);
+  });
+
+  it('serves a lone HTTPS listener with the TLS Secret its certificateRefs name', () => {
+    const translated = translateYaml(
+      gatewayYaml('  - { protocol: HTTPS, port: 8443, name: https, tls: { mode: Terminate, certificateRefs: [{ name: gw-cert }] } }'),
+    );
+    expect(translated).toMatchObject({ defaultPort: 8443, tlsSecret: 'gw-cert', warnings: [] });
+  });
+
+  it('serves the HTTP listener when there is one, and says which HTTPS listeners are not served', () => {
+    const https = (port: number, secret: string) =>
+      `  - { protocol: HTTPS, port: ${port}, name: h${port}, tls: { certificateRefs: [{ kind: Secret, name: ${secret} }] } }`;
+    const both = translateYaml(gatewayYaml(`${https(8443, 'a')}\n  - { protocol: HTTP, port: 8080, name: http }`));
+    expect(both.defaultPort).toBe(8080);
+    expect(both.tlsSecret).toBeUndefined();
+    expect(both.warnings).toEqual([`${GATEWAY}spec.listeners: HTTPS port 8443 (Secret a) is not served: the HTTP listener is served on port 8080`]);
+    const sni = translateYaml(gatewayYaml(`${https(8443, 'a')}\n${https(8443, 'b')}`));
+    expect(sni).toMatchObject({ defaultPort: 8443, tlsSecret: 'a' });
+    expect(sni.warnings).toEqual([
+      `${GATEWAY}spec.listeners: HTTPS port 8443 (Secret b) is not served: one certificate is served (no SNI across listeners) on port 8443`,
+    ]);
+  });
+
+  it('serves a privileged listener port on the unprivileged port + 10000 (the container runs as non-root)', () => {
+    expect(translateYaml(gatewayYaml('  - { protocol: HTTP, port: 80, name: http }'))).toMatchObject({ defaultPort: 10080, listenerPort: 80 });
+    expect(translateYaml(gatewayYaml('  - { protocol: HTTP, port: 1024, name: http }')).listenerPort).toBeUndefined();
+  });
+
+  it('does not serve TLS passthrough', () => {
+    const translated = translateYaml(gatewayYaml('  - { protocol: HTTPS, port: 8443, name: h, tls: { mode: Passthrough } }'));
+    expect(translated.tlsSecret).toBeUndefined();
+    expect(translated.warnings).toEqual([`${GATEWAY}spec.listeners[0].tls.mode: Passthrough is not served: lambda-gateway terminates TLS (mode Terminate)`]);
   });
 
   it('validates listeners', () => {

@@ -4,6 +4,7 @@
  * an HTTP listener and reports the rest.
  */
 import * as v from 'valibot';
+import { HostnameSchema } from '../routing/index.ts';
 import { acceptedButUnsupported, manifestWarning, parseManifest, strictFields, type Manifest } from './resource.ts';
 
 const ListenerSchema = strictFields({
@@ -12,7 +13,23 @@ const ListenerSchema = strictFields({
   protocol: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
   // Route attachment is not enforced: every route in the config is served.
   allowedRoutes: v.optional(v.unknown()),
-  ...acceptedButUnsupported(['hostname', 'tls']),
+  hostname: v.optional(HostnameSchema),
+  tls: v.optional(
+    v.looseObject({
+      mode: v.optional(v.picklist(['Terminate', 'Passthrough'], 'must be Terminate or Passthrough'), 'Terminate'),
+      certificateRefs: v.optional(
+        v.array(
+          v.looseObject({
+            group: v.optional(v.string('must be a string'), ''),
+            kind: v.optional(v.string('must be a string'), 'Secret'),
+            name: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
+            namespace: v.optional(v.string('must be a string')),
+          }),
+          'must be a list',
+        ),
+      ),
+    }),
+  ),
 });
 
 const GatewaySchema = strictFields({
@@ -33,31 +50,83 @@ const GatewaySchema = strictFields({
   status: v.optional(v.unknown()),
 });
 
-/** A Gateway's HTTP listener ports (in order) and warnings for what is not served. */
-export function translateGateway(manifest: Manifest): { httpPorts: number[]; warnings: string[] } {
+/** An HTTP listener as routes attach to it (parentRef sectionName / port, hostname intersection). */
+export interface GatewayListener {
+  name: string;
+  port: number;
+  hostname: string | undefined;
+}
+
+/** An HTTPS listener that terminates TLS with a Kubernetes TLS Secret (`tls.certificateRefs[0]`). */
+export interface HttpsListener {
+  port: number;
+  secretName: string;
+}
+
+/**
+ * A Gateway's HTTP listener ports (in order), its HTTP and HTTPS listeners (routes attach to
+ * both) and warnings for what is not served.
+ */
+export function translateGateway(manifest: Manifest): {
+  httpPorts: number[];
+  httpsListeners: HttpsListener[];
+  listeners: GatewayListener[];
+  warnings: string[];
+} {
   const { spec } = parseManifest(GatewaySchema, manifest);
   const warnings: string[] = [];
   for (const field of ['addresses', 'backendTLS', 'allowedListeners', 'tls'] as const) {
     if (spec[field] !== undefined) warnings.push(manifestWarning(manifest, `spec.${field}`, 'not supported by lambda-gateway; ignored'));
   }
   const httpPorts: number[] = [];
+  const httpsListeners: HttpsListener[] = [];
+  const listeners: GatewayListener[] = [];
   spec.listeners.forEach((listener, index) => {
     const at = `spec.listeners[${index}]`;
+    if (listener.protocol === 'HTTPS') {
+      const https = httpsListener(manifest, at, listener, warnings);
+      if (https === undefined) return;
+      httpsListeners.push(https);
+      listeners.push({ name: listener.name, port: listener.port, hostname: listener.hostname });
+      return;
+    }
     if (listener.protocol !== 'HTTP') {
       warnings.push(
-        manifestWarning(
-          manifest,
-          `${at}.protocol`,
-          `${listener.protocol} listeners are not served (lambda-gateway serves plain HTTP; terminate TLS in front of it)`,
-        ),
+        manifestWarning(manifest, `${at}.protocol`, `${listener.protocol} listeners are not served (lambda-gateway serves HTTP and HTTPS listeners)`),
       );
       return;
     }
-    if (listener.hostname !== undefined) warnings.push(manifestWarning(manifest, `${at}.hostname`, 'hosts are not matched; the listener answers for any Host'));
     if (listener.tls !== undefined) warnings.push(manifestWarning(manifest, `${at}.tls`, 'not supported by lambda-gateway; ignored'));
     httpPorts.push(listener.port);
+    listeners.push({ name: listener.name, port: listener.port, hostname: listener.hostname });
   });
-  return { httpPorts, warnings };
+  return { httpPorts, httpsListeners, listeners, warnings };
+}
+
+/** The Secret an HTTPS listener terminates TLS with; undefined (with a warning) when it cannot be served. */
+function httpsListener(manifest: Manifest, at: string, listener: v.InferOutput<typeof ListenerSchema>, warnings: string[]): HttpsListener | undefined {
+  const tls = listener.tls;
+  if (tls?.mode === 'Passthrough') {
+    warnings.push(manifestWarning(manifest, `${at}.tls.mode`, 'Passthrough is not served: lambda-gateway terminates TLS (mode Terminate)'));
+    return undefined;
+  }
+  const ref = tls?.certificateRefs?.[0];
+  if (ref === undefined) {
+    warnings.push(
+      manifestWarning(manifest, `${at}.tls.certificateRefs`, 'an HTTPS listener needs a certificateRef to a TLS Secret; the listener is not served'),
+    );
+    return undefined;
+  }
+  if ((ref.group !== '' && ref.group !== 'core') || ref.kind !== 'Secret') {
+    warnings.push(
+      manifestWarning(manifest, `${at}.tls.certificateRefs[0]`, `only a core Secret is supported (got ${ref.kind} "${ref.group}"); the listener is not served`),
+    );
+    return undefined;
+  }
+  if ((tls?.certificateRefs?.length ?? 0) > 1) {
+    warnings.push(manifestWarning(manifest, `${at}.tls.certificateRefs`, 'only the first certificate is served (one certificate per listener)'));
+  }
+  return { port: listener.port, secretName: ref.name };
 }
 
 const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';

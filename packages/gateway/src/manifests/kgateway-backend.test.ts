@@ -5,7 +5,7 @@ const PREFIX = 'm.yaml: Backend gloo-system/lambda: ';
 
 /** The descriptor of the guide's route to a Backend whose `spec.aws` is `aws`. */
 function descriptorFor(aws: string) {
-  return translateYaml(`${backendYaml(aws)}---\n${httpRouteYaml(guideRule())}`).routes[0]!.backend;
+  return translateYaml(`${backendYaml(aws)}---\n${httpRouteYaml(guideRule())}`).routes[0]!.backend!;
 }
 
 function errorFor(aws: string): string {

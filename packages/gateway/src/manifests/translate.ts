@@ -67,21 +67,26 @@ export function translateManifests(documents: SourcedDocument[]): ManifestTransl
     targets.addUpstream(manifest, translated);
   }
 
+  // Listeners by Gateway `namespace/name`, for the routes' hostname intersection.
+  const gateways = new Map(ofRole('Gateway').map((manifest) => [`${manifest.namespace}/${manifest.name}`, translateGateway(manifest).listeners]));
   const routes: GatewayRouteSpec[] = [];
   for (const manifest of manifests) {
     const role = ROLES[`${groupOf(manifest.apiVersion)}/${manifest.kind}`];
     if (role !== 'HTTPRoute' && role !== 'VirtualService') continue;
-    const translated = role === 'HTTPRoute' ? translateHttpRoute(manifest, targets) : translateVirtualService(manifest, targets);
+    const translated = role === 'HTTPRoute' ? translateHttpRoute(manifest, targets, gateways) : translateVirtualService(manifest, targets);
     routes.push(...translated.routes);
     warnings.push(...translated.warnings);
   }
 
   warnings.push(...checkSecretRefs(secrets, targets));
   for (const manifest of ofRole('GatewayParameters')) warnings.push(...translateGatewayParameters(manifest).warnings);
-  const defaultPort = listenerPort(ofRole('Gateway'), warnings);
+  const { port: listenerPort, tlsSecret } = servedListener(ofRole('Gateway'), warnings);
+  const defaultPort = listenerPort === undefined ? undefined : containerPort(listenerPort);
 
   const out: ManifestTranslation = { routes, warnings, secrets: Object.fromEntries([...secrets].map(([name, { values }]) => [name, values])), ignored };
   if (defaultPort !== undefined) out.defaultPort = defaultPort;
+  if (listenerPort !== undefined && listenerPort !== defaultPort) out.listenerPort = listenerPort;
+  if (tlsSecret !== undefined) out.tlsSecret = tlsSecret;
   return out;
 }
 
@@ -141,17 +146,45 @@ function checkSecretRefs(secrets: Map<string, { manifest: Manifest }>, targets: 
     );
 }
 
-/** The first HTTP listener's port; other ports are reported, since one port is served. */
-function listenerPort(gateways: Manifest[], warnings: string[]): number | undefined {
+/**
+ * Privileged listener ports are served on an unprivileged container port (the container runs
+ * as non-root): the listener port + 10000, the offset Envoy Gateway uses; the Service keeps the
+ * listener port and targets this one.
+ */
+export const PRIVILEGED_PORT_OFFSET = 10_000;
+
+function containerPort(listenerPort: number): number {
+  return listenerPort < 1024 ? listenerPort + PRIVILEGED_PORT_OFFSET : listenerPort;
+}
+
+/**
+ * The listener `serve` serves: the first HTTP listener's port; without one, the first HTTPS
+ * listener's port and TLS Secret. Other ports are reported, since one port is served.
+ */
+function servedListener(gateways: Manifest[], warnings: string[]): { port: number | undefined; tlsSecret: string | undefined } {
   let port: number | undefined;
-  for (const manifest of gateways) {
-    const translated = translateGateway(manifest);
-    warnings.push(...translated.warnings);
-    for (const listenerPort of translated.httpPorts) {
+  const translated = gateways.map((manifest) => ({ manifest, ...translateGateway(manifest) }));
+  for (const gateway of translated) {
+    warnings.push(...gateway.warnings);
+    for (const listenerPort of gateway.httpPorts) {
       if (port === undefined) port = listenerPort;
       else if (listenerPort !== port)
-        warnings.push(manifestWarning(manifest, 'spec.listeners', `port ${listenerPort} is not served: lambda-gateway listens on one port (${port})`));
+        warnings.push(manifestWarning(gateway.manifest, 'spec.listeners', `port ${listenerPort} is not served: lambda-gateway listens on one port (${port})`));
     }
   }
-  return port;
+  let tlsSecret: string | undefined;
+  for (const gateway of translated) {
+    for (const https of gateway.httpsListeners) {
+      if (port === undefined) {
+        port = https.port;
+        tlsSecret = https.secretName;
+      } else if (https.port !== port || https.secretName !== tlsSecret) {
+        const reason = tlsSecret === undefined ? 'the HTTP listener is served' : 'one certificate is served (no SNI across listeners)';
+        warnings.push(
+          manifestWarning(gateway.manifest, 'spec.listeners', `HTTPS port ${https.port} (Secret ${https.secretName}) is not served: ${reason} on port ${port}`),
+        );
+      }
+    }
+  }
+  return { port, tlsSecret };
 }

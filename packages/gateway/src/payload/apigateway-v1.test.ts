@@ -175,4 +175,13 @@ describe('apigateway-v1 codec: result', () => {
       expect(error).toMatchObject({ status: 502, code: 'InvalidFunctionResponse' });
     }
   });
+
+  // API Gateway developer guide, "Handle Lambda errors in API Gateway" / REST proxy integration
+  // output format: a result with any other key is "Malformed Lambda proxy response" (502).
+  it('refuses a result with a key other than the five of the proxy format (502 malformed)', () => {
+    const error = thrown(() => decode({ statusCode: 200, body: 'ok', extra: true }));
+    expect(error).toMatchObject({ status: 502, code: 'InvalidFunctionResponse' });
+    expect((error as Error).message).toContain('Malformed Lambda proxy response');
+    expect((error as Error).message).toContain('"extra"');
+  });
 });

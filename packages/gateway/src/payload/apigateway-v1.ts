@@ -1,6 +1,7 @@
 import type { InboundRequest, InvokeResult, PayloadCodec } from './types.ts';
 import { DEFAULT_PROTOCOL, DEFAULT_STAGE, GATEWAY_API_ID, apiGatewayBody, domainName, domainPrefix } from './apigateway-common.ts';
 import { FunctionHeaders, functionConnectionHeader } from './headers.ts';
+import { requestHeaderPairs } from './header-pairs.ts';
 import { createMap, encodeJson, isRecord, parseJson } from './json.ts';
 import { formatRequestTime } from './time.ts';
 import { buildResponse, decodeResultBody, headerValueString, invalidFunctionResponse } from './response.ts';
@@ -61,12 +62,20 @@ export interface ApiGatewayV1Event {
 
 /** Builds the REST API proxy event object for a request (see {@link encodeApiGatewayV1Event}). */
 export function buildApiGatewayV1Event(request: InboundRequest): ApiGatewayV1Event {
-  // Single-value maps keep the LAST value, multi-value maps keep all, as REST APIs do. Note the
-  // Headers API has already joined repeated request headers into one "a, b" value (only
-  // Set-Cookie stays split), so a repeated header arrives as one entry holding the joined value.
+  // As REST APIs do: names in the client's casing (the first spelling seen, when a client mixes
+  // them), `headers` the LAST value, `multiValueHeaders` every line's value. From the raw pairs
+  // (Node); where only Headers exists (a worker) names are lower-case and a repeated header is
+  // one "a, b" value.
   const headers = createMap<string>();
   const multiValueHeaders = createMap<string[]>();
-  for (const [name, value] of request.headers) {
+  const spelling = new Map<string, string>();
+  for (const [rawName, value] of requestHeaderPairs(request)) {
+    const lower = rawName.toLowerCase();
+    let name = spelling.get(lower);
+    if (name === undefined) {
+      name = rawName;
+      spelling.set(lower, name);
+    }
     headers[name] = value;
     (multiValueHeaders[name] ??= []).push(value);
   }
@@ -146,6 +155,10 @@ export function decodeApiGatewayV1Result(result: InvokeResult, _request: Inbound
   const parsed = parseJson(result.payload);
   const value = parsed?.value;
   if (!isRecord(value)) throw invalidFunctionResponse('Malformed Lambda proxy response: not a JSON object.');
+  // REST APIs refuse any other key ("Malformed Lambda proxy response", 502).
+  for (const key of Object.keys(value)) {
+    if (!V1_RESULT_KEYS.has(key)) throw invalidFunctionResponse(`Malformed Lambda proxy response: unexpected key "${key}".`);
+  }
 
   const status = value['statusCode'];
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) {
@@ -188,8 +201,11 @@ export function decodeApiGatewayV1Result(result: InvokeResult, _request: Inbound
     bytes = decodeResultBody(body, value['isBase64Encoded'] === true);
     if (bytes === undefined) throw invalidFunctionResponse('Malformed Lambda proxy response: body is not base64.');
   }
-  return buildResponse(status, out.headers, bytes);
+  return buildResponse(status, out.headers, bytes, out.repeatedLines());
 }
+
+/** The only keys a REST API proxy result may have. */
+const V1_RESULT_KEYS: ReadonlySet<string> = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
 
 /** The REST API proxy codec (`apigateway-v1`). */
 export const apiGatewayV1Codec: PayloadCodec = {

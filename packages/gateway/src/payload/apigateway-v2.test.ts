@@ -152,7 +152,7 @@ describe('apigateway-v2 codec: result', () => {
   });
 
   it('treats JSON without statusCode as a 200 application/json body, bytes as returned', async () => {
-    for (const text of ['{"message": "Hello, world!"}', '"Hello, world!"', '42', '[1, 2]', 'null', 'true', '{"status": 500}']) {
+    for (const text of ['{"message": "Hello, world!"}', '42', '[1, 2]', 'null', 'true', '{"status": 500}']) {
       const response = apiGatewayV2Codec.decodeResult(rawResult(text), makeRequest());
       expect(response.status, text).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/json');
@@ -160,9 +160,14 @@ describe('apigateway-v2 codec: result', () => {
     }
   });
 
-  it('sends a string result with its JSON quotes, as the function URL doc shows (content-length 15)', async () => {
-    const response = apiGatewayV2Codec.decodeResult(rawResult('"Hello, world!"'), makeRequest());
-    expect((await bodyBytes(response)).length).toBe(15);
+  // Source: API Gateway developer guide, "Create AWS Lambda proxy integrations for HTTP APIs",
+  // payload format 2.0 response table: output `"Hello from Lambda!"` is interpreted as
+  // {"statusCode": 200, "body": "Hello from Lambda!", "headers": {"content-type": "application/json"}}.
+  it('sends a JSON string result as the body without its quotes (HTTP API response table)', async () => {
+    const response = apiGatewayV2Codec.decodeResult(rawResult('"Hello from Lambda!"'), makeRequest());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.text()).toBe('Hello from Lambda!');
   });
 
   it('strips hop-by-hop and content-length headers and skips unusable values', () => {

@@ -1,7 +1,8 @@
 import type { InboundRequest, InvokeResult, PayloadCodec } from './types.ts';
 import { DEFAULT_PROTOCOL, DEFAULT_STAGE, GATEWAY_API_ID, apiGatewayBody, domainName, domainPrefix } from './apigateway-common.ts';
 import { FunctionHeaders, functionConnectionHeader } from './headers.ts';
-import { createMap, encodeJson, isRecord, parseJson } from './json.ts';
+import { requestHeaderPairs } from './header-pairs.ts';
+import { createMap, encodeJson, encodeUtf8, isRecord, parseJson } from './json.ts';
 import { formatRequestTime } from './time.ts';
 import { buildResponse, decodeResultBody, headerValueString, invalidFunctionResponse, isSendableStatus } from './response.ts';
 
@@ -44,20 +45,20 @@ export function buildApiGatewayV2Event(request: InboundRequest): ApiGatewayV2Eve
   // picked up on the way instead of being looked up again.
   const headers = createMap<string>();
   let cookie: string | null = null;
-  let userAgent = '';
   let contentType: string | null = null;
-  for (const [name, value] of request.headers) {
+  for (const [rawName, value] of requestHeaderPairs(request)) {
+    const name = rawName.toLowerCase();
     if (name === 'cookie') {
-      cookie = value;
+      cookie = cookie === null ? value : `${cookie}; ${value}`;
       continue;
     }
-    if (name === 'user-agent') userAgent = value;
-    else if (name === 'content-type') contentType = value;
     const previous = headers[name];
-    // Repeated headers are comma-joined. Headers has already joined most of them (", "); only
-    // Set-Cookie is iterated value by value.
+    // Repeated lines are joined with "," as HTTP APIs do. (From Headers, a worker's only view,
+    // a repeated header is already one ", "-joined value.)
     headers[name] = previous === undefined ? value : `${previous},${value}`;
+    if (name === 'content-type') contentType = headers[name];
   }
+  const userAgent = headers['user-agent'] ?? '';
   const url = request.url;
   const body = apiGatewayBody(request, contentType);
   const path = url.pathname;
@@ -112,16 +113,19 @@ export function encodeApiGatewayV2Event(request: InboundRequest): Uint8Array {
  * (apigateway "http-api-develop-integrations-lambda", lambda "urls-invocation"):
  * - a JSON object with `statusCode`: that status, `headers`, one Set-Cookie per `cookies` entry,
  *   `body` (base64-decoded when `isBase64Encoded` is true);
- * - any other valid JSON (object without statusCode, string, number, array, null): 200,
- *   `content-type: application/json`, and the payload itself as the body. For a string that
- *   means the JSON text with its quotes, which is what the function-URL doc shows the client
- *   receiving (`"Hello, world!"`, content-length 15);
+ * - a JSON string: 200, `content-type: application/json`, the string itself as the body
+ *   (without its JSON quotes), as the HTTP API response table interprets `"Hello from Lambda!"`;
+ * - any other valid JSON (object without statusCode, number, array, null, boolean): 200,
+ *   `content-type: application/json`, and the payload itself as the body;
  * - anything else: GatewayError 502 InvalidFunctionResponse.
  */
 export function decodeApiGatewayV2Result(result: InvokeResult, _request: InboundRequest): Response {
   const parsed = parseJson(result.payload);
   if (parsed === undefined) throw invalidFunctionResponse('The function result is not valid JSON.');
   const value = parsed.value;
+  if (typeof value === 'string') {
+    return buildResponse(200, new Headers({ 'content-type': 'application/json' }), encodeUtf8(value));
+  }
   if (!isRecord(value) || !('statusCode' in value)) {
     // Hand the payload bytes through untouched: no re-serialization of a possibly 6 MB value.
     const headers = new Headers();
@@ -159,7 +163,7 @@ export function decodeApiGatewayV2Result(result: InvokeResult, _request: Inbound
     bytes = decodeResultBody(body, value['isBase64Encoded'] === true);
     if (bytes === undefined) throw invalidFunctionResponse('"body" is marked isBase64Encoded but is not base64.');
   }
-  return buildResponse(status, out.headers, bytes);
+  return buildResponse(status, out.headers, bytes, out.repeatedLines());
 }
 
 /** The format 2.0 codec (`apigateway-v2`). */

@@ -1,5 +1,6 @@
 import type { InboundRequest, InvokeResult, PayloadCodec } from './types.ts';
 import { toEventBody } from './body.ts';
+import { requestHeaderPairs } from './header-pairs.ts';
 import { FunctionHeaders, functionConnectionHeader } from './headers.ts';
 import { createMap, encodeJson, isRecord, parseJson } from './json.ts';
 import { buildResponse, decodeResultBody, invalidFunctionResponse, isSendableStatus } from './response.ts';
@@ -35,12 +36,16 @@ export interface EnvoyLambdaRequest {
 /** Builds Envoy's request envelope (see {@link encodeEnvoyEvent}). */
 export function buildEnvoyEvent(request: InboundRequest): EnvoyLambdaRequest {
   const headers = createMap<string>();
-  for (const [name, value] of request.headers) {
+  for (const [rawName, value] of requestHeaderPairs(request)) {
+    // Envoy's header map holds lower-case names.
+    const name = rawName.toLowerCase();
     // Envoy holds Host as the `:authority` pseudo-header and skips pseudo-headers, so the
     // envelope never has a host entry.
     if (name === 'host') continue;
     const previous = headers[name];
-    headers[name] = previous === undefined ? value : `${previous},${value}`; // Envoy joins with ","
+    // jsonizeRequest coalesces each further line with ","; Cookie lines are one header joined
+    // with "; " (RFC 9113 §8.2.3, which is how Envoy's codecs hand a split Cookie on).
+    headers[name] = previous === undefined ? value : `${previous}${name === 'cookie' ? '; ' : ','}${value}`;
   }
   const rawPath = request.url.pathname + request.url.search;
   const hasBody = request.body.length > 0;
@@ -103,7 +108,7 @@ export function decodeEnvoyResult(result: InvokeResult, _request: InboundRequest
     bytes = decodeResultBody(body, base64);
     if (bytes === undefined) throw envoyError('"body" is marked base64 but is not base64.');
   }
-  return buildResponse(status, out.headers, bytes);
+  return buildResponse(status, out.headers, bytes, out.repeatedLines());
 }
 
 /** Envoy's envelope codec (`envoy`). */

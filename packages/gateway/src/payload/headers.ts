@@ -1,3 +1,5 @@
+import type { HeaderLines } from './response-lines.ts';
+
 /**
  * Hop-by-hop headers (RFC 9110 §7.6.1) describe one connection, never the message, so a proxy
  * must not forward them. `proxy-connection` is not in the RFC but is a de-facto hop-by-hop header
@@ -64,6 +66,8 @@ export function stripHopByHop(headers: Headers): Headers {
 export class FunctionHeaders {
   readonly headers = new Headers();
   private readonly dropped: Set<string>;
+  /** Every accepted value per lower-case name, for {@link repeatedLines}. */
+  private readonly values = new Map<string, string[]>();
 
   /** @param connection the function's own Connection header value, if it sent one. */
   constructor(connection: string | null) {
@@ -88,7 +92,26 @@ export class FunctionHeaders {
       else this.headers.append(name, value);
     } catch {
       // Deliberately skipped (see the class comment).
+      return;
     }
+    const lower = name.toLowerCase();
+    const list = this.values.get(lower);
+    // Stored as Headers normalised it (surrounding whitespace trimmed).
+    const stored = value.trim();
+    if (replace || list === undefined) this.values.set(lower, [stored]);
+    else list.push(stored);
+  }
+
+  /**
+   * The names given two or more values (Set-Cookie aside: every runtime already sends each
+   * cookie on its own line), each with its values: what should go out as separate lines.
+   */
+  repeatedLines(): HeaderLines | undefined {
+    let out: Map<string, readonly string[]> | undefined;
+    for (const [name, list] of this.values) {
+      if (list.length > 1 && name !== 'set-cookie') (out ??= new Map()).set(name, list);
+    }
+    return out;
   }
 }
 

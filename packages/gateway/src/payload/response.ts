@@ -1,6 +1,7 @@
 import { GatewayError } from '../errors/index.ts';
 import { decodeBase64 } from './base64.ts';
 import { encodeUtf8 } from './json.ts';
+import { recordHeaderLines, type HeaderLines } from './response-lines.ts';
 
 // Statuses whose responses cannot carry content (Fetch throws if given a body for them).
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
@@ -27,11 +28,12 @@ export function asBody(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /**
  * The response for a decoded function result. For 204/205/304 a body is dropped rather than
- * refused, as an HTTP/1.1 server does: the status is what the function meant.
+ * refused, as an HTTP/1.1 server does: the status is what the function meant. `lines`: the
+ * header values to send on separate lines (see response-lines.ts).
  */
-export function buildResponse(status: number, headers: Headers, body: Uint8Array | undefined): Response {
+export function buildResponse(status: number, headers: Headers, body: Uint8Array | undefined, lines?: HeaderLines): Response {
   const content = body === undefined || body.length === 0 || NULL_BODY_STATUSES.has(status) ? null : asBody(body);
-  return new Response(content, { status, headers });
+  return recordHeaderLines(new Response(content, { status, headers }), lines);
 }
 
 /**

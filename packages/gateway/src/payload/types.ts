@@ -1,3 +1,5 @@
+import type { HeaderPair } from './header-pairs.ts';
+
 /**
  * The request as the payload codecs see it: already matched to a route, body
  * already read (and size-checked), hop-by-hop headers already removed.
@@ -8,6 +10,11 @@ export interface InboundRequest {
   url: URL;
   /** Client headers minus hop-by-hop headers. */
   headers: Headers;
+  /**
+   * The same headers as the client's lines (name casing and repeated values kept), where the
+   * runtime has them (Node's `rawHeaders`); absent: envelopes rebuild them from `headers`.
+   */
+  headerPairs?: readonly HeaderPair[] | undefined;
   /** The whole body; empty when the request had none. */
   body: Uint8Array;
   /** Client address, when the runtime knows it. */

@@ -29,3 +29,4 @@ export type {
 } from './schema.ts';
 export { createRouter } from './router.ts';
 export type { RouteDefinition, RouteMatchResult, RouteDescription, Router } from './router.ts';
+export { HostnameSchema, hostnameMatches, intersectHostnames, isWildcard, requestHostname } from './hostnames.ts';

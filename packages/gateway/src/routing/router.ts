@@ -7,6 +7,7 @@ import type { Matcher } from 're2js';
 import * as v from 'valibot';
 import { ConfigError } from '../errors/index.ts';
 import { compileMatch, type CompiledMatch } from './compile.ts';
+import { createHostRouter } from './host-router.ts';
 import { formatIssuePath } from './issues.ts';
 import { comparePrecedence } from './precedence.ts';
 import { HttpRouteMatchSchema, type HttpRouteMatch, type HttpRouteMatchInput } from './schema.ts';
@@ -19,6 +20,11 @@ export interface RouteDefinition<T> {
    * is accepted: `createRouter` validates it and applies defaults.
    */
   matches: readonly (HttpRouteMatch | HttpRouteMatchInput)[];
+  /**
+   * Hostnames (exact or `*.` wildcard) the route answers for; absent or empty: any host. See
+   * host-router.ts for how a request picks among routes with different hostnames.
+   */
+  hostnames?: readonly string[] | undefined;
   target: T;
 }
 
@@ -48,6 +54,8 @@ export interface RouteDescription<T> {
   match: HttpRouteMatch;
   routeKey: string;
   resource: string;
+  /** The virtual host this row belongs to (an exact or wildcard hostname); undefined: any host. */
+  hostname?: string | undefined;
   target: T;
 }
 
@@ -92,6 +100,12 @@ function parseMatch(routeName: string, input: unknown, index: number): HttpRoute
  * passed from code fails at start-up with a ConfigError naming the route and field.
  */
 export function createRouter<T>(routes: readonly RouteDefinition<T>[]): Router<T> {
+  if (routes.some((route) => (route.hostnames?.length ?? 0) > 0)) return createHostRouter(routes, createPathRouter);
+  return createPathRouter(routes);
+}
+
+/** The router for routes that all answer for the same hosts: path, method, header and query matching. */
+function createPathRouter<T>(routes: readonly RouteDefinition<T>[]): Router<T> {
   const entries: CompiledMatch<T>[] = [];
   routes.forEach((route, routeIndex) => {
     if (typeof route.name !== 'string' || route.name === '') {

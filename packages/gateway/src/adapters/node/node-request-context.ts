@@ -1,6 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { webRequestContext, type RequestContext } from '../../core/index.ts';
 import { readBodyWithLimit, type ClientGone } from '../../invoke/index.ts';
+import { keepHeaderLinesFor } from './header-lines-response.ts';
 import { readIncomingBody } from './incoming-body.ts';
 
 /**
@@ -24,6 +25,7 @@ export function nodeRequestContext(request: Request, bindings: unknown): Request
     // platform is built without Hono) and throws when `incoming` is absent; it reads this same field.
     peerAddress: incoming.socket.remoteAddress,
     rawHeaders: incoming.rawHeaders,
+    keepHeaderLines: (lines) => keepHeaderLinesFor(outgoing, lines),
   };
 }
 

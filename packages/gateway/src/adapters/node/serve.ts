@@ -7,6 +7,8 @@ import { RequestGuard } from './request-guard.ts';
 import { defaultServerLimits, type ServerLimits } from './server-limits.ts';
 import { drainServer, type DrainOptions, type DrainResult } from './drain.ts';
 import { badRequestResponse } from './bad-request.ts';
+import { HeaderLinesServerResponse } from './header-lines-response.ts';
+import { createTlsServer, type TlsServerOptions } from './tls-server.ts';
 
 export interface RunningServer {
   url: string;
@@ -31,6 +33,8 @@ export interface ServeOptions {
   host: string;
   /** Defaults: defaultServerLimits() (each documented in server-limits.ts and the README). */
   limits?: Partial<ServerLimits> | undefined;
+  /** HTTPS on this port (certificate and key files, re-read on change); absent: plain HTTP. */
+  tls?: TlsServerOptions | undefined;
 }
 
 /**
@@ -45,16 +49,25 @@ export function serveApp(app: Pick<Hono, 'fetch'>, options: ServeOptions): Promi
   // with the server typed as what it is (serve() returns an HTTP/1-or-2 union). Its own body
   // cleanup (drain 500 ms, then destroy) is off: RequestGuard reads the rest within a bound.
   const listener = getRequestListener(app.fetch, { hostname: options.host, autoCleanupIncoming: false, errorHandler: badRequestResponse });
-  const server = createServer(
-    {
-      maxHeaderSize: limits.maxHeaderBytes,
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
-    },
-    guard.wrap(listener),
-  );
-  applyConnectionLimits(server, limits);
+  // HTTPS (tls-server.ts): HTTP/2 by ALPN, HTTP/1.1 still accepted; its own graceful close. The
+  // connection limits, RequestGuard and the drain sequence below are the HTTP server's: over TLS
+  // only Node's own timeouts and the TLS server's close apply (README "HTTPS").
+  const tls = options.tls ? createTlsServer(listener, options.tls) : undefined;
+  // HeaderLinesServerResponse: a function's repeated response headers go out one line per value.
+  const http = tls
+    ? undefined
+    : createServer(
+        {
+          ServerResponse: HeaderLinesServerResponse,
+          maxHeaderSize: limits.maxHeaderBytes,
+          headersTimeout: limits.headersTimeoutMs,
+          requestTimeout: limits.requestTimeoutMs,
+          connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
+        },
+        guard.wrap(listener),
+      );
+  if (http) applyConnectionLimits(http, limits);
+  const server = tls?.server ?? http!;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -62,24 +75,39 @@ export function serveApp(app: Pick<Hono, 'fetch'>, options: ServeOptions): Promi
       if (info === null || typeof info === 'string') return reject(new Error('the server is not listening on a TCP port'));
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
-        url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`,
+        url: `${tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`,
         port: info.port,
         close: (graceMs = DEFAULT_GRACE_MS) =>
+          tls?.close(graceMs) ??
           new Promise<void>((done) => {
             // Connections of requests in flight close after their response instead of idling on.
             guard.beginDrain();
-            const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+            const deadline = setTimeout(() => (server as ReturnType<typeof createServer>).closeAllConnections(), graceMs);
             deadline.unref();
             server.close(() => {
               clearTimeout(deadline);
               done();
             });
-            server.closeIdleConnections();
+            (server as ReturnType<typeof createServer>).closeIdleConnections();
           }),
-        drain: (drainOptions) => drainServer(server, guard, drainOptions),
+        drain: (drainOptions) => (http ? drainServer(http, guard, drainOptions) : drainTls(tls!, drainOptions)),
       });
     });
   });
+}
+
+/**
+ * The drain sequence for the HTTPS server: serve on for the drain delay, then its graceful close
+ * within what is left of the shutdown timeout. It does not count the requests it cuts.
+ */
+async function drainTls(tls: { close(graceMs: number): Promise<void> }, options: DrainOptions): Promise<DrainResult> {
+  const started = Date.now();
+  const drainDelayMs = Math.min(Math.max(0, options.drainDelayMs), options.shutdownTimeoutMs);
+  options.onPhase?.('draining', { drainDelayMs, shutdownTimeoutMs: options.shutdownTimeoutMs });
+  await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
+  options.onPhase?.('closing', {});
+  await tls.close(Math.max(0, options.shutdownTimeoutMs - (Date.now() - started)));
+  return { cut: 0 };
 }
 
 /** Keep-alive, header count, the connection cap, and JSON answers where Node would answer nothing or an empty 400. */

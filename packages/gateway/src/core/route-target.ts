@@ -1,0 +1,166 @@
+/**
+ * What a matched route does: pick one of its backends by weight, then either
+ * answer a RequestRedirect itself or invoke the function. The route's CORS
+ * policy (cors.ts) wraps both.
+ */
+import type { BackendDescriptor, BackendDescriptorInput } from '../descriptor/index.ts';
+import { ConfigError, GatewayError, errorResponse } from '../errors/index.ts';
+import type { RouteMatchResult } from '../routing/index.ts';
+import type { BoundBackend } from './bound-backend.ts';
+import type { CompiledCors } from './cors.ts';
+import { answerPreflight, corsOf, isPreflight, withCors } from './cors-route.ts';
+import { handleLambdaRequest } from './handle-lambda-request.ts';
+import type { Platform } from './platform.ts';
+import { describeRedirect, redirectResponse, type RequestRedirect } from './redirect.ts';
+import { requestIdFor } from './request-id.ts';
+import { applyResponseFilters, type RouteFilter } from './route-filters.ts';
+import { weightedPicker, type RandomSource } from './weighted-pick.ts';
+
+/** One backend of a weighted split (HTTPRoute backendRefs, Gloo `multi`). */
+export interface WeightedBackendSpec {
+  backend: BackendDescriptorInput | BackendDescriptor;
+  /** Backend name for logs and the route table. */
+  backendName?: string;
+  /** Share of the traffic: weight / sum of weights. 0: never chosen. */
+  weight: number;
+  /** Filters of this backendRef only, applied after the route's own. */
+  filters?: readonly RouteFilter[];
+}
+
+/** A backend choice, ready to serve. `backend` is undefined for a rule-level redirect. */
+export interface BackendChoice {
+  backend: BoundBackend | undefined;
+  weight: number;
+  /** The route's filters followed by the choice's own. */
+  filters: readonly RouteFilter[];
+  redirect: RequestRedirect | undefined;
+  /** The CORS policy of this choice's answers (its own CORS filter, else the route's). */
+  cors: CompiledCors | undefined;
+}
+
+export interface RouteTarget {
+  choices: readonly BackendChoice[];
+  /** The route's own CORS policy: answers preflights before any backend is picked. */
+  cors: CompiledCors | undefined;
+  pick: () => BackendChoice | undefined;
+}
+
+/** The shape of a GatewayRouteSpec this module reads (kept structural to avoid an import cycle). */
+interface TargetSpec {
+  backend?: BackendDescriptorInput | BackendDescriptor;
+  backendName?: string;
+  backends?: readonly WeightedBackendSpec[];
+  filters?: readonly RouteFilter[];
+}
+
+type Bind = (name: string, descriptor: BackendDescriptorInput | BackendDescriptor, at: string) => BoundBackend;
+
+/** Binds the route's backends (`backends`, else `backend`, else none for a redirect-only route). */
+export function bindRouteTarget(spec: TargetSpec, name: string, at: string, bind: Bind, random: RandomSource): RouteTarget {
+  const routeFilters = spec.filters ?? [];
+  const routeCors = corsOf(routeFilters);
+  const choice = (backend: BoundBackend | undefined, weight: number, own: readonly RouteFilter[] = []): BackendChoice => {
+    const filters = own.length === 0 ? routeFilters : [...routeFilters, ...own];
+    return { backend, weight, filters, redirect: redirectOf(filters), cors: corsOf(own) ?? routeCors };
+  };
+  let choices: BackendChoice[];
+  if (spec.backends !== undefined) {
+    if (spec.backends.length === 0) throw new ConfigError([`${at}.backends: must list at least one backend`]);
+    choices = spec.backends.map((entry, index) => {
+      const backendName = entry.backendName ?? `${name} backends[${index}]`;
+      const where = entry.backendName ? `backends.${backendName}` : `${at}.backends[${index}].backend`;
+      return choice(bind(backendName, entry.backend, where), entry.weight, entry.filters);
+    });
+  } else if (spec.backend !== undefined) {
+    const backendName = spec.backendName ?? name;
+    choices = [choice(bind(backendName, spec.backend, spec.backendName ? `backends.${backendName}` : `${at}.backend`), 1)];
+  } else if (redirectOf(routeFilters)) {
+    choices = [choice(undefined, 1)];
+  } else {
+    throw new ConfigError([`${at}: needs a backend, backends or a RequestRedirect filter`]);
+  }
+  return {
+    choices,
+    cors: routeCors,
+    pick: weightedPicker(
+      choices.map((value) => ({ weight: value.weight, value })),
+      random,
+    ),
+  };
+}
+
+function redirectOf(filters: readonly RouteFilter[]): RequestRedirect | undefined {
+  for (const filter of filters) if (filter.type === 'RequestRedirect') return filter.requestRedirect;
+  return undefined;
+}
+
+/**
+ * Serves a matched request: a preflight is answered by the route's CORS policy; otherwise
+ * weighted pick, then a redirect or the Lambda invocation, with the CORS headers added to
+ * whatever comes back (the gateway's own errors included).
+ */
+export function serveRouteTarget(request: Request, env: unknown, matched: RouteMatchResult<RouteTarget>, platform: Platform): Response | Promise<Response> {
+  const target = matched.target;
+  if (target.cors !== undefined && isPreflight(request)) return answerPreflight(target.cors, request, matched.routeName, platform);
+  const choice = target.pick();
+  return withCors(choice?.cors ?? target.cors, request, serveChoice(request, env, matched, choice, platform));
+}
+
+function serveChoice(
+  request: Request,
+  env: unknown,
+  matched: RouteMatchResult<RouteTarget>,
+  choice: BackendChoice | undefined,
+  platform: Platform,
+): Response | Promise<Response> {
+  if (choice === undefined) {
+    const requestId = requestIdFor(request.headers);
+    platform.logger.error('request failed', {
+      requestId,
+      method: request.method,
+      route: matched.routeName,
+      error: 'BackendMisconfigured',
+      detail: 'every backend has weight 0',
+    });
+    return errorResponse(new GatewayError(500, 'BackendMisconfigured', 'every backend of the route has weight 0'), requestId);
+  }
+  if (choice.redirect !== undefined || choice.backend === undefined) {
+    const requestId = requestIdFor(request.headers);
+    const url = new URL(request.url);
+    const response = applyResponseFilters(choice.filters, redirectResponse(url, choice.redirect!, matched.match, requestId));
+    platform.logger.info('request', {
+      requestId,
+      method: request.method,
+      path: url.pathname,
+      status: response.status,
+      route: matched.routeName,
+      redirect: response.headers.get('location'),
+    });
+    return response;
+  }
+  const route = {
+    routeName: matched.routeName,
+    pathParameters: matched.pathParameters,
+    routeKey: matched.routeKey,
+    resource: matched.resource,
+    match: matched.match,
+    filters: choice.filters,
+  };
+  // The one place this request meets its adapter: everything after reads the context.
+  return handleLambdaRequest(request, platform.requestContext(request, env), choice.backend, route, platform);
+}
+
+/** The route table's view of a target: the backend columns, weights and redirect. */
+export function describeTarget(target: RouteTarget): {
+  primary: BoundBackend | undefined;
+  weights?: Array<{ backend: string; weight: number }>;
+  redirect?: string;
+  filters: string[];
+} {
+  const first = target.choices[0]!;
+  const out: ReturnType<typeof describeTarget> = { primary: first.backend, filters: first.filters.map((filter) => filter.type) };
+  if (target.choices.length > 1) out.weights = target.choices.map((choice) => ({ backend: choice.backend?.name ?? '-', weight: choice.weight }));
+  const redirects = target.choices.flatMap((choice) => (choice.redirect ? [describeRedirect(choice.redirect)] : []));
+  if (redirects.length > 0) out.redirect = [...new Set(redirects)].join(', ');
+  return out;
+}
