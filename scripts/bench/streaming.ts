@@ -2,7 +2,9 @@
  * Response streaming bench: time to first byte through the gateway vs directly at one
  * connection, and a 50 MB streamed response (throughput vs direct, gateway RSS growth).
  *
- *   npx tsx scripts/bench/streaming.ts [--requests 100] [--megabytes 50] [--runs 3]
+ *   npx tsx scripts/bench/streaming.ts [--requests 100] [--megabytes 50] [--runs 3] [--profile DIR]
+ *
+ * `--profile DIR` runs the gateway with `--cpu-prof` (read with scripts/bench/profile-top.ts).
  *
  * Upstream: the local AWS (in this process) serving InvokeWithResponseStream for the
  * `stream.mjs` fixture; "direct" is this process calling it signed, reading the raw
@@ -108,7 +110,10 @@ async function signedHeaders(url: string, body: string): Promise<Record<string, 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 /** Runs the streaming bench; `log` gets progress lines. */
-export async function runStreamingBench(options: { requests: number; megabytes: number; runs: number }, log = console.log): Promise<StreamingBenchResult> {
+export async function runStreamingBench(
+  options: { requests: number; megabytes: number; runs: number; cpuProfileDir?: string | undefined },
+  log = console.log,
+): Promise<StreamingBenchResult> {
   ensureGatewayBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'lambda-gateway-bench-stream-'));
   writeFileSync(join(dir, 'scenario.yaml'), scenarioYaml());
@@ -117,7 +122,7 @@ export async function runStreamingBench(options: { requests: number; megabytes: 
   let gateway: Child | undefined;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    gateway = await startGateway('gateway', { configFile: join(dir, 'gateway.yaml'), upstream: aws.url });
+    gateway = await startGateway('gateway', { configFile: join(dir, 'gateway.yaml'), upstream: aws.url, cpuProfileDir: options.cpuProfileDir });
     const directUrl = `${aws.url}${STREAM_PATH}`;
     const gatewayUrl = `${gateway.url}/stream`;
     const direct = async (body: string) => timedPost(directUrl, await signedHeaders(directUrl, body), body, agent);
@@ -181,11 +186,14 @@ export async function runStreamingBench(options: { requests: number; megabytes: 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { requests: { type: 'string' }, megabytes: { type: 'string' }, runs: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { requests: { type: 'string' }, megabytes: { type: 'string' }, runs: { type: 'string' }, profile: { type: 'string' } },
+  });
   const result = await runStreamingBench({
     requests: Number(values.requests ?? 100),
     megabytes: Number(values.megabytes ?? 50),
     runs: Number(values.runs ?? 3),
+    cpuProfileDir: values.profile ? resolve(values.profile) : undefined,
   });
   const ok = result.ttfb.addedMs <= 1 && result.bulk.ratio >= 0.8 && result.bulk.gatewayRssGrowthMB <= 20;
   console.log(`targets (TTFB +≤1 ms, ≥0.8× throughput, RSS growth ≤20 MB): ${ok ? 'met' : 'NOT met'}`);
