@@ -4,7 +4,8 @@
  *
  *   npx tsx scripts/bench/streaming.ts [--requests 100] [--megabytes 50] [--runs 3] [--profile DIR]
  *
- * `--profile DIR` runs the gateway with `--cpu-prof` (read with scripts/bench/profile-top.ts).
+ * `--profile DIR` runs the gateway with `--cpu-prof` (read with scripts/bench/profile-top.ts);
+ * `--gateway-node-options '--max-semi-space-size=1'` passes Node flags to the gateway only.
  *
  * Upstream: the local AWS (in this process) serving InvokeWithResponseStream for the
  * `stream.mjs` fixture; "direct" is this process calling it signed, reading the raw
@@ -111,7 +112,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 
 /** Runs the streaming bench; `log` gets progress lines. */
 export async function runStreamingBench(
-  options: { requests: number; megabytes: number; runs: number; cpuProfileDir?: string | undefined },
+  options: { requests: number; megabytes: number; runs: number; cpuProfileDir?: string | undefined; gatewayNodeOptions?: string[] },
   log = console.log,
 ): Promise<StreamingBenchResult> {
   ensureGatewayBuilt();
@@ -122,7 +123,12 @@ export async function runStreamingBench(
   let gateway: Child | undefined;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    gateway = await startGateway('gateway', { configFile: join(dir, 'gateway.yaml'), upstream: aws.url, cpuProfileDir: options.cpuProfileDir });
+    gateway = await startGateway('gateway', {
+      configFile: join(dir, 'gateway.yaml'),
+      upstream: aws.url,
+      cpuProfileDir: options.cpuProfileDir,
+      nodeOptions: options.gatewayNodeOptions,
+    });
     const directUrl = `${aws.url}${STREAM_PATH}`;
     const gatewayUrl = `${gateway.url}/stream`;
     const direct = async (body: string) => timedPost(directUrl, await signedHeaders(directUrl, body), body, agent);
@@ -194,6 +200,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     megabytes: Number(values.megabytes ?? 50),
     runs: Number(values.runs ?? 3),
     cpuProfileDir: values.profile ? resolve(values.profile) : undefined,
+    gatewayNodeOptions: values['gateway-node-options']?.split(' ').filter(Boolean),
   });
   const ok = result.ttfb.addedMs <= 1 && result.bulk.ratio >= 0.8 && result.bulk.gatewayRssGrowthMB <= 20;
   console.log(`targets (TTFB +≤1 ms, ≥0.8× throughput, RSS growth ≤20 MB): ${ok ? 'met' : 'NOT met'}`);
