@@ -193,7 +193,13 @@ export async function runStreamingBench(
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { requests: { type: 'string' }, megabytes: { type: 'string' }, runs: { type: 'string' }, profile: { type: 'string' } },
+    options: {
+      requests: { type: 'string' },
+      megabytes: { type: 'string' },
+      runs: { type: 'string' },
+      profile: { type: 'string' },
+      'gateway-node-options': { type: 'string' },
+    },
   });
   const result = await runStreamingBench({
     requests: Number(values.requests ?? 100),
