@@ -5,7 +5,7 @@
  *   npx tsx scripts/bench/streaming.ts [--requests 100] [--megabytes 50] [--runs 3] [--profile DIR]
  *
  * `--profile DIR` runs the gateway with `--cpu-prof` (read with scripts/bench/profile-top.ts);
- * `--gateway-node-options '--max-semi-space-size=1'` passes Node flags to the gateway only.
+ * `--gateway-node-options=--max-semi-space-size=1` passes Node flags to the gateway only.
  *
  * Upstream: the local AWS (in this process) serving InvokeWithResponseStream for the
  * `stream.mjs` fixture; "direct" is this process calling it signed, reading the raw
