@@ -11,6 +11,8 @@ import { INVOKE_PATH, LOOPBACK, argValue, exitWithParent, reportReady } from './
  * slow on the outbound side: see bare-undici.ts for the baseline.
  */
 const upstream = new URL(argValue('upstream') ?? '');
+/** `--path`: the upstream path every request goes to (the streaming bench's InvokeWithResponseStream path). */
+const upstreamPath = argValue('path') ?? INVOKE_PATH;
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
 
@@ -22,7 +24,7 @@ function forwardable(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
 
 const server = createServer((req, res) => {
   const outbound = request(
-    { agent, host: upstream.hostname, port: upstream.port, method: req.method, path: INVOKE_PATH, headers: forwardable(req.headers) },
+    { agent, host: upstream.hostname, port: upstream.port, method: req.method, path: upstreamPath, headers: forwardable(req.headers) },
     (upstreamRes) => {
       res.writeHead(upstreamRes.statusCode ?? 502, forwardable(upstreamRes.headers));
       upstreamRes.pipe(res);

@@ -2,7 +2,10 @@
  * Response streaming bench: time to first byte through the gateway vs directly at one
  * connection, and a 50 MB streamed response (throughput vs direct, gateway RSS growth).
  *
- *   npx tsx scripts/bench/streaming.ts [--requests 100] [--megabytes 50] [--runs 3]
+ *   npx tsx scripts/bench/streaming.ts [--requests 100] [--megabytes 50] [--runs 3] [--profile DIR]
+ *
+ * `--profile DIR` runs the gateway with `--cpu-prof` (read with scripts/bench/profile-top.ts);
+ * `--gateway-node-options=--max-semi-space-size=1` passes Node flags to the gateway only.
  *
  * Upstream: the local AWS (in this process) serving InvokeWithResponseStream for the
  * `stream.mjs` fixture; "direct" is this process calling it signed, reading the raw
@@ -19,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startLocalAws } from '../../packages/local-aws/src/index.ts';
-import type { Child } from './child.ts';
+import { type Child, startChild } from './child.ts';
 import { BASE_KEYS, REGION } from './common.ts';
 import { ensureGatewayBuilt } from './gateway-build.ts';
 import { startGateway } from './gateway-process.ts';
@@ -31,8 +34,8 @@ const FUNCTION_ARN = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:bench-stream`
 const STREAM_PATH = `/2021-11-15/functions/${encodeURIComponent(FUNCTION_ARN)}/response-streaming-invocations`;
 
 export interface StreamingBenchResult {
-  ttfb: { directMedianMs: number; gatewayMedianMs: number; addedMs: number; directP90Ms: number; gatewayP90Ms: number };
-  bulk: { megabytes: number; directMBps: number; gatewayMBps: number; ratio: number; gatewayRssGrowthMB: number };
+  ttfb: { directMedianMs: number; gatewayMedianMs: number; addedMs: number; directP90Ms: number; gatewayP90Ms: number; bareProxyMedianMs: number };
+  bulk: { megabytes: number; directMBps: number; gatewayMBps: number; ratio: number; gatewayRssGrowthMB: number; bareProxyMBps: number };
 }
 
 function scenarioYaml(): string {
@@ -108,18 +111,32 @@ async function signedHeaders(url: string, body: string): Promise<Record<string, 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 /** Runs the streaming bench; `log` gets progress lines. */
-export async function runStreamingBench(options: { requests: number; megabytes: number; runs: number }, log = console.log): Promise<StreamingBenchResult> {
+export async function runStreamingBench(
+  options: { requests: number; megabytes: number; runs: number; cpuProfileDir?: string | undefined; gatewayNodeOptions?: string[] },
+  log = console.log,
+): Promise<StreamingBenchResult> {
   ensureGatewayBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'lambda-gateway-bench-stream-'));
   writeFileSync(join(dir, 'scenario.yaml'), scenarioYaml());
   const aws = await startLocalAws({ scenario: join(dir, 'scenario.yaml') });
   writeFileSync(join(dir, 'gateway.yaml'), gatewayYaml(aws.url));
   let gateway: Child | undefined;
+  let bare: Child | undefined;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    gateway = await startGateway('gateway', { configFile: join(dir, 'gateway.yaml'), upstream: aws.url });
+    gateway = await startGateway('gateway', {
+      configFile: join(dir, 'gateway.yaml'),
+      upstream: aws.url,
+      cpuProfileDir: options.cpuProfileDir,
+      nodeOptions: options.gatewayNodeOptions,
+    });
     const directUrl = `${aws.url}${STREAM_PATH}`;
     const gatewayUrl = `${gateway.url}/stream`;
+    // A third series for scale: a plain node:http proxy piping the same signed request and the raw
+    // event stream (no decoding, signing or logging): the cost of one more hop on this machine.
+    bare = await startChild('bare-node-http', './bare-node-http.ts', ['--upstream', aws.url, '--path', STREAM_PATH]);
+    const bareUrl = `${bare.url}${STREAM_PATH}`;
+    const viaBare = async (body: string) => timedPost(bareUrl, await signedHeaders(directUrl, body), body, agent);
     const direct = async (body: string) => timedPost(directUrl, await signedHeaders(directUrl, body), body, agent);
     const viaGateway = (body: string) => timedPost(gatewayUrl, { 'content-type': 'application/json' }, body, agent);
 
@@ -127,13 +144,16 @@ export async function runStreamingBench(options: { requests: number; megabytes: 
     for (let i = 0; i < 20; i++) {
       await direct(small);
       await viaGateway(small);
+      await viaBare(small);
     }
     const directTtfb: number[] = [];
     const gatewayTtfb: number[] = [];
+    const bareTtfb: number[] = [];
     // Interleaved, so that machine load shifts both series alike.
     for (let i = 0; i < options.requests; i++) {
       directTtfb.push((await direct(small)).ttfbMs);
       gatewayTtfb.push((await viaGateway(small)).ttfbMs);
+      bareTtfb.push((await viaBare(small)).ttfbMs);
     }
     const ttfb = {
       directMedianMs: percentile(directTtfb, 0.5),
@@ -141,14 +161,16 @@ export async function runStreamingBench(options: { requests: number; megabytes: 
       addedMs: percentile(gatewayTtfb, 0.5) - percentile(directTtfb, 0.5),
       directP90Ms: percentile(directTtfb, 0.9),
       gatewayP90Ms: percentile(gatewayTtfb, 0.9),
+      bareProxyMedianMs: percentile(bareTtfb, 0.5),
     };
     log(
-      `TTFB at 1 connection (${options.requests} requests): direct ${ttfb.directMedianMs.toFixed(2)} ms, gateway ${ttfb.gatewayMedianMs.toFixed(2)} ms (median; +${ttfb.addedMs.toFixed(2)} ms)`,
+      `TTFB at 1 connection (${options.requests} requests): direct ${ttfb.directMedianMs.toFixed(2)} ms, gateway ${ttfb.gatewayMedianMs.toFixed(2)} ms (median; +${ttfb.addedMs.toFixed(2)} ms); bare node:http proxy ${ttfb.bareProxyMedianMs.toFixed(2)} ms`,
     );
 
     const bulkBody = JSON.stringify({ binaryBytes: options.megabytes * 1024 * 1024 });
     let directBest = 0;
     let gatewayBest = 0;
+    let bareBest = 0;
     let growth = 0;
     for (let run = 0; run < options.runs; run++) {
       const d = await direct(bulkBody);
@@ -160,6 +182,8 @@ export async function runStreamingBench(options: { requests: number; megabytes: 
       if (g.bytes !== options.megabytes * 1024 * 1024) throw new Error(`gateway sent ${g.bytes} bytes, expected ${options.megabytes} MB`);
       gatewayBest = Math.max(gatewayBest, g.bytes / 1024 / 1024 / (g.totalMs / 1000));
       growth = Math.max(growth, (peak - before) / 1024 / 1024);
+      const b = await viaBare(bulkBody);
+      bareBest = Math.max(bareBest, b.bytes / 1024 / 1024 / (b.totalMs / 1000));
     }
     const bulk = {
       megabytes: options.megabytes,
@@ -167,25 +191,37 @@ export async function runStreamingBench(options: { requests: number; megabytes: 
       gatewayMBps: gatewayBest,
       ratio: gatewayBest / directBest,
       gatewayRssGrowthMB: growth,
+      bareProxyMBps: bareBest,
     };
     log(
-      `${options.megabytes} MB stream (best of ${options.runs}): direct ${directBest.toFixed(0)} MB/s, gateway ${gatewayBest.toFixed(0)} MB/s (${bulk.ratio.toFixed(2)}×), gateway RSS growth ${growth.toFixed(1)} MB`,
+      `${options.megabytes} MB stream (best of ${options.runs}): direct ${directBest.toFixed(0)} MB/s, gateway ${gatewayBest.toFixed(0)} MB/s (${bulk.ratio.toFixed(2)}×), gateway RSS growth ${growth.toFixed(1)} MB; bare node:http proxy ${bareBest.toFixed(0)} MB/s`,
     );
     return { ttfb, bulk };
   } finally {
     agent.destroy();
     await gateway?.stop();
+    await bare?.stop();
     await aws.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { requests: { type: 'string' }, megabytes: { type: 'string' }, runs: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      requests: { type: 'string' },
+      megabytes: { type: 'string' },
+      runs: { type: 'string' },
+      profile: { type: 'string' },
+      'gateway-node-options': { type: 'string' },
+    },
+  });
   const result = await runStreamingBench({
     requests: Number(values.requests ?? 100),
     megabytes: Number(values.megabytes ?? 50),
     runs: Number(values.runs ?? 3),
+    cpuProfileDir: values.profile ? resolve(values.profile) : undefined,
+    gatewayNodeOptions: values['gateway-node-options']?.split(' ').filter(Boolean),
   });
   const ok = result.ttfb.addedMs <= 1 && result.bulk.ratio >= 0.8 && result.bulk.gatewayRssGrowthMB <= 20;
   console.log(`targets (TTFB +≤1 ms, ≥0.8× throughput, RSS growth ≤20 MB): ${ok ? 'met' : 'NOT met'}`);

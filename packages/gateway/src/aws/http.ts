@@ -38,6 +38,19 @@ export interface TransportResponse {
  */
 export interface HttpTransport {
   send(request: OutboundRequest): Promise<TransportResponse>;
+  /**
+   * Optional: the same exchange with the body as a stream, pulled with
+   * backpressure (response streaming). Resolves at the headers; the body
+   * errors on abort or a network failure. Absent: callers use `fetch`.
+   */
+  stream?(request: OutboundRequest): Promise<StreamingTransportResponse>;
+}
+
+/** A response whose body is read as it arrives (`HttpTransport.stream`). */
+export interface StreamingTransportResponse {
+  status: number;
+  headers: Headers;
+  body: ReadableStream<Uint8Array>;
 }
 
 /**

@@ -114,6 +114,7 @@ export async function handleLambdaRequest(
       // ResponseStream backends: InvokeWithResponseStream, the body sent as it comes (invoke/invoke-stream.ts).
       const streamed = await invokeLambdaStream({ ...backend.resolved, streaming: backend.resolved.streaming }, payload, {
         credentials: backend.credentials,
+        transport: platform.transport,
         crypto: platform.sigv4Crypto,
         signal: clientGone ? undefined : request.signal,
         clientGone,

@@ -1,5 +1,5 @@
-import { getChunkedStream } from '@smithy/core/event-streams';
 import { EventStreamCodec, type Message } from '@smithy/eventstream-codec';
+import { EventMessageSplitter } from './event-message-splitter.ts';
 
 /** One decoded InvokeWithResponseStream event. */
 export type StreamEvent =
@@ -23,39 +23,33 @@ function headerString(message: Message, name: string): string | undefined {
 /**
  * Pulls events out of an `application/vnd.amazon.eventstream` body, one
  * network read at a time: nothing is read before `next()` asks, so a slow
- * client slows the upstream read (backpressure). Framing and CRCs are
- * @smithy/eventstream-codec's; this only maps Lambda's two event types.
+ * client slows the upstream read (backpressure). Message boundaries come
+ * from each prelude's length (event-message-splitter.ts); prelude, headers
+ * and CRCs are checked by @smithy/eventstream-codec; this maps Lambda's two
+ * event types.
  */
 export class LambdaEventStreamReader {
   readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
-  readonly #messages: AsyncIterator<Uint8Array>;
+  readonly #splitter = new EventMessageSplitter();
+  /** Messages already cut from a read and not yet asked for. */
+  #pending: Uint8Array[] = [];
+  #pendingIndex = 0;
+  #ended = false;
   readonly #codec = new EventStreamCodec(
     (bytes) => utf8Decoder.decode(bytes),
     (text) => utf8Encoder.encode(text),
   );
 
   constructor(body: ReadableStream<Uint8Array>) {
-    const reader = body.getReader();
-    this.#reader = reader;
-    // Message boundaries by @smithy's own splitter (the prelude's length), one network read at a time.
-    const chunks: AsyncIterable<Uint8Array> = {
-      [Symbol.asyncIterator]: () => ({
-        next: async () => {
-          const read = await reader.read();
-          return read.done ? { done: true, value: undefined } : { done: false, value: read.value };
-        },
-      }),
-    };
-    this.#messages = getChunkedStream(chunks)[Symbol.asyncIterator]();
+    this.#reader = body.getReader();
   }
 
   async next(): Promise<StreamEvent> {
-    let next: IteratorResult<Uint8Array>;
     let message: Message;
     try {
-      next = await this.#messages.next();
-      if (next.done) return { type: 'end' };
-      message = this.#codec.decode(next.value);
+      const bytes = await this.#nextMessage();
+      if (!bytes) return { type: 'end' };
+      message = this.#codec.decode(bytes);
     } catch (error) {
       if (error instanceof Error && /event message|message length|checksum|prelude/i.test(error.message)) {
         throw new EventStreamError(`malformed event stream: ${error.message}`);
@@ -63,6 +57,23 @@ export class LambdaEventStreamReader {
       throw error;
     }
     return toEvent(message);
+  }
+
+  /** The next whole message, reading only when none is left from the last read (one read at a time). */
+  async #nextMessage(): Promise<Uint8Array | undefined> {
+    while (this.#pendingIndex >= this.#pending.length) {
+      if (this.#ended) return undefined;
+      this.#pending = [];
+      this.#pendingIndex = 0;
+      const read = await this.#reader.read();
+      if (read.done) {
+        this.#ended = true;
+        this.#splitter.end();
+        return undefined;
+      }
+      this.#splitter.push(read.value, this.#pending);
+    }
+    return this.#pending[this.#pendingIndex++];
   }
 
   cancel(reason?: unknown): void {

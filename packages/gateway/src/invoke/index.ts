@@ -9,4 +9,4 @@ export { credentialsUnavailable } from './credentials-unavailable.ts';
 export { signRequest, verifySigV4Crypto } from '../aws/sigv4.ts';
 export type { SigV4Crypto } from '../aws/sigv4.ts';
 export { BoundedBytes, ResponseTooLargeError, drain, fetchTransport, readStreamWithin } from '../aws/http.ts';
-export type { HttpTransport, OutboundRequest, TransportResponse } from '../aws/http.ts';
+export type { HttpTransport, OutboundRequest, StreamingTransportResponse, TransportResponse } from '../aws/http.ts';

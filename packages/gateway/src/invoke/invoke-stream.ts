@@ -1,5 +1,5 @@
 import { CredentialsUnavailableError, type AwsCredentials } from '../aws/credentials.ts';
-import { readStreamWithin } from '../aws/http.ts';
+import { type HttpTransport, readStreamWithin, type StreamingTransportResponse } from '../aws/http.ts';
 import { signRequest } from '../aws/sigv4.ts';
 import type { ResolvedBackend } from '../descriptor/index.ts';
 import type { ResolvedStreaming } from '../descriptor/streaming.ts';
@@ -18,6 +18,8 @@ export interface StreamInvokeOptions extends Pick<InvokeOptions, 'credentials' |
   logFields: Record<string, unknown>;
   /** Default: the global `fetch` (streams on every runtime). */
   fetch?: typeof fetch | undefined;
+  /** Its optional `stream` (Node: undici's pool) is used instead of `fetch` when present. */
+  transport?: HttpTransport | undefined;
 }
 
 export interface StreamedInvocation {
@@ -57,15 +59,18 @@ export async function invokeLambdaStream(
   );
   const deadlines = new StreamDeadlines(settings, options);
 
-  let upstream: Response;
+  let upstream: StreamingTransportResponse | Response;
   try {
-    upstream = await (options.fetch ?? fetch)(settings.url, {
-      method: 'POST',
-      headers: signed,
-      body: payload as Uint8Array<ArrayBuffer>,
-      signal: deadlines.signal,
-      redirect: 'manual',
-    });
+    const stream = options.fetch ? undefined : options.transport?.stream;
+    upstream = stream
+      ? await stream({ url: settings.url, method: 'POST', headers: signed, body: payload, signal: deadlines.signal })
+      : await (options.fetch ?? fetch)(settings.url, {
+          method: 'POST',
+          headers: signed,
+          body: payload as Uint8Array<ArrayBuffer>,
+          signal: deadlines.signal,
+          redirect: 'manual',
+        });
   } catch (error) {
     deadlines.finish();
     throw deadlines.failure(error, settings.url);
@@ -185,7 +190,7 @@ export async function invokeLambdaStream(
             },
           },
           // Nothing read ahead: the next upstream read waits until the client has taken this chunk.
-          { highWaterMark: 0 },
+          new ByteLengthQueuingStrategy({ highWaterMark: 256 * 1024 }),
         );
   return { response: new Response(body, { status, headers: responseHeaders }), lambdaRequestId };
 }

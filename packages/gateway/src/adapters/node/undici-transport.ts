@@ -1,7 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Agent as UndiciAgent, Dispatcher } from 'undici';
-import { ResponseTooLargeError, type HttpTransport, type OutboundRequest, type TransportResponse } from '../../invoke/index.ts';
+import {
+  ResponseTooLargeError,
+  type HttpTransport,
+  type OutboundRequest,
+  type StreamingTransportResponse,
+  type TransportResponse,
+} from '../../invoke/index.ts';
+import { StreamExchange } from './undici-stream-exchange.ts';
 
 /**
  * undici's Agent alone, not the package entry: `import 'undici'` loads fetch, WebSocket,
@@ -51,6 +58,8 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Clo
   return {
     send: (request) =>
       new Promise<TransportResponse>((resolve, reject) => new Exchange(request.signal, resolve, reject, request.maxResponseBytes).start(agent, request)),
+    stream: (request) =>
+      new Promise<StreamingTransportResponse>((resolve, reject) => new StreamExchange(request.signal, resolve, reject).start(agent, request)),
     close: () => agent.close(),
   };
 }
@@ -163,7 +172,7 @@ class Exchange implements Dispatcher.DispatchHandler {
  */
 const parsedUrls = new Map<string, { origin: string; path: string }>();
 
-function splitUrl(url: string): { origin: string; path: string } {
+export function splitUrl(url: string): { origin: string; path: string } {
   let parsed = parsedUrls.get(url);
   if (!parsed) {
     const { origin, pathname, search } = new URL(url);
@@ -175,14 +184,14 @@ function splitUrl(url: string): { origin: string; path: string } {
 }
 
 /** `Headers` as undici's flat `[name, value, …]` list (iteration keeps each value separate). */
-function flatHeaders(headers: Headers): string[] {
+export function flatHeaders(headers: Headers): string[] {
   const flat: string[] = [];
   for (const [name, value] of headers) flat.push(name, value);
   return flat;
 }
 
 /** undici's parsed header record (repeated headers as arrays) as Fetch `Headers`. */
-function toHeaders(record: IncomingHttpHeaders): Headers {
+export function toHeaders(record: IncomingHttpHeaders): Headers {
   const headers = new Headers();
   for (const name in record) {
     const value = record[name];
