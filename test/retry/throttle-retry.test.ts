@@ -78,6 +78,9 @@ describe('throttle retries (retry.throttled)', () => {
     const [line] = retryLines().slice(before);
     expect(line).toMatchObject({ level: 'warn', backend: 'retrying', attempt: 2, lambdaErrorType: 'TooManyRequestsException' });
     expect(line!.delayMs as number).toBeGreaterThanOrEqual(1_000);
+    // Counted on the admin port's /metrics too, per backend.
+    const metrics = await (await fetch(`${gateway.adminUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^lambda_gateway_lambda_throttle_retries_total\{backend="retrying"\} 1$/m);
   }, 30_000);
 
   it('gives up after maxAttempts with the last 429', async () => {

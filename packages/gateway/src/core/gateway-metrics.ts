@@ -31,4 +31,6 @@ export interface GatewayMetrics {
   requestFinished(sample: RequestSample): void;
   /** One STS call made by the gateway's own client (role chaining); `ok` when STS answered 2xx. */
   stsCall?(action: string, ok: boolean, seconds: number): void;
+  /** A throttled Invoke (429) retried for `backend` (invoke/throttle-retry.ts). */
+  throttleRetry?(backend: string): void;
 }

@@ -135,7 +135,10 @@ export async function handleLambdaRequest(
         clientGone,
         abortControllers: invokeTuningOf(platform)?.abortControllers,
         traceId,
-        onRetry: (retry) => platform.logger.warn('throttled by Lambda, retrying', { ...retry, requestId }),
+        onRetry: (retry) => {
+          metrics?.throttleRetry?.(backend.name);
+          platform.logger.warn('throttled by Lambda, retrying', { ...retry, requestId });
+        },
       });
       if (metrics) invokeSeconds = (performance.now() - invokeStarted) / 1000;
       responseBytes = result.payload.byteLength;

@@ -52,6 +52,7 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
   readonly #responseBytes: Histogram<'route' | 'backend'>;
   readonly #functionErrors: Counter<'route' | 'backend'>;
   readonly #lambdaErrors: Counter<'backend' | 'error_type'>;
+  readonly #throttleRetries: Counter<'backend'>;
   readonly #gatewayErrors: Counter<'route' | 'backend' | 'error'>;
   readonly #inFlight: Gauge;
   readonly #credentialLoads: Counter<'identity' | 'result'>;
@@ -113,6 +114,12 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
       name: 'lambda_gateway_lambda_api_errors_total',
       help: 'Lambda Invoke API errors by error type (TooManyRequestsException: throttles)',
       labelNames: ['backend', 'error_type'],
+      registers,
+    });
+    this.#throttleRetries = new Counter({
+      name: 'lambda_gateway_lambda_throttle_retries_total',
+      help: 'Invoke calls retried after Lambda throttling (429 TooManyRequestsException, the function did not run)',
+      labelNames: ['backend'],
       registers,
     });
     this.#gatewayErrors = new Counter({
@@ -213,6 +220,10 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
     if (sample.functionError) this.#functionErrors.inc({ route: sample.route, backend: sample.backend });
     if (sample.lambdaErrorType) this.#lambdaErrors.inc({ backend: sample.backend, error_type: lambdaErrorTypeLabel(sample.lambdaErrorType) });
     if (sample.errorCode) this.#gatewayErrors.inc({ route: sample.route, backend: sample.backend, error: sample.errorCode });
+  }
+
+  throttleRetry(backend: string): void {
+    this.#throttleRetries.inc({ backend });
   }
 
   stsCall(action: string, ok: boolean, seconds: number): void {
