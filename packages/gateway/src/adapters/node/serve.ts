@@ -114,8 +114,11 @@ async function drainTls(tls: { close(graceMs: number): Promise<void> }, options:
 function applyConnectionLimits(server: Server, limits: ServerLimits): void {
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxRequestsPerSocket = limits.maxRequestsPerConnection;
-  // One over the limit, so RequestGuard sees the excess and answers 431 (Node drops extra headers silently).
-  server.maxHeadersCount = limits.maxHeaders + 1;
+  // No count limit in Node's parser: RequestGuard counts `rawHeaders` and answers a JSON 431 that
+  // echoes the request id. Past its own maxHeadersCount Node 20 drops headers silently and Node 24
+  // fails the parse (a bare clientError with no request to read the id from); the header size
+  // limit (--max-header-size) still bounds how many can arrive.
+  server.maxHeadersCount = 0;
   let open = 0;
   server.on('connection', (socket: Socket) => {
     if (open >= limits.maxConnections) {
