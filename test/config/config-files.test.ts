@@ -56,7 +56,7 @@ describe('configuration files on disk', () => {
     expect(refused.text).toContain(`${join(dir, 'empty.yaml')}: no routes: every request would get 404 (pass --allow-empty to start anyway)`);
     expect((await check([join(dir, 'empty.yaml')], { allowEmpty: true })).code).toBe(0);
 
-    const options = { config: [join(dir, 'empty.yaml')], port: 0, host: '127.0.0.1', logger: silentLogger, env: {} };
+    const options = { config: [join(dir, 'empty.yaml')], port: 0, host: '127.0.0.1', adminPort: 0, logger: silentLogger, env: {} };
     await expect(startGateway(options)).rejects.toBeInstanceOf(ConfigError);
     const server = await startGateway({ ...options, allowEmpty: true });
     try {

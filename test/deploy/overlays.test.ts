@@ -141,6 +141,9 @@ describe.skipIf(missing !== undefined).each(OVERLAYS)('deploy/kubernetes/overlay
     }
     const args = container.args.slice(1).flatMap((arg, index, all) => (arg === '--port' || all[index - 1] === '--port' ? [] : [arg]));
     args[args.indexOf('--config') + 1] = at(configMount);
+    // The pod's admin listener on a free loopback port: tests run in parallel on one machine, and listen only on loopback.
+    if (args.includes('--admin-port')) args[args.indexOf('--admin-port') + 1] = '0';
+    if (args.includes('--admin-host')) args[args.indexOf('--admin-host') + 1] = '127.0.0.1';
     expect(container.args[0]).toBe('serve');
 
     const gateway = await startServeProcess(args, env);

@@ -66,6 +66,7 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     secretsDir: join(dir, 'secrets'),
+    adminPort: 0,
     logger: createJsonLogger((line) => logs.push(line), 'info'),
     env: { AWS_ENDPOINT_URL: aws.url, AWS_REGION: 'us-east-1' },
   });

@@ -25,6 +25,8 @@ export async function startServeProcess(args: string[], env: Record<string, stri
       '0',
       '--host',
       '127.0.0.1',
+      // A free admin port unless the test sets one: suites run in parallel and 9901 is the default.
+      ...(args.includes('--admin-port') || args.includes('--no-admin') ? [] : ['--admin-port', '0']),
       ...args,
     ],
     { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
