@@ -4,13 +4,13 @@
  * response after the signal said `keep-alive`, new connections were refused
  * 0.3 s after it and the 16 requests in flight were reset at the grace limit.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
-import { KEYS, startTestAws } from '../support/stack.ts';
+import { KEYS, startTestAws, writeMountedSecret } from '../support/stack.ts';
 import { startServeProcess } from '../support/serve-process.ts';
 
 let aws: LocalAws;
@@ -18,9 +18,7 @@ let dir: string;
 beforeAll(async () => {
   aws = await startTestAws();
   dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-drain-'));
-  await mkdir(join(dir, 'secrets', 'aws-creds'), { recursive: true });
-  await writeFile(join(dir, 'secrets', 'aws-creds', 'accessKey'), KEYS.gateway.accessKey);
-  await writeFile(join(dir, 'secrets', 'aws-creds', 'secretKey'), KEYS.gateway.secretKey);
+  await writeMountedSecret(join(dir, 'secrets'), 'aws-creds', { accessKey: KEYS.gateway.accessKey, secretKey: KEYS.gateway.secretKey });
   await writeFile(
     join(dir, 'gateway.yaml'),
     [

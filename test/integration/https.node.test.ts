@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { startGateway } from '../../packages/gateway/src/cli/serve.ts';
 import { createJsonLogger } from '../../packages/gateway/src/logging/index.ts';
-import { KEYS, startTestAws } from '../support/stack.ts';
+import { KEYS, startTestAws, writeMountedSecret } from '../support/stack.ts';
 
 /*
  * HTTPS on the real server against the local AWS: a Gateway whose only listener is HTTPS with a
@@ -55,11 +55,9 @@ beforeAll(async () => {
   first = await certificate('first.test');
   current = first;
   await mkdir(join(dir, 'secrets', 'gw-cert'), { recursive: true });
-  await mkdir(join(dir, 'secrets', 'aws-creds'), { recursive: true });
   await writeFile(join(dir, 'secrets', 'gw-cert', 'tls.crt'), first.cert);
   await writeFile(join(dir, 'secrets', 'gw-cert', 'tls.key'), first.private);
-  await writeFile(join(dir, 'secrets', 'aws-creds', 'accessKey'), KEYS.gateway.accessKey);
-  await writeFile(join(dir, 'secrets', 'aws-creds', 'secretKey'), KEYS.gateway.secretKey);
+  await writeMountedSecret(join(dir, 'secrets'), 'aws-creds', { accessKey: KEYS.gateway.accessKey, secretKey: KEYS.gateway.secretKey });
   await writeFile(join(dir, 'gateway.yaml'), CONFIG);
   server = await startGateway({
     config: [join(dir, 'gateway.yaml')],

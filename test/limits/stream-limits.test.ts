@@ -5,14 +5,14 @@
  * transfer (chunked body without its final chunk), which the drain logs.
  * A real `serve` process, a real SIGTERM, the local AWS's streaming function.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../../packages/local-aws/src/index.ts';
 import { startServeProcess } from '../support/serve-process.ts';
-import { KEYS } from '../support/stack.ts';
+import { KEYS, writeMountedSecret } from '../support/stack.ts';
 
 const SCENARIO = resolve(import.meta.dirname, '../fixtures/streaming-scenario.yaml');
 
@@ -21,9 +21,7 @@ let dir: string;
 beforeAll(async () => {
   aws = await startLocalAws({ scenario: SCENARIO });
   dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-stream-limits-'));
-  await mkdir(join(dir, 'secrets', 'aws-creds'), { recursive: true });
-  await writeFile(join(dir, 'secrets', 'aws-creds', 'accessKey'), KEYS.gateway.accessKey);
-  await writeFile(join(dir, 'secrets', 'aws-creds', 'secretKey'), KEYS.gateway.secretKey);
+  await writeMountedSecret(join(dir, 'secrets'), 'aws-creds', { accessKey: KEYS.gateway.accessKey, secretKey: KEYS.gateway.secretKey });
   await writeFile(
     join(dir, 'gateway.yaml'),
     [

@@ -4,12 +4,12 @@
  * logs the drain and the stop as JSON lines before a clean exit.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
-import { GUIDE_BODY, KEYS, startTestAws } from '../support/stack.ts';
+import { GUIDE_BODY, KEYS, startTestAws, writeMountedSecret } from '../support/stack.ts';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = resolve(REPO_ROOT, 'packages/gateway/src/cli/main.ts');
@@ -34,9 +34,7 @@ describe('serve signals', () => {
   it('SIGHUP reloads in the same process (the new route answers); SIGTERM logs the drain and the stop, exit 0', async () => {
     const file = join(dir, 'gateway.yaml');
     await writeFile(file, config('/one'));
-    await mkdir(join(dir, 'secrets', 'aws-creds'), { recursive: true });
-    await writeFile(join(dir, 'secrets', 'aws-creds', 'accessKey'), KEYS.gateway.accessKey);
-    await writeFile(join(dir, 'secrets', 'aws-creds', 'secretKey'), KEYS.gateway.secretKey);
+    await writeMountedSecret(join(dir, 'secrets'), 'aws-creds', { accessKey: KEYS.gateway.accessKey, secretKey: KEYS.gateway.secretKey });
     const args = ['serve', '--config', file, '--port', '0', '--host', '127.0.0.1', '--admin-port', '0', '--secrets-dir', join(dir, 'secrets'), '--no-watch'];
     const child = spawn(
       process.execPath,

@@ -74,6 +74,12 @@ export async function startGateway(options: {
   }
 }
 
+/** Writes a secret under `secretsDir` as a mounted Kubernetes Secret is: `<name>/<key>` files. */
+export async function writeMountedSecret(secretsDir: string, name: string, values: Record<string, string>): Promise<void> {
+  await mkdir(join(secretsDir, name), { recursive: true });
+  for (const [key, value] of Object.entries(values)) await writeFile(join(secretsDir, name, key), value);
+}
+
 /** A secret holding the given keys the way the guide's `aws-creds` Secret does. */
 export function secretOf(keys: { accessKey: string; secretKey: string }): Record<string, string> {
   return { accessKey: keys.accessKey, secretKey: keys.secretKey, sessionToken: '' };
@@ -96,10 +102,7 @@ export async function startGatewayFromFiles(options: {
   exposeErrorDetails?: boolean;
 }): Promise<GatewayUnderTest & { config: BuiltConfig }> {
   const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-test-'));
-  for (const [name, values] of Object.entries(options.secrets ?? {})) {
-    await mkdir(join(dir, name), { recursive: true });
-    for (const [key, value] of Object.entries(values)) await writeFile(join(dir, name, key), value);
-  }
+  for (const [name, values] of Object.entries(options.secrets ?? {})) await writeMountedSecret(dir, name, values);
   const logs: string[] = [];
   try {
     const logger = createJsonLogger((line) => logs.push(line), 'info');

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import type { OutboundRequest, StreamingTransportResponse } from '../../invoke/index.ts';
-import { flatHeaders, splitUrl, toHeaders } from './undici-transport.ts';
+import { dispatchExchange, toHeaders } from './undici-transport.ts';
 
 /**
  * How much of a streamed body may wait in the gateway for the client: enough
@@ -35,18 +35,8 @@ export class StreamExchange implements Dispatcher.DispatchHandler {
     this.#reject = reject;
   }
 
-  start(dispatcher: Dispatcher, { url, method, headers, body }: OutboundRequest): void {
-    if (this.#signal.aborted) {
-      this.#reject(this.#signal.reason);
-      return;
-    }
-    this.#signal.addEventListener('abort', this.#onAbort, { once: true });
-    const target = splitUrl(url);
-    try {
-      dispatcher.dispatch({ origin: target.origin, path: target.path, method: method as Dispatcher.HttpMethod, headers: flatHeaders(headers), body }, this);
-    } catch (error) {
-      this.#fail(error);
-    }
+  start(dispatcher: Dispatcher, request: OutboundRequest): void {
+    dispatchExchange(dispatcher, request, this, { signal: this.#signal, onAbort: this.#onAbort, reject: this.#reject, fail: (error) => this.#fail(error) });
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {

@@ -91,18 +91,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.#reject = reject;
   }
 
-  start(dispatcher: Dispatcher, { url, method, headers, body }: OutboundRequest): void {
-    if (this.#signal.aborted) {
-      this.#reject(this.#signal.reason);
-      return;
-    }
-    this.#signal.addEventListener('abort', this.#onAbort, { once: true });
-    const target = splitUrl(url);
-    try {
-      dispatcher.dispatch({ origin: target.origin, path: target.path, method: method as Dispatcher.HttpMethod, headers: flatHeaders(headers), body }, this);
-    } catch (error) {
-      this.#fail(error);
-    }
+  start(dispatcher: Dispatcher, request: OutboundRequest): void {
+    dispatchExchange(dispatcher, request, this, { signal: this.#signal, onAbort: this.#onAbort, reject: this.#reject, fail: (error) => this.#fail(error) });
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -162,6 +152,31 @@ class Exchange implements Dispatcher.DispatchHandler {
     return new Promise((resolve, reject) => {
       this.#waiter = { resolve, reject };
     });
+  }
+}
+
+/**
+ * Starts one exchange on the pool, for both handlers (buffered Exchange, StreamExchange):
+ * a request whose signal is already aborted is rejected without being sent; otherwise
+ * the abort listener is armed and the request dispatched, a synchronous dispatch error
+ * failing the exchange like any later one.
+ */
+export function dispatchExchange(
+  dispatcher: Dispatcher,
+  { url, method, headers, body }: OutboundRequest,
+  handler: Dispatcher.DispatchHandler,
+  hooks: { signal: AbortSignal; onAbort: () => void; reject: (error: unknown) => void; fail: (error: unknown) => void },
+): void {
+  if (hooks.signal.aborted) {
+    hooks.reject(hooks.signal.reason);
+    return;
+  }
+  hooks.signal.addEventListener('abort', hooks.onAbort, { once: true });
+  const target = splitUrl(url);
+  try {
+    dispatcher.dispatch({ origin: target.origin, path: target.path, method: method as Dispatcher.HttpMethod, headers: flatHeaders(headers), body }, handler);
+  } catch (error) {
+    hooks.fail(error);
   }
 }
 
