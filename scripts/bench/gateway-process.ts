@@ -79,6 +79,10 @@ export function startGateway(name: string, options: GatewayProcessOptions): Prom
     LOOPBACK,
     '--admin-port',
     '0',
+    // Stopped by SIGINT: no drain delay, so it exits (and --cpu-prof writes its profile) well
+    // within stopProcess's 5 s before SIGKILL.
+    '--drain-delay',
+    '0',
     ...(options.serveArgs ?? []),
   ];
   const child = spawn(process.execPath, args, { env: gatewayEnv(options.upstream), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -125,7 +125,7 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       );
     }
     platform.logger.debug('route matched', { method: request.method, path: url.pathname, route: matched.routeName });
-    return serveRouteTarget(request, c.env, matched, platform);
+    return serveRouteTarget(request, url, c.env, matched, platform);
   });
   app.onError((error, c) => {
     platform.logger.error('unhandled error', { error: error.message });

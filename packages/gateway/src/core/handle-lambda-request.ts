@@ -29,6 +29,8 @@ export interface RouteContext {
   match?: HttpRouteMatch;
   /** The route's Gateway API filters, applied around the invocation. */
   filters?: readonly RouteFilter[];
+  /** `request.url` parsed, when the caller has parsed it already (the router has). */
+  url?: URL;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function handleLambdaRequest(
   const started = Date.now();
   const requestId = requestIdFor(request.headers);
   const traceId = traceIdFor(request.headers, started);
-  const url = new URL(request.url);
+  const url = route.url ?? new URL(request.url);
   const metrics = platform.metrics;
   // Measured only with metrics on: performance.now() per request is not free.
   const startedPrecise = metrics ? performance.now() : 0;
@@ -60,6 +62,7 @@ export async function handleLambdaRequest(
   let response: Response;
   let failure: GatewayError | undefined;
   let releaseSlot: (() => void) | undefined;
+  let taggedByCodec = false;
   try {
     // Per-backend `maxConcurrency`: over it 503 Overloaded, before the body is read.
     releaseSlot = acquireBackendSlot(backend);
@@ -149,10 +152,12 @@ export async function handleLambdaRequest(
       } else if (result.functionError) {
         response = functionErrorResponse(result, backend);
       } else {
+        // Tagged with x-request-id by the codec (PayloadCodec.decodeResult).
         response = backend.codec.decodeResult({ payload: result.payload, headers: result.headers }, inbound);
+        taggedByCodec = true;
       }
     }
-    response.headers.set('x-request-id', requestId);
+    if (!taggedByCodec) response.headers.set('x-request-id', requestId);
   } catch (error) {
     failure = error instanceof GatewayError ? error : new GatewayError(500, 'InternalError', 'internal error', { cause: error });
     response = errorResponse(failure, requestId, { exposeDetails: backend.exposeErrorDetails });

@@ -99,15 +99,22 @@ function redirectOf(filters: readonly RouteFilter[]): RequestRedirect | undefine
  * weighted pick, then a redirect or the Lambda invocation, with the CORS headers added to
  * whatever comes back (the gateway's own errors included).
  */
-export function serveRouteTarget(request: Request, env: unknown, matched: RouteMatchResult<RouteTarget>, platform: Platform): Response | Promise<Response> {
+export function serveRouteTarget(
+  request: Request,
+  url: URL,
+  env: unknown,
+  matched: RouteMatchResult<RouteTarget>,
+  platform: Platform,
+): Response | Promise<Response> {
   const target = matched.target;
   if (target.cors !== undefined && isPreflight(request)) return answerPreflight(target.cors, request, matched.routeName, platform);
   const choice = target.pick();
-  return withCors(choice?.cors ?? target.cors, request, serveChoice(request, env, matched, choice, platform));
+  return withCors(choice?.cors ?? target.cors, request, serveChoice(request, url, env, matched, choice, platform));
 }
 
 function serveChoice(
   request: Request,
+  url: URL,
   env: unknown,
   matched: RouteMatchResult<RouteTarget>,
   choice: BackendChoice | undefined,
@@ -126,7 +133,6 @@ function serveChoice(
   }
   if (choice.redirect !== undefined || choice.backend === undefined) {
     const requestId = requestIdFor(request.headers);
-    const url = new URL(request.url);
     const response = applyResponseFilters(choice.filters, redirectResponse(url, choice.redirect!, matched.match, requestId));
     platform.logger.info('request', {
       requestId,
@@ -145,6 +151,7 @@ function serveChoice(
     resource: matched.resource,
     match: matched.match,
     filters: choice.filters,
+    url,
   };
   // The one place this request meets its adapter: everything after reads the context.
   return handleLambdaRequest(request, platform.requestContext(request, env), choice.backend, route, platform);

@@ -35,6 +35,14 @@ describe('traceIdFor (X-Amzn-Trace-Id on the Invoke call)', () => {
     expect(trace({})).not.toBe(trace({}));
   });
 
+  it('new roots are distinct and well formed across refills of the random pool (4 KB: 341 ids each)', () => {
+    const ids = Array.from({ length: 2000 }, () => trace({}));
+    for (const id of ids) expect(id).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every hex digit shows up in the random part: bytes are not stuck at zero after a refill.
+    expect(new Set(ids.flatMap((id) => [...id.slice(-24)])).size).toBe(16);
+  });
+
   it('maps a W3C traceparent: trace id split 8/24, parent id, sampled flag', () => {
     // Example from the W3C Trace Context recommendation, section 3.2.
     expect(trace({ traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' })).toBe(

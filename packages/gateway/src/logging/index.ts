@@ -1,2 +1,2 @@
-export { createJsonLogger, isLogLevel, LOG_LEVELS, redactFields, silentLogger } from './logger.ts';
+export { createJsonLogger, isLogLevel, isSecretField, LOG_LEVELS, redactFields, silentLogger } from './logger.ts';
 export type { LogLevel, Logger } from './logger.ts';

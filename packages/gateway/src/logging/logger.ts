@@ -19,6 +19,11 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 /** Field names whose values are replaced by `[redacted]` wherever they appear, as a last line of defence. */
 const SECRET_FIELD = /secret|token|password|authorization|credential|signature|^cookie$/i;
 
+/** True for a field name whose value is never logged (redactFields's rule). */
+export function isSecretField(key: string): boolean {
+  return SECRET_FIELD.test(key);
+}
+
 function redact(value: unknown, depth = 0): unknown {
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { name: value.name, message: value.message };

@@ -151,7 +151,10 @@ describe('apigateway-v1 codec: result', () => {
       multiValueHeaders: { Upgrade: ['h2c'], 'x-ok': ['1'] },
       body: 'x',
     });
-    expect([...response.headers]).toEqual([['x-ok', '1']]);
+    expect([...response.headers]).toEqual([
+      ['x-ok', '1'],
+      ['x-request-id', 'req-123'],
+    ]);
   });
 
   it('answers 502 InvalidFunctionResponse for a malformed proxy response', () => {

@@ -151,7 +151,7 @@ export function encodeApiGatewayV1Event(request: InboundRequest): Uint8Array {
  * only the values from multiValueHeaders will appear"): for each name, the multiValueHeaders
  * values win and are appended one by one (so Set-Cookie can repeat); otherwise `headers` is used.
  */
-export function decodeApiGatewayV1Result(result: InvokeResult, _request: InboundRequest): Response {
+export function decodeApiGatewayV1Result(result: InvokeResult, request: InboundRequest): Response {
   const parsed = parseJson(result.payload);
   const value = parsed?.value;
   if (!isRecord(value)) throw invalidFunctionResponse('Malformed Lambda proxy response: not a JSON object.');
@@ -201,7 +201,7 @@ export function decodeApiGatewayV1Result(result: InvokeResult, _request: Inbound
     bytes = decodeResultBody(body, value['isBase64Encoded'] === true);
     if (bytes === undefined) throw invalidFunctionResponse('Malformed Lambda proxy response: body is not base64.');
   }
-  return buildResponse(status, out.headers, bytes, out.repeatedLines());
+  return buildResponse(status, out.headers, bytes, request.requestId, out.repeatedLines());
 }
 
 /** The only keys a REST API proxy result may have. */

@@ -188,6 +188,7 @@ describe('apigateway-v2 codec: result', () => {
     expect([...response.headers]).toEqual([
       ['x-num', '7'],
       ['x-ok', 'y'],
+      ['x-request-id', 'req-123'],
     ]);
   });
 

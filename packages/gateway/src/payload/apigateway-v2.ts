@@ -119,18 +119,18 @@ export function encodeApiGatewayV2Event(request: InboundRequest): Uint8Array {
  *   `content-type: application/json`, and the payload itself as the body;
  * - anything else: GatewayError 502 InvalidFunctionResponse.
  */
-export function decodeApiGatewayV2Result(result: InvokeResult, _request: InboundRequest): Response {
+export function decodeApiGatewayV2Result(result: InvokeResult, request: InboundRequest): Response {
   const parsed = parseJson(result.payload);
   if (parsed === undefined) throw invalidFunctionResponse('The function result is not valid JSON.');
   const value = parsed.value;
   if (typeof value === 'string') {
-    return buildResponse(200, new Headers({ 'content-type': 'application/json' }), encodeUtf8(value));
+    return buildResponse(200, new Headers({ 'content-type': 'application/json' }), encodeUtf8(value), request.requestId);
   }
   if (!isRecord(value) || !('statusCode' in value)) {
     // Hand the payload bytes through untouched: no re-serialization of a possibly 6 MB value.
     const headers = new Headers();
     headers.set('content-type', 'application/json');
-    return buildResponse(200, headers, result.payload);
+    return buildResponse(200, headers, result.payload, request.requestId);
   }
 
   const status = value['statusCode'];
@@ -163,7 +163,7 @@ export function decodeApiGatewayV2Result(result: InvokeResult, _request: Inbound
     bytes = decodeResultBody(body, value['isBase64Encoded'] === true);
     if (bytes === undefined) throw invalidFunctionResponse('"body" is marked isBase64Encoded but is not base64.');
   }
-  return buildResponse(status, out.headers, bytes, out.repeatedLines());
+  return buildResponse(status, out.headers, bytes, request.requestId, out.repeatedLines());
 }
 
 /** The format 2.0 codec (`apigateway-v2`). */

@@ -127,6 +127,8 @@ describe('envoy codec: response envelope', () => {
     expect([...response.headers]).toEqual([
       ['content-type', 'text/html'],
       ['x-a', 'b'],
+      // The gateway's own, on every decoded response.
+      ['x-request-id', 'req-123'],
     ]);
   });
 

@@ -79,7 +79,7 @@ export function encodeEnvoyEvent(request: InboundRequest): Uint8Array {
  * Fetch cannot send (outside 200-599) and a body flagged base64 that is not base64 are errors
  * here too, where Envoy would emit the odd status or an empty body.
  */
-export function decodeEnvoyResult(result: InvokeResult, _request: InboundRequest): Response {
+export function decodeEnvoyResult(result: InvokeResult, request: InboundRequest): Response {
   const value = parseJson(result.payload)?.value;
   if (!isRecord(value)) throw envoyError('The function result is not a JSON object.');
 
@@ -108,7 +108,7 @@ export function decodeEnvoyResult(result: InvokeResult, _request: InboundRequest
     bytes = decodeResultBody(body, base64);
     if (bytes === undefined) throw envoyError('"body" is marked base64 but is not base64.');
   }
-  return buildResponse(status, out.headers, bytes, out.repeatedLines());
+  return buildResponse(status, out.headers, bytes, request.requestId, out.repeatedLines());
 }
 
 /** Envoy's envelope codec (`envoy`). */

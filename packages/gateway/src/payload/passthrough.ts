@@ -15,10 +15,12 @@ export function encodePassthroughEvent(request: InboundRequest): Uint8Array {
  * Invoke response (Lambda sends application/json); the other Invoke headers (x-amzn-RequestId,
  * X-Amz-Executed-Version, ...) describe the AWS call, so exposing them is the caller's choice.
  */
-export function decodePassthroughResult(result: InvokeResult, _request: InboundRequest): Response {
-  const headers = new Headers();
+export function decodePassthroughResult(result: InvokeResult, request: InboundRequest): Response {
+  // A plain record, not Headers: @hono/node-server writes it as it is, where a Headers object
+  // costs its construction, validation and a conversion back (passthrough is the default mode).
   const contentType = result.headers.get('content-type');
-  if (contentType !== null) headers.set('content-type', contentType);
+  const headers: Record<string, string> =
+    contentType === null ? { 'x-request-id': request.requestId } : { 'content-type': contentType, 'x-request-id': request.requestId };
   return new Response(result.payload.length === 0 ? null : asBody(result.payload), { status: 200, headers });
 }
 

@@ -29,9 +29,11 @@ export function asBody(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 /**
  * The response for a decoded function result. For 204/205/304 a body is dropped rather than
  * refused, as an HTTP/1.1 server does: the status is what the function meant. `lines`: the
- * header values to send on separate lines (see response-lines.ts).
+ * header values to send on separate lines (see response-lines.ts). `x-request-id` is the
+ * gateway's (PayloadCodec.decodeResult), replacing any the function set.
  */
-export function buildResponse(status: number, headers: Headers, body: Uint8Array | undefined, lines?: HeaderLines): Response {
+export function buildResponse(status: number, headers: Headers, body: Uint8Array | undefined, requestId: string, lines?: HeaderLines): Response {
+  headers.set('x-request-id', requestId);
   const content = body === undefined || body.length === 0 || NULL_BODY_STATUSES.has(status) ? null : asBody(body);
   return recordHeaderLines(new Response(content, { status, headers }), lines);
 }

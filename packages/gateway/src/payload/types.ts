@@ -56,7 +56,8 @@ export interface PayloadCodec {
   /**
    * The HTTP response for a successful (non-function-error) invocation.
    * Throws GatewayError(502, 'InvalidFunctionResponse') when the function's result is
-   * malformed for this mode.
+   * malformed for this mode. Carries `x-request-id: request.requestId` (the pipeline does not
+   * add it to these responses, so that passthrough's can stay a plain header record).
    */
   decodeResult(result: InvokeResult, request: InboundRequest): Response;
 }

@@ -20,7 +20,8 @@ function collect() {
   };
 }
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+// Past the logger's flush delay (5 ms), with room for a loaded machine.
+const pastFlushDelay = () => new Promise((resolve) => setTimeout(resolve, 25));
 
 describe('createNodeLogger', () => {
   it('writes one JSON object per line with time (ISO), level (its name) and msg, redacting secret-looking keys at any depth', () => {
@@ -84,26 +85,26 @@ describe('createNodeLogger', () => {
       const destination = pino.destination({ dest: fd, sync: false, minLength: 4096 });
       const writes: string[] = [];
       const realWrite = fs.write;
-      // Records the log file's writes and lets each one take 20 ms, as a slow pipe would.
+      // Records the log file's writes and lets each one take 100 ms, as a slow pipe would (well past the flush delay).
       vi.spyOn(fs, 'write').mockImplementation(((target: number, data: string, ...rest: unknown[]) => {
         if (target !== fd) return (realWrite as (...args: unknown[]) => void)(target, data, ...rest);
         writes.push(String(data));
         const done = rest.pop() as (...results: unknown[]) => void;
-        return (realWrite as (...args: unknown[]) => void)(target, data, ...rest, (...results: unknown[]) => setTimeout(() => done(...results), 20));
+        return (realWrite as (...args: unknown[]) => void)(target, data, ...rest, (...results: unknown[]) => setTimeout(() => done(...results), 100));
       }) as typeof fs.write);
       /** Waits until the file holds `lines` lines. */
       const written = (lines: number) => vi.waitFor(async () => expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(lines + 1));
       return { destination, writes, written, read: () => readFile(file, 'utf8'), close: () => destination.end() };
     }
 
-    it('writes the lines of one event-loop turn in order, in one write', async () => {
+    it('writes the lines logged within the flush delay in order, in one write', async () => {
       const sink = await fileDestination();
       const logger = createNodeLogger({ level: 'info', destination: sink.destination });
       logger.info('one', { n: 1 });
       logger.info('two', { n: 2 });
       logger.info('three', { n: 3 });
       expect(sink.writes).toEqual([]);
-      await nextTurn();
+      await pastFlushDelay();
       await sink.written(3);
       expect(sink.writes).toHaveLength(1);
       expect(
@@ -119,9 +120,9 @@ describe('createNodeLogger', () => {
       const sink = await fileDestination();
       const logger = createNodeLogger({ level: 'info', destination: sink.destination });
       logger.info('first');
-      await nextTurn();
+      await pastFlushDelay();
       expect(sink.writes).toHaveLength(1);
-      // The first write is still in the thread pool: this turn's flush finds sonic-boom busy.
+      // The first write is still in the thread pool (the test's fs.write answers after 100 ms): the next flush finds sonic-boom busy.
       logger.info('during the write');
       await sink.written(2);
       expect(
