@@ -158,6 +158,20 @@ export const SAMPLE_REQUESTS: readonly SampleRequestCase[] = [
   },
 ];
 
+/**
+ * What the Worker sees instead of the raw lines (README "Runtimes"): lower-case names, a repeated
+ * header one ", "-joined value. Per sample, the further fields that then differ, and why.
+ */
+export const WORKER_DIFFERENCES: Record<string, Record<string, string>> = {
+  'apigw-request.json': {
+    headers: 'Headers lower-cases names; REST APIs keep the client casing',
+    multiValueHeaders: 'Headers lower-cases names; REST APIs keep the client casing',
+  },
+  'lambda-urls-request.json': {
+    headers: 'a header sent twice is one "value1, value2" (", "-joined by Headers), not "value1,value2"',
+  },
+};
+
 /** The fields a gateway controls, per format. Ids, times, account, apiId, domain and authorizer are AWS's. */
 export const COMPARED_FIELDS: Readonly<Record<SampleFormat, readonly string[]>> = {
   v1: [

@@ -15,6 +15,7 @@ import { headerLinesOf } from './response-lines.ts';
 import {
   SAMPLE_REQUESTS,
   SAMPLE_RESPONSES,
+  WORKER_DIFFERENCES,
   compareWithSample,
   differingFields,
   expectedHttpResponse,
@@ -29,20 +30,6 @@ const CODECS: Record<SampleFormat, PayloadCodec> = { v1: apiGatewayV1Codec, v2: 
 
 /** One catch-all route, as a migrated API's `{proxy+}` / `$default` route would be configured. */
 const router = createRouter([{ name: 'all', matches: [{ path: { type: 'PathPrefix', value: '/' } }], target: null }]);
-
-/**
- * What the Worker sees instead of the raw lines (README "Runtimes"): lower-case names, a repeated
- * header one ", "-joined value. Per sample, the further fields that then differ, and why.
- */
-const WORKER_DIFFERENCES: Record<string, Record<string, string>> = {
-  'apigw-request.json': {
-    headers: 'Headers lower-cases names; REST APIs keep the client casing',
-    multiValueHeaders: 'Headers lower-cases names; REST APIs keep the client casing',
-  },
-  'lambda-urls-request.json': {
-    headers: 'a header sent twice is one "value1, value2" (", "-joined by Headers), not "value1,value2"',
-  },
-};
 
 function inboundRequest(testCase: SampleRequestCase, rawLines: boolean): InboundRequest {
   const body = new TextEncoder().encode(testCase.body ?? '');
