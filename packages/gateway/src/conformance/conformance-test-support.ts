@@ -93,7 +93,10 @@ export function echoTransport(): HttpTransport & { invocations: number } {
     async send(request: OutboundRequest) {
       transport.invocations++;
       // The Invoke URL names the function by ARN: arn:aws:lambda:<region>:<account>:function:<name>.
-      const functionName = decodeURIComponent(new URL(request.url).pathname.split('/')[3] ?? '').split(':').pop() ?? '';
+      const functionName =
+        decodeURIComponent(new URL(request.url).pathname.split('/')[3] ?? '')
+          .split(':')
+          .pop() ?? '';
       const [namespace = '', backend = ''] = functionName.split('_');
       const event = JSON.parse(new TextDecoder().decode(request.body)) as {
         raw_path: string;
