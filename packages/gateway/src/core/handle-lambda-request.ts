@@ -164,8 +164,9 @@ export async function handleLambdaRequest(
   } finally {
     releaseSlot?.();
   }
-  const lines = headerLinesOf(response);
+  // The filters carry the function's separate header lines over and add their own (an `add`).
   response = applyResponseFilters(route.filters, response);
+  const lines = headerLinesOf(response);
   if (lines !== undefined && context.keepHeaderLines) keepLines(context.keepHeaderLines, lines, response);
   logRequest(platform, { method: request.method, url, backend, route, requestId, traceId, lambdaRequestId, started, status: response.status, failure });
   metrics?.requestFinished({

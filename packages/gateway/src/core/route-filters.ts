@@ -4,6 +4,7 @@
  * the Lambda event is built. Validation lives with the manifests; these are the
  * validated shapes and their effect.
  */
+import { headerLinesOf, recordHeaderLines } from '../payload/response-lines.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
 import type { CorsPolicy } from './cors.ts';
 import type { RequestRedirect } from './redirect.ts';
@@ -69,15 +70,28 @@ export function applyRequestFilters(
 
 /**
  * Applies `ResponseHeaderModifier` filters to whatever the route answers
- * (function results and the gateway's own error responses alike).
+ * (function results and the gateway's own error responses alike). An `add` to a header the
+ * response already has is its own header line, as Envoy sends it (the Fetch `Headers` would
+ * join it to the value with ", "): the separate lines are recorded beside the Response
+ * (response-lines.ts) for an adapter that writes raw lines (Node).
  */
 export function applyResponseFilters(filters: readonly RouteFilter[] | undefined, response: Response): Response {
   const modifiers = (filters ?? []).flatMap((filter) => (filter.type === 'ResponseHeaderModifier' ? [filter.responseHeaderModifier] : []));
   if (modifiers.length === 0) return response;
   // Headers of a Response may be immutable (e.g. one that came from fetch): build a new one.
   const headers = new Headers(response.headers);
-  for (const modifier of modifiers) modifyHeaders(headers, modifier);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  const lines = new Map(headerLinesOf(response));
+  for (const modifier of modifiers) {
+    for (const name of [...(modifier.remove ?? []), ...(modifier.set ?? []).map((header) => header.name)]) lines.delete(name.toLowerCase());
+    for (const { name, value } of modifier.add ?? []) {
+      const current = headers.get(name);
+      const lower = name.toLowerCase();
+      if (current !== null && lower !== 'set-cookie') lines.set(lower, [...(lines.get(lower) ?? [current]), value]);
+    }
+    modifyHeaders(headers, modifier);
+  }
+  const out = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  return recordHeaderLines(out, lines);
 }
 
 /** Envoy's order (remove, then set, then add), which Gateway API implementations follow. */

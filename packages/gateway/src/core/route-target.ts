@@ -18,7 +18,14 @@ import { weightedPicker, type RandomSource } from './weighted-pick.ts';
 
 /** One backend of a weighted split (HTTPRoute backendRefs, Gloo `multi`). */
 export interface WeightedBackendSpec {
-  backend: BackendDescriptorInput | BackendDescriptor;
+  /** The function; absent only with `unresolved`. */
+  backend?: BackendDescriptorInput | BackendDescriptor;
+  /**
+   * Why this reference resolves to no function (unknown kind, not found, not permitted by a
+   * ReferenceGrant, a rule without backendRefs): its share of the requests is answered 500,
+   * as the Gateway API requires of an invalid backendRef.
+   */
+  unresolved?: string;
   /** Backend name for logs and the route table. */
   backendName?: string;
   /** Share of the traffic: weight / sum of weights. 0: never chosen. */
@@ -36,6 +43,8 @@ export interface BackendChoice {
   redirect: RequestRedirect | undefined;
   /** The CORS policy of this choice's answers (its own CORS filter, else the route's). */
   cors: CompiledCors | undefined;
+  /** WeightedBackendSpec.unresolved: answered 500. */
+  unresolved?: string;
 }
 
 export interface RouteTarget {
@@ -69,6 +78,10 @@ export function bindRouteTarget(spec: TargetSpec, name: string, at: string, bind
     choices = spec.backends.map((entry, index) => {
       const backendName = entry.backendName ?? `${name} backends[${index}]`;
       const where = entry.backendName ? `backends.${backendName}` : `${at}.backends[${index}].backend`;
+      if (entry.backend === undefined) {
+        if (entry.unresolved === undefined) throw new ConfigError([`${where}: needs a backend`]);
+        return { ...choice(undefined, entry.weight, entry.filters), unresolved: entry.unresolved };
+      }
       return choice(bind(backendName, entry.backend, where), entry.weight, entry.filters);
     });
   } else if (spec.backend !== undefined) {
@@ -131,6 +144,7 @@ function serveChoice(
     });
     return errorResponse(new GatewayError(500, 'BackendMisconfigured', 'every backend of the route has weight 0'), requestId);
   }
+  if (choice.unresolved !== undefined) return unresolvedResponse(request, matched.routeName, choice, platform);
   if (choice.redirect !== undefined || choice.backend === undefined) {
     const requestId = requestIdFor(request.headers);
     const response = applyResponseFilters(choice.filters, redirectResponse(url, choice.redirect!, matched.match, requestId));
@@ -157,6 +171,14 @@ function serveChoice(
   return handleLambdaRequest(request, platform.requestContext(request, env), choice.backend, route, platform);
 }
 
+/** Gateway API: a request to an invalid backendRef is answered 500 (the response filters still apply). */
+function unresolvedResponse(request: Request, routeName: string, choice: BackendChoice, platform: Platform): Response {
+  const requestId = requestIdFor(request.headers);
+  platform.logger.error('request failed', { requestId, method: request.method, route: routeName, error: 'BackendMisconfigured', detail: choice.unresolved });
+  const error = new GatewayError(500, 'BackendMisconfigured', 'the backend of this route is not resolved (see the gateway configuration warnings)');
+  return applyResponseFilters(choice.filters, errorResponse(error, requestId));
+}
+
 /** The route table's view of a target: the backend columns, weights and redirect. */
 export function describeTarget(target: RouteTarget): {
   primary: BoundBackend | undefined;
@@ -166,7 +188,8 @@ export function describeTarget(target: RouteTarget): {
 } {
   const first = target.choices[0]!;
   const out: ReturnType<typeof describeTarget> = { primary: first.backend, filters: first.filters.map((filter) => filter.type) };
-  if (target.choices.length > 1) out.weights = target.choices.map((choice) => ({ backend: choice.backend?.name ?? '-', weight: choice.weight }));
+  if (target.choices.length > 1 || first.unresolved !== undefined)
+    out.weights = target.choices.map((choice) => ({ backend: choice.backend?.name ?? (choice.unresolved ? 'unresolved (500)' : '-'), weight: choice.weight }));
   const redirects = target.choices.flatMap((choice) => (choice.redirect ? [describeRedirect(choice.redirect)] : []));
   if (redirects.length > 0) out.redirect = [...new Set(redirects)].join(', ');
   return out;

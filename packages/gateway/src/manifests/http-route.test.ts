@@ -46,17 +46,54 @@ describe('HTTPRoute → routes', () => {
     ]);
   });
 
-  it('defaults the backendRef namespace to the route namespace, and uses an explicit one', () => {
+  it('defaults the backendRef namespace to the route namespace, and uses an explicit one a ReferenceGrant permits', () => {
     const other = backendYaml(undefined, 'lambda').replace('namespace: gloo-system', 'namespace: lambdas');
     const rule = guideRule('\n          namespace: lambdas');
-    expect(translateYaml(`${other}---\n${httpRouteYaml(rule)}`).routes[0]!.backendName).toBe('Backend lambdas/lambda');
+    const grant = `apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: { name: routes-to-lambdas, namespace: lambdas }
+spec:
+  from: [{ group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: gloo-system }]
+  to: [{ group: gateway.kgateway.dev, kind: Backend }]
+---
+`;
+    expect(translateYaml(`${grant}${other}---\n${httpRouteYaml(rule)}`).routes[0]!.backendName).toBe('Backend lambdas/lambda');
+    const denied = translateYaml(`${other}---\n${httpRouteYaml(rule)}`, 'm.yaml');
+    expect(denied.routes[0]!.backends).toEqual([
+      {
+        unresolved: 'Backend lambdas/lambda is in another namespace and no ReferenceGrant in lambdas permits HTTPRoutes of gloo-system to refer to it',
+        backendName: 'Backend lambdas/lambda (unresolved)',
+        weight: 1,
+      },
+    ]);
+    expect(denied.warnings).toContain(
+      `${ROUTE}spec.rules[0].backendRefs[0]: Backend lambdas/lambda is in another namespace and no ReferenceGrant in lambdas permits HTTPRoutes of gloo-system to refer to it: its requests are answered 500`,
+    );
   });
 
-  it('names the route and the missing Backend, with a hint when it exists in another namespace', () => {
-    expect(errorOf(guideRule().replace('name: lambda', 'name: lambda2'))).toBe(`${ROUTE}spec.rules[0].backendRefs[0]: Backend gloo-system/lambda2 not found`);
-    expect(errorOf(guideRule('\n          namespace: other'))).toBe(
-      `${ROUTE}spec.rules[0].backendRefs[0]: Backend other/lambda not found (there is one in namespace gloo-system: set metadata.namespace or the reference's namespace)`,
-    );
+  // Gateway API: a route with an invalid backendRef is accepted and its requests get 500
+  // (conformance/tests/httproute-invalid-*.go); the warning says why.
+  it.each([
+    ['a missing Backend', guideRule().replace('name: lambda', 'name: lambda2'), 'Backend gloo-system/lambda2 not found'],
+    [
+      'a missing Backend that exists in another namespace',
+      guideRule('\n          namespace: other'),
+      "Backend other/lambda not found (there is one in namespace gloo-system: set metadata.namespace or the reference's namespace)",
+    ],
+    [
+      'a kind other than Backend and Upstream',
+      '    - backendRefs: [{ name: httpbin, port: 8000 }]',
+      'kind Service (group "") is not supported: lambda-gateway routes to Backend (gateway.kgateway.dev) and Upstream (gloo.solo.io) only',
+    ],
+    [
+      'a Backend of another group',
+      guideRule().replace('group: gateway.kgateway.dev', 'group: gateway.solo.io'),
+      'a Backend reference needs group gateway.kgateway.dev (got "gateway.solo.io")',
+    ],
+  ])('serves %s as an unresolved backend (500), with a warning naming it', (_name, rule, reason) => {
+    const translated = translateYaml(withBackend(rule));
+    expect(translated.routes[0]!.backends?.[0]?.unresolved).toBe(reason);
+    expect(translated.warnings).toContain(`${ROUTE}spec.rules[0].backendRefs[0]: ${reason}: its requests are answered 500`);
   });
 
   it('maps timeouts to the backend timeout (the shorter of request and backendRequest)', () => {
@@ -82,11 +119,6 @@ describe('HTTPRoute → routes', () => {
 describe('HTTPRoute validation', () => {
   const cases: Array<[string, string, string]> = [
     [
-      'a rule needs a backendRef',
-      '    - matches: [{ path: { value: /echo } }]',
-      'spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io), or a RequestRedirect filter',
-    ],
-    [
       'redirect status codes',
       '    - filters: [{ type: RequestRedirect, requestRedirect: { statusCode: 304 } }]',
       'spec.rules[0].filters[0].requestRedirect.statusCode: must be one of 301, 302, 303, 307, 308 (got 304)',
@@ -103,16 +135,6 @@ describe('HTTPRoute validation', () => {
     ],
     ['weight range', guideRule('\n          weight: 1000001'), 'spec.rules[0].backendRefs[0].weight: must be 0-1000000'],
     ['Service needs a port', '    - backendRefs: [{ name: httpbin }]', 'spec.rules[0].backendRefs[0]: Must have port for Service reference'],
-    [
-      'only Backend and Upstream',
-      '    - backendRefs: [{ name: httpbin, port: 8000 }]',
-      'spec.rules[0].backendRefs[0]: kind Service (group "") is not supported: lambda-gateway routes to Backend (gateway.kgateway.dev) and Upstream (gloo.solo.io) only',
-    ],
-    [
-      'Backend group',
-      guideRule().replace('group: gateway.kgateway.dev', 'group: gateway.solo.io'),
-      'spec.rules[0].backendRefs[0].group: a Backend reference needs group gateway.kgateway.dev (got "gateway.solo.io")',
-    ],
     [
       'backendRef name',
       guideRule().replace('name: lambda', 'name: Lambda'),
@@ -238,11 +260,14 @@ describe('HTTPRoute validation', () => {
     expect(errorOf(rule)).toBe(`${ROUTE}${message}`);
   });
 
-  it('needs rules to route anything (the CRD default rule has no backendRef)', () => {
+  it('answers a rule without backendRefs with 500, the CRD default rule too (conformance: httproute-omitted-backendrefs)', () => {
+    const reason =
+      'the rule has no backendRefs (to a Backend of gateway.kgateway.dev or an Upstream of gloo.solo.io) and no RequestRedirect filter: its requests are answered 500';
     const yaml = `${backendYaml()}---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: lambda, namespace: gloo-system }\nspec: {}\n`;
-    expect(configErrorOf(() => translateYaml(yaml))).toBe(
-      `${ROUTE}spec.rules[0].backendRefs: a rule needs a backendRef to a Backend (gateway.kgateway.dev) or an Upstream (gloo.solo.io), or a RequestRedirect filter`,
-    );
+    const translated = translateYaml(yaml);
+    expect(translated.routes[0]!.backends?.[0]).toMatchObject({ weight: 1, backendName: 'HTTPRoute gloo-system/lambda spec.rules[0] (no backendRefs)' });
+    expect(translated.warnings).toContain(`${ROUTE}spec.rules[0].backendRefs: ${reason}`);
+    expect(translateYaml(withBackend('    - matches: [{ path: { value: /echo } }]')).warnings).toContain(`${ROUTE}spec.rules[0].backendRefs: ${reason}`);
   });
 
   it('allows at most 16 rules', () => {

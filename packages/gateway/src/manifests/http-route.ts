@@ -15,7 +15,7 @@ import {
 import type { LambdaTarget, LambdaTargets } from './lambda-targets.ts';
 import { attachedHostnames } from './route-attachment.ts';
 import type { GatewayListener } from './k8s-gateway.ts';
-import { manifestError, manifestWarning, parseManifest, unsupportedFieldWarnings, type Manifest } from './resource.ts';
+import { manifestError, manifestWarning, parseManifest, resourceRef, unsupportedFieldWarnings, type Manifest } from './resource.ts';
 
 const KGATEWAY_GROUP = 'gateway.kgateway.dev';
 const GLOO_GROUP = 'gloo.solo.io';
@@ -48,13 +48,12 @@ export function translateHttpRoute(
       name: `${manifest.ref} ${rule.name ? `rule "${rule.name}"` : `rules[${index}]`}`,
       matches: rule.matches ?? [],
     };
-    const single = refs.length === 1 && refs[0]!.weight > 0 ? refs[0]! : undefined;
+    const single = refs.length === 1 && refs[0]!.weight > 0 && refs[0]!.backend !== undefined ? refs[0]! : undefined;
     if (refs.length === 0 && !ruleFilters.some((filter) => filter.type === 'RequestRedirect')) {
-      throw manifestError(
-        manifest,
-        `${at}.backendRefs`,
-        `a rule needs a backendRef to a Backend (${KGATEWAY_GROUP}) or an Upstream (${GLOO_GROUP}), or a RequestRedirect filter`,
-      );
+      // The Gateway API answers such a rule with 500 (conformance: httproute-omitted-backendrefs).
+      const reason = `the rule has no backendRefs (to a Backend of ${KGATEWAY_GROUP} or an Upstream of ${GLOO_GROUP}) and no RequestRedirect filter`;
+      warnings.push(manifestWarning(manifest, `${at}.backendRefs`, `${reason}: its requests are answered 500`));
+      refs.push({ unresolved: reason, backendName: `${manifest.ref} ${at} (no backendRefs)`, weight: 1 });
     }
     if (single) {
       // One backend: its filters simply follow the rule's.
@@ -82,6 +81,11 @@ function weightedBackend(
   warnings: string[],
 ): WeightedBackendSpec {
   const target = resolveTarget(manifest, at, ref, targets);
+  if ('unresolved' in target) {
+    // Gateway API: the route is accepted, ResolvedRefs is False and the ref's requests get 500.
+    warnings.push(manifestWarning(manifest, at, `${target.unresolved}: its requests are answered 500`));
+    return { unresolved: target.unresolved, backendName: `${target.name} (unresolved)`, weight: ref.weight };
+  }
   warnings.push(...target.warnings);
   const timeoutMs = ruleTimeoutMs(rule);
   const filters = routeFilters(
@@ -98,21 +102,37 @@ function weightedBackend(
   };
 }
 
-function resolveTarget(manifest: Manifest, at: string, ref: HttpBackendRef, targets: LambdaTargets): LambdaTarget {
+/**
+ * The Lambda target of a backendRef, or why it resolves to none (the Gateway API's InvalidKind,
+ * BackendNotFound and RefNotPermitted reasons), which the rule then answers with 500. A Backend
+ * that is not a Lambda Backend, or an Upstream function that does not exist, is an error.
+ */
+function resolveTarget(manifest: Manifest, at: string, ref: HttpBackendRef, targets: LambdaTargets): LambdaTarget | { unresolved: string; name: string } {
   const namespace = ref.namespace ?? manifest.namespace;
-  if (ref.kind === 'Backend' && ref.group === KGATEWAY_GROUP) return targets.backend({ namespace, name: ref.name }, manifest, at);
-  if (ref.kind === 'Upstream' && ref.group === GLOO_GROUP) {
-    const parameters = (ref.filters ?? []).filter(isFunctionParameter);
-    if (parameters.length > 1) throw manifestError(manifest, `${at}.filters`, 'name one Lambda function: more than one Parameter ExtensionRef');
-    return targets.upstreamFunction({ namespace, name: ref.name }, parameters[0]?.extensionRef?.name, undefined, manifest, at);
+  const kind =
+    ref.kind === 'Backend' && ref.group === KGATEWAY_GROUP ? 'Backend' : ref.kind === 'Upstream' && ref.group === GLOO_GROUP ? 'Upstream' : undefined;
+  const name = resourceRef(ref.kind, namespace, ref.name);
+  if (kind === undefined) {
+    const group = ref.kind === 'Backend' ? KGATEWAY_GROUP : ref.kind === 'Upstream' ? GLOO_GROUP : undefined;
+    if (group) return { unresolved: `a ${ref.kind} reference needs group ${group} (got "${ref.group}")`, name };
+    return {
+      unresolved: `kind ${ref.kind} (group "${ref.group}") is not supported: lambda-gateway routes to Backend (${KGATEWAY_GROUP}) and Upstream (${GLOO_GROUP}) only`,
+      name,
+    };
   }
-  const group = ref.kind === 'Backend' ? KGATEWAY_GROUP : ref.kind === 'Upstream' ? GLOO_GROUP : undefined;
-  if (group) throw manifestError(manifest, `${at}.group`, `a ${ref.kind} reference needs group ${group} (got "${ref.group}")`);
-  throw manifestError(
-    manifest,
-    at,
-    `kind ${ref.kind} (group "${ref.group}") is not supported: lambda-gateway routes to Backend (${KGATEWAY_GROUP}) and Upstream (${GLOO_GROUP}) only`,
-  );
+  const parameters = kind === 'Upstream' ? (ref.filters ?? []).filter(isFunctionParameter) : [];
+  if (parameters.length > 1) throw manifestError(manifest, `${at}.filters`, 'name one Lambda function: more than one Parameter ExtensionRef');
+  const object = { namespace, name: ref.name };
+  if (!targets.has(kind, object)) return { unresolved: targets.notFound(kind, object), name };
+  const from = { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: manifest.namespace };
+  if (!targets.grants.permits(from, { group: ref.group, kind, ...object })) {
+    return {
+      unresolved: `${name} is in another namespace and no ReferenceGrant in ${namespace} permits HTTPRoutes of ${manifest.namespace} to refer to it`,
+      name,
+    };
+  }
+  if (kind === 'Backend') return targets.backend(object, manifest, at);
+  return targets.upstreamFunction(object, parameters[0]?.extensionRef?.name, undefined, manifest, at);
 }
 
 /** Gloo Gateway names an Upstream's Lambda function with an ExtensionRef to a `Parameter` of that name. */

@@ -7,6 +7,7 @@ import type { BackendDescriptorInput } from '../descriptor/index.ts';
 import type { DestinationSpec } from './gloo-destination.ts';
 import type { TranslatedUpstream } from './gloo-upstream.ts';
 import type { TranslatedBackend } from './kgateway-backend.ts';
+import { ReferenceGrants } from './reference-grant.ts';
 import { manifestError, resourceRef, type Manifest } from './resource.ts';
 
 export interface LambdaTarget {
@@ -28,6 +29,8 @@ export class LambdaTargets {
   readonly #upstreams = new Map<string, { manifest: Manifest; translated: TranslatedUpstream }>();
   /** backendName → the descriptor it stands for (a differing one gets a numbered name). */
   readonly #named = new Map<string, string>();
+  /** What permits a route's reference to another namespace. */
+  readonly grants = new ReferenceGrants();
 
   addBackend(manifest: Manifest, translated: TranslatedBackend): void {
     this.#backends.set(key(manifest), { manifest, translated });
@@ -47,6 +50,16 @@ export class LambdaTargets {
       if (translated.lambda && translated.secretRef) refs.push({ ...translated.secretRef, referrer: manifest, at: 'spec.aws.secretRef' });
     }
     return refs;
+  }
+
+  /** True when a Backend / Upstream of that namespace and name is among the manifests. */
+  has(kind: 'Backend' | 'Upstream', ref: ObjectKey): boolean {
+    return (kind === 'Backend' ? this.#backends : this.#upstreams).has(key(ref));
+  }
+
+  /** "Backend ns/name not found", with the other-namespace hint. */
+  notFound(kind: 'Backend' | 'Upstream', ref: ObjectKey): string {
+    return notFound(kind, ref, kind === 'Backend' ? this.#backends : this.#upstreams);
   }
 
   /** The descriptor of a kgateway Backend. Throws naming the route and the Backend when it is missing or not Lambda. */

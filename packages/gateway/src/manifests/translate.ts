@@ -17,7 +17,7 @@ import { LambdaTargets } from './lambda-targets.ts';
 import { manifestError, manifestWarning, readManifest, type Manifest } from './resource.ts';
 
 /** API group (`v1` is the core group, "") and kind → what the gateway does with it. */
-type Role = 'Secret' | 'Backend' | 'Upstream' | 'HTTPRoute' | 'VirtualService' | 'Gateway' | 'GatewayParameters';
+type Role = 'Secret' | 'Backend' | 'Upstream' | 'HTTPRoute' | 'VirtualService' | 'Gateway' | 'GatewayParameters' | 'ReferenceGrant';
 const ROLES: Record<string, Role> = {
   '/Secret': 'Secret',
   'gateway.kgateway.dev/Backend': 'Backend',
@@ -27,6 +27,7 @@ const ROLES: Record<string, Role> = {
   'gateway.networking.k8s.io/Gateway': 'Gateway',
   'gateway.kgateway.dev/GatewayParameters': 'GatewayParameters',
   'gateway.gloo.solo.io/GatewayParameters': 'GatewayParameters',
+  'gateway.networking.k8s.io/ReferenceGrant': 'ReferenceGrant',
 };
 
 function groupOf(apiVersion: string): string {
@@ -66,6 +67,8 @@ export function translateManifests(documents: SourcedDocument[]): ManifestTransl
     warnings.push(...translated.warnings);
     targets.addUpstream(manifest, translated);
   }
+  // Cross-namespace backendRefs of HTTPRoutes need one (reference-grant.ts).
+  for (const manifest of ofRole('ReferenceGrant')) targets.grants.add(manifest);
 
   // Listeners by Gateway `namespace/name`, for the routes' hostname intersection.
   const gateways = new Map(ofRole('Gateway').map((manifest) => [`${manifest.namespace}/${manifest.name}`, translateGateway(manifest).listeners]));
