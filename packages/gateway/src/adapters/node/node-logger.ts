@@ -44,8 +44,8 @@ const SECRET_KEYS = [
 const SECRET_PARENTS = ['credentials', 'Credentials', 'headers', 'auth'];
 const REDACT_PATHS = [...SECRET_KEYS.map((key) => `["${key}"]`), ...SECRET_PARENTS.flatMap((parent) => SECRET_KEYS.map((key) => `${parent}["${key}"]`))];
 
-/** Bytes sonic-boom collects before it writes on its own; below that, the delayed flush writes them. */
-const BATCH_BYTES = 8192;
+/** Characters of log lines collected before they are handed to sonic-boom without waiting for the delay. */
+const BATCH_CHARS = 8192;
 /** How long a logged line may wait for others to share its write. */
 const FLUSH_DELAY_MS = 5;
 
@@ -161,9 +161,15 @@ function fieldName(key: string): string | undefined {
 
 let stdoutSonicBoom: SonicBoom | undefined;
 
-/** One sonic-boom on fd 1 for every logger of the process, so that their lines stay in order. */
+/**
+ * One sonic-boom on fd 1 for every logger of the process, so that their lines stay in order.
+ * Buffer mode, fed one Buffer per batch (batchWrites): in its text mode sonic-boom appends each
+ * line to a string and encodes the whole batch twice (once to write it, once more to find what
+ * is left after the write), which made the access log the largest allocation site per request.
+ * minLength 0: a batch is written as soon as it is handed over (batchWrites does the waiting).
+ */
 function stdout(): SonicBoom {
-  stdoutSonicBoom ??= pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES });
+  stdoutSonicBoom ??= pino.destination({ dest: 1, sync: false, minLength: 0, contentMode: 'buffer' });
   return stdoutSonicBoom;
 }
 
@@ -173,62 +179,101 @@ function isSonicBoom(destination: DestinationStream | SonicBoom): destination is
 
 interface BatchedSonicBoom {
   stream: DestinationStream;
+  /** Hands the pending lines to sonic-boom and asks it to write them. */
   flush(): void;
+  /** The same, synchronously (process exit). */
+  flushSync(): void;
 }
 
 /** One wrapper per sonic-boom: its byte count must see every write. */
 const batchedSonicBooms = new WeakMap<SonicBoom, BatchedSonicBoom>();
+/** Every wrapper's pending lines are written at exit, before the process is gone. */
+const liveBatches = new Set<BatchedSonicBoom>();
+let exitHookInstalled = false;
 
 /**
- * Lines written together, at most FLUSH_DELAY_MS after they are logged, instead of once per
- * line: under load the gateway logs one access line per request, and a write per line was one
- * of the larger items in the profile. sonic-boom holds lines until it has
- * `minLength` bytes (then writes on its own, so a burst is never held whole)
- * and writes asynchronously, in order; below `minLength` it waits for a
- * flush, which this asks for FLUSH_DELAY_MS after the first unflushed line, and again
- * when a write finishes with lines logged during it (sonic-boom ignores a
- * flush while it writes). What is still pending when the process exits is
- * written synchronously: pino registers that for the sonic-booms it creates.
+ * Lines collected here and handed to sonic-boom together, FLUSH_DELAY_MS after the first one
+ * (or once BATCH_CHARS have piled up), instead of one write per line: under load the gateway
+ * logs one access line per request, and writing per line, then per event-loop turn, was one of
+ * the larger items in the profile. sonic-boom writes asynchronously and in order, queueing what
+ * arrives during a write; one with a `minLength` (a caller's) also waits for a flush, asked for
+ * after the delay and again (after the same delay) when a write finishes with bytes left. At
+ * exit the pending lines are handed over and written synchronously.
  */
 function batchWithDelay(sonic: SonicBoom): BatchedSonicBoom {
   let batched = batchedSonicBooms.get(sonic);
   if (!batched) {
-    batched = batchWrites(sonic);
+    batched = batchWrites(sonic, sonic === stdoutSonicBoom);
     batchedSonicBooms.set(sonic, batched);
+    liveBatches.add(batched);
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      process.once('exit', () => {
+        for (const live of liveBatches) live.flushSync();
+      });
+    }
   }
   return batched;
 }
 
-function batchWrites(sonic: SonicBoom): BatchedSonicBoom {
+function batchWrites(sonic: SonicBoom, buffers: boolean): BatchedSonicBoom {
+  let pending: string[] = [];
+  let pendingChars = 0;
   // Bytes handed to sonic-boom and not yet written: the only way to tell a
   // needed flush from an empty write, since sonic-boom keeps its length private.
   let unwritten = 0;
   let scheduled = false;
+  const handOver = () => {
+    if (pending.length === 0) return;
+    const text = pending.length === 1 ? pending[0]! : pending.join('');
+    pending = [];
+    pendingChars = 0;
+    if (buffers) {
+      const chunk = Buffer.from(text);
+      unwritten += chunk.byteLength;
+      sonic.write(chunk as unknown as string);
+    } else {
+      unwritten += Buffer.byteLength(text);
+      sonic.write(text);
+    }
+  };
   const flush = () => {
+    handOver();
     if (unwritten > 0) sonic.flush();
   };
   const flushDelayed = () => {
     scheduled = false;
     flush();
   };
+  // Not unref'd: a line is never held past the delay.
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(flushDelayed, FLUSH_DELAY_MS);
+  };
   sonic.on('write', (bytes: number) => (unwritten -= bytes));
-  sonic.on('drain', flush);
+  // A write finished: what was handed over meanwhile (a flush during a write is ignored) gets its turn.
+  sonic.on('drain', () => {
+    if (unwritten > 0 || pending.length > 0) schedule();
+  });
   return {
     stream: {
       write(line: string) {
-        unwritten += Buffer.byteLength(line);
-        sonic.write(line);
-        if (!scheduled) {
-          scheduled = true;
-          // A few milliseconds rather than the end of this turn: under load a turn serves a
-          // few requests, so a per-turn write was a system call every two or three lines
-          // (2.6 % of the CPU per request in the 64-connection profile). Not unref'd: a line
-          // is never held past the delay; pino writes what is pending at exit.
-          setTimeout(flushDelayed, FLUSH_DELAY_MS);
-        }
+        pending.push(line);
+        pendingChars += line.length;
+        if (pendingChars >= BATCH_CHARS) handOver();
+        schedule();
       },
     },
     flush,
+    flushSync: () => {
+      handOver();
+      try {
+        sonic.flushSync();
+      } catch {
+        // Not open yet, or already ended: nothing more can be written to it.
+      }
+    },
   };
 }
 
