@@ -5,6 +5,7 @@ import { SyncCryptoSigner, type SigV4Crypto, type SignerInit } from './sigv4/syn
 
 export type { SigV4Crypto } from './sigv4/sync-crypto-signer.ts';
 export { verifySigV4Crypto } from './sigv4/sync-crypto-signer.ts';
+export { headerPairs } from './sigv4/signed-headers.ts';
 
 /**
  * SigV4-signs a request with aws4fetch's `AwsV4Signer` and returns the headers

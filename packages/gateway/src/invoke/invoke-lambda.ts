@@ -74,8 +74,8 @@ export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array
     throw error instanceof CredentialsUnavailableError ? credentialsUnavailable(error) : error;
   }
   // Built from scratch: no client header ever reaches the Invoke call. A plain
-  // record: the signer copies it into its own Headers anyway.
-  const headers = { 'content-type': 'application/json', 'x-amz-invocation-type': backend.invocationType };
+  // record, one per backend and never changed: the signer copies it, and knows it again.
+  const headers = invokeHeadersOf(backend);
   const signedHeaders = await signRequest(
     credentials,
     { service: 'lambda', region: backend.region },
@@ -143,6 +143,17 @@ export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array
     unsubscribeClientGone?.();
     if (!controller.signal.aborted) options.abortControllers?.release(controller);
   }
+}
+
+const invokeHeaders = new WeakMap<ResolvedBackend, Readonly<Record<string, string>>>();
+
+function invokeHeadersOf(backend: ResolvedBackend): Record<string, string> {
+  let headers = invokeHeaders.get(backend);
+  if (!headers) {
+    headers = Object.freeze({ 'content-type': 'application/json', 'x-amz-invocation-type': backend.invocationType });
+    invokeHeaders.set(backend, headers);
+  }
+  return headers as Record<string, string>;
 }
 
 function describeNetworkError(error: unknown): string {

@@ -8,6 +8,7 @@ import {
   type StreamingTransportResponse,
   type TransportResponse,
 } from '../../invoke/index.ts';
+import { headerPairs } from '../../aws/sigv4.ts';
 import { recordHeaders } from './record-headers.ts';
 import { StreamExchange } from './undici-stream-exchange.ts';
 
@@ -175,7 +176,7 @@ export function dispatchExchange(
   hooks.signal.addEventListener('abort', hooks.onAbort, { once: true });
   const target = splitUrl(url);
   try {
-    dispatcher.dispatch({ origin: target.origin, path: target.path, method: method as Dispatcher.HttpMethod, headers: flatHeaders(headers), body }, handler);
+    dispatcher.dispatch({ origin: target.origin, path: target.path, method: method as Dispatcher.HttpMethod, headers: headerPairs(headers), body }, handler);
   } catch (error) {
     hooks.fail(error);
   }
@@ -197,13 +198,6 @@ export function splitUrl(url: string): { origin: string; path: string } {
     parsedUrls.set(url, parsed);
   }
   return parsed;
-}
-
-/** `Headers` as undici's flat `[name, value, …]` list (iteration keeps each value separate). */
-export function flatHeaders(headers: Headers): string[] {
-  const flat: string[] = [];
-  for (const [name, value] of headers) flat.push(name, value);
-  return flat;
 }
 
 /** undici's parsed header record (repeated headers as arrays) as Fetch `Headers`. */

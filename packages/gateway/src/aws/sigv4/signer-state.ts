@@ -71,6 +71,23 @@ export function templateKey(
   scope: { service: string; region: string },
   request: { url: string; method: string; headers: Headers | Record<string, string> },
 ): string {
+  // A caller that signs with one header record per backend (Invoke does) gets its key back
+  // without rebuilding it; the record must not change after its first signature.
+  const reused = request.headers instanceof Headers ? undefined : keysByRecord.get(request.headers);
+  if (reused && reused.url === request.url && reused.method === request.method && reused.service === scope.service && reused.region === scope.region) {
+    return reused.key;
+  }
+  const key = buildTemplateKey(scope, request);
+  if (!(request.headers instanceof Headers)) keysByRecord.set(request.headers, { url: request.url, method: request.method, ...scope, key });
+  return key;
+}
+
+const keysByRecord = new WeakMap<Record<string, string>, { url: string; method: string; service: string; region: string; key: string }>();
+
+function buildTemplateKey(
+  scope: { service: string; region: string },
+  request: { url: string; method: string; headers: Headers | Record<string, string> },
+): string {
   let key = `${scope.service}\n${scope.region}\n${request.method}\n${request.url}`;
   if (request.headers instanceof Headers) for (const [name, value] of request.headers) key += `\n${name}:${value}`;
   else for (const name of Object.keys(request.headers)) key += `\n${name.toLowerCase()}:${request.headers[name]}`;

@@ -1,4 +1,5 @@
 import { AwsV4Signer } from 'aws4fetch';
+import { SignedHeaders } from './signed-headers.ts';
 
 /**
  * Synchronous SHA-256 and HMAC-SHA256, for runtimes that have them (Node's
@@ -51,9 +52,10 @@ export class SyncCryptoSigner extends AwsV4Signer {
     const fixed = this.#fixed;
     const bodyHash = fixed.declaredBodyHash ?? this.sigv4Crypto.sha256Hex(body);
     const stringToSign = fixed.stringToSignPrefix + this.sigv4Crypto.sha256Hex(fixed.canonicalPrefix + bodyHash);
-    const headers = new Headers(this.headers);
-    headers.set('Authorization', fixed.authorizationPrefix + this.sigv4Crypto.hmacSha256Hex(fixed.signingKey, stringToSign));
-    return headers;
+    // The template's headers as a list, plus this request's Authorization (see SignedHeaders).
+    const pairs = fixed.headerPairs.slice();
+    pairs.push('authorization', fixed.authorizationPrefix + this.sigv4Crypto.hmacSha256Hex(fixed.signingKey, stringToSign));
+    return new SignedHeaders(pairs) as unknown as Headers;
   }
 
   /**
@@ -73,7 +75,10 @@ export class SyncCryptoSigner extends AwsV4Signer {
     probe.signature = async () => SIGNATURE_MARKER;
     const authorization = await probe.authHeader();
     if (!authorization.endsWith(SIGNATURE_MARKER)) throw new Error('SigV4: unexpected Authorization layout (was aws4fetch upgraded?)');
+    const headerPairs: string[] = [];
+    for (const [name, value] of new Headers(this.headers)) if (name !== 'authorization') headerPairs.push(name, value);
     return {
+      headerPairs,
       canonicalPrefix: canonical.slice(0, -BODY_HASH_MARKER.length),
       declaredBodyHash,
       stringToSignPrefix,
@@ -115,6 +120,8 @@ export class SyncCryptoSigner extends AwsV4Signer {
 
 /** What signBody reuses: everything but the body hash and the final HMAC. */
 interface FixedParts {
+  /** The headers sent besides Authorization, as Headers lists them (lower-case, sorted). */
+  headerPairs: readonly string[];
   /** The canonical request up to its last line, the body hash. */
   canonicalPrefix: string;
   /** A declared `X-Amz-Content-Sha256` (used as the body hash, as aws4fetch does), else null. */
