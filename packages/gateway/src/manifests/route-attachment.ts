@@ -105,7 +105,9 @@ function namespaceRefusal(allowed: AllowedNamespaces, namespace: string, gateway
     case 'None':
       return 'allowedRoutes.namespaces.from is None';
     case 'Same':
-      return namespace === gatewayNamespace ? undefined : `allowedRoutes.namespaces.from is Same and the route is in namespace ${namespace}, not ${gatewayNamespace}`;
+      return namespace === gatewayNamespace
+        ? undefined
+        : `allowedRoutes.namespaces.from is Same and the route is in namespace ${namespace}, not ${gatewayNamespace}`;
     case 'Selector': {
       // Kubernetes labels every namespace with its name; other labels come from Namespace manifests.
       const known = labels.get(namespace);
