@@ -6,6 +6,7 @@ import { ConfigError } from '../validation/index.ts';
 import { HELP_OPTION, UsageError, parseCommandArgs } from './args.ts';
 import { setUpGateway, type GatewaySetup } from './gateway-setup.ts';
 import { describeMatch, formatRouteTable } from './route-table.ts';
+import { formatListeners, listenersOfRoutes } from './listener-gateways.ts';
 import { COMMAND_HELP } from './usage.ts';
 
 /** Exit code of `check` for an invalid configuration (as for `serve`). */
@@ -77,7 +78,8 @@ function jsonReport(config: BuiltConfig, gateway: CompiledGateway, warnings: str
   return {
     ok: true,
     defaultPort: config.defaultPort ?? null,
-    routes: gateway.table.map((row) => ({ ...row, matchText: describeMatch(row.match) })),
+    listeners: config.listeners,
+    routes: gateway.table.map((row) => ({ ...row, matchText: describeMatch(row.match), listeners: listenersOfRoutes(config).get(row.route) ?? [] })),
     warnings,
     ignored: config.ignored,
   };
@@ -92,7 +94,8 @@ function textReport(paths: string[], config: BuiltConfig, gateway: CompiledGatew
     const offset = config.listenerPort === undefined ? '' : ` port ${config.listenerPort} + 10000, unprivileged`;
     lines.push(`default port: ${config.defaultPort} (${listener}${offset}; --port overrides)`);
   }
-  lines.push('', gateway.table.length > 0 ? formatRouteTable(gateway.table) : '(no routes)');
+  if (config.listeners.length > 0) lines.push('', formatListeners(config));
+  lines.push('', gateway.table.length > 0 ? formatRouteTable(gateway.table, listenersOfRoutes(config)) : '(no routes)');
   if (warnings.length > 0) lines.push('', `warnings (${warnings.length}):`, ...warnings.map((warning) => `  ${warning}`));
   if (config.ignored.length > 0)
     lines.push('', `ignored (${config.ignored.length}, kinds lambda-gateway does not act on):`, ...config.ignored.map((entry) => `  ${entry}`));

@@ -93,3 +93,25 @@ export function listenersOfRoutes(config: Pick<BuiltConfig, 'routes' | 'listener
   }
   return out;
 }
+
+/**
+ * The served listeners as `check` prints them: name, protocol, listener port → container port,
+ * hostname, TLS Secret; `*` when a listener takes any host.
+ */
+export function formatListeners(config: Pick<BuiltConfig, 'listeners' | 'defaultPort'>): string {
+  const header = ['LISTENER', 'PROTOCOL', 'PORT', 'HOSTNAME', 'TLS SECRET'];
+  const rows = config.listeners.map((listener) => [
+    `${listener.gateway}/${listener.name}`,
+    listener.protocol,
+    listener.port === listener.listenerPort ? String(listener.port) : `${listener.listenerPort} -> ${listener.port}`,
+    listener.hostname ?? '*',
+    listener.tlsSecret ?? '-',
+  ]);
+  const cells = [header, ...rows];
+  const widths = header.map((_, index) => Math.max(...cells.map((line) => line[index]!.length)));
+  const ports = new Set(config.listeners.map((listener) => listener.port)).size;
+  return [
+    `listeners (${config.listeners.length} on ${ports} port${ports === 1 ? '' : 's'}; routes no listener takes: port ${config.defaultPort}):`,
+    ...cells.map((line) => `  ${line.map((cell, index) => (index === line.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  ')}`),
+  ].join('\n');
+}
