@@ -66,7 +66,11 @@ spec:
   .join('---\n');
 
 /** The suite's backendRefs to Services become refs to the kgateway Backends above. */
-const toBackends = (yaml: string) => yaml.replace(/backendRefs:\n(\s+)- name: (\S+)\n(\s+)(kind: Service\n\s+)?port: 8080/g, 'backendRefs:\n$1- { group: gateway.kgateway.dev, kind: Backend, name: $2 }');
+const toBackends = (yaml: string) =>
+  yaml.replace(
+    /backendRefs:\n(\s+)- name: (\S+)\n(\s+)(kind: Service\n\s+)?port: 8080/g,
+    'backendRefs:\n$1- { group: gateway.kgateway.dev, kind: Backend, name: $2 }',
+  );
 
 let aws: LocalAws;
 let dir: string;

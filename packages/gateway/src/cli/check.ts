@@ -92,7 +92,8 @@ function textReport(paths: string[], config: BuiltConfig, gateway: CompiledGatew
   if (config.defaultPort !== undefined) {
     const listener = `Gateway ${config.tlsSecret === undefined ? 'HTTP' : `HTTPS (Secret ${config.tlsSecret})`} listener`;
     const offset = config.listenerPort === undefined ? '' : ` port ${config.listenerPort} + 10000, unprivileged`;
-    lines.push(`default port: ${config.defaultPort} (${listener}${offset}; --port overrides)`);
+    const ports = new Set(config.listeners.map((served) => served.port)).size;
+    lines.push(`default port: ${config.defaultPort} (${listener}${offset}; ${ports > 1 ? `--port not allowed: ${ports} ports served` : '--port overrides'})`);
   }
   if (config.listeners.length > 0) lines.push('', formatListeners(config));
   lines.push('', gateway.table.length > 0 ? formatRouteTable(gateway.table, listenersOfRoutes(config)) : '(no routes)');

@@ -79,7 +79,8 @@ function sortBySpecificity(listeners: readonly ServedListener[]): ServedListener
 
 /** Which listeners each route is attached to, by route name, as `check` prints them. */
 export function listenersOfRoutes(config: Pick<BuiltConfig, 'routes' | 'listeners' | 'attachments' | 'defaultPort'>): Map<string, string[]> {
-  const names = new Map(config.listeners.map((listener) => [listener.key, `${listener.gateway}/${listener.name}`]));
+  // `gateway/listener` (the namespace is in the listeners table): short enough for a column.
+  const names = new Map(config.listeners.map((listener) => [listener.key, `${listener.gateway.slice(listener.gateway.indexOf('/') + 1)}/${listener.name}`]));
   const out = new Map<string, string[]>();
   for (const route of config.routes) {
     const name = route.name ?? '';
