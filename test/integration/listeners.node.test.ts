@@ -142,7 +142,7 @@ const CONFORMANCE = join(import.meta.dirname, 'testdata', 'gateway-api');
 describe('conformance: httproute-listener-hostname-matching (four listeners on one port, told apart by Host)', async () => {
   const port = await freePort();
   // Source: conformance/tests/httproute-listener-hostname-matching.yaml (port 80 → a free port).
-  const yaml = (await read(join(CONFORMANCE, 'httproute-listener-hostname-matching.yaml'))).replaceAll('port: 80\n', `port: ${port}\n`);
+  const yaml = (await read(join(CONFORMANCE, 'httproute-listener-hostname-matching.yaml'))).replaceAll(/port: 80\n/g, `port: ${port}\n`);
   let gateway: Awaited<ReturnType<typeof serveYaml>>;
   beforeAll(async () => {
     gateway = await serveYaml('hostname-matching', yaml);
@@ -168,13 +168,11 @@ describe('conformance: httproute-listener-hostname-matching (four listeners on o
 describe('conformance: httproute-listener-port-matching (five listeners on three ports)', async () => {
   const [p80, p8080, p8090] = [await freePort(), await freePort(), await freePort()];
   // Source: conformance/tests/httproute-listener-port-matching.yaml (ports 80, 8080, 8090 → free ports).
+  const ports: Record<string, number> = { '80': p80, '8080': p8080, '8090': p8090 };
+  // Listener ports (`port:` before `protocol:`) and parentRef ports (`port:` in a parentRefs entry), not the backendRefs' 8080.
   const yaml = (await read(join(CONFORMANCE, 'httproute-listener-port-matching.yaml')))
-    .replaceAll('port: 8080\n    protocol', `port: ${p8080}\n    protocol`)
-    .replaceAll('port: 8090\n    protocol', `port: ${p8090}\n    protocol`)
-    .replaceAll('port: 80\n    protocol', `port: ${p80}\n    protocol`)
-    .replace(/(parentRefs:\n(?:.*\n){2}\s+)port: 80\n/, `$1port: ${p80}\n`)
-    .replace(/(parentRefs:\n(?:.*\n){2}\s+)port: 8080\n/, `$1port: ${p8080}\n`)
-    .replace(/(parentRefs:\n(?:.*\n){2}\s+)port: 8090\n/, `$1port: ${p8090}\n`);
+    .replace(/port: (80|8080|8090)(\n\s+protocol)/g, (_, port: string, rest: string) => `port: ${ports[port]}${rest}`)
+    .replace(/(parentRefs:\n(?:\s+.*\n){2}\s+)port: (80|8080|8090)\n/g, (_, head: string, port: string) => `${head}port: ${ports[port]}\n`);
   let gateway: Awaited<ReturnType<typeof serveYaml>>;
   beforeAll(async () => {
     gateway = await serveYaml('port-matching', yaml);
