@@ -79,7 +79,12 @@ function jsonReport(config: BuiltConfig, gateway: CompiledGateway, warnings: str
     ok: true,
     defaultPort: config.defaultPort ?? null,
     listeners: config.listeners,
-    routes: gateway.table.map((row) => ({ ...row, matchText: describeMatch(row.match), listeners: listenersOfRoutes(config).get(row.route) ?? [] })),
+    routes: gateway.table.map((row) => ({
+      ...row,
+      matchText: describeMatch(row.match),
+      // Which Gateway listeners serve the row's route (only with Gateway listeners in the config).
+      ...(config.listeners.length > 0 ? { listeners: listenersOfRoutes(config).get(row.route) ?? [] } : {}),
+    })),
     warnings,
     ignored: config.ignored,
   };
