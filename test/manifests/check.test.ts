@@ -28,8 +28,12 @@ describe('lambda-gateway check', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe(`lambda-gateway check: configuration OK: 1 route, 1 backend (${join(FIXTURES, 'kgateway-irsa-role-chained.yaml')})`);
     expect(lines[1]).toBe('default port: 8080 (Gateway HTTP listener; --port overrides)');
-    expect(lines[3]!.split(/\s{2,}/)).toEqual(['ROUTE', 'MATCH', 'BACKEND', 'FUNCTION', 'QUALIFIER', 'INVOCATION', 'PAYLOAD', 'AUTH']);
-    expect(lines[4]!.split(/\s{2,}/)).toEqual([
+    // The Gateway's listeners, then the route table with the listeners each route is attached to.
+    expect(lines[3]).toBe('listeners (1 on 1 port; routes no listener takes: port 8080):');
+    expect(lines[5]!.trim().split(/\s{2,}/)).toEqual(['gloo-system/http/http', 'HTTP', '8080', '*', '-']);
+    expect(lines[7]!.split(/\s{2,}/)).toEqual(['LISTENERS', 'ROUTE', 'MATCH', 'BACKEND', 'FUNCTION', 'QUALIFIER', 'INVOCATION', 'PAYLOAD', 'AUTH']);
+    expect(lines[8]!.split(/\s{2,}/)).toEqual([
+      'http/http',
       'HTTPRoute gloo-system/lambda rules[0]',
       'PathPrefix /echo',
       'Backend gloo-system/lambda',
@@ -39,7 +43,7 @@ describe('lambda-gateway check', () => {
       'passthrough',
       'ambient',
     ]);
-    expect(lines[6]).toBe('warnings (2):');
+    expect(lines[10]).toBe('warnings (2):');
   });
 
   it('prints JSON with --output json', async () => {

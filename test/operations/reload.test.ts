@@ -183,7 +183,7 @@ describe('what a reload keeps', () => {
       await writeFile(join(gw.configDir, 'gateway.yaml'), routes('/one', '/two'));
       expect(await gw.reload('test')).toBe('refused');
       const refusal = logLines(gw).find((line) => String(line.msg).startsWith('config reload refused'));
-      expect(refusal).toMatchObject({ level: 'error', reason: `the listener port would change from ${port} to ${port + 1}` });
+      expect(refusal).toMatchObject({ level: 'error', reason: `the served ports would change from ${port} HTTP to ${port + 1} HTTP` });
       expect((await post(`${gw.url}/two`)).status).toBe(404);
       expect((await post(`${gw.url}/one`)).status).toBe(200);
       expect(await reloads(gw, 'refused')).toBe(1);

@@ -6,6 +6,7 @@ import { ConfigError } from '../validation/index.ts';
 import { HELP_OPTION, UsageError, parseCommandArgs } from './args.ts';
 import { setUpGateway, type GatewaySetup } from './gateway-setup.ts';
 import { describeMatch, formatRouteTable } from './route-table.ts';
+import { formatListeners, listenersOfRoutes } from './listener-gateways.ts';
 import { COMMAND_HELP } from './usage.ts';
 
 /** Exit code of `check` for an invalid configuration (as for `serve`). */
@@ -77,7 +78,13 @@ function jsonReport(config: BuiltConfig, gateway: CompiledGateway, warnings: str
   return {
     ok: true,
     defaultPort: config.defaultPort ?? null,
-    routes: gateway.table.map((row) => ({ ...row, matchText: describeMatch(row.match) })),
+    listeners: config.listeners,
+    routes: gateway.table.map((row) => ({
+      ...row,
+      matchText: describeMatch(row.match),
+      // Which Gateway listeners serve the row's route (only with Gateway listeners in the config).
+      ...(config.listeners.length > 0 ? { listeners: listenersOfRoutes(config).get(row.route) ?? [] } : {}),
+    })),
     warnings,
     ignored: config.ignored,
   };
@@ -90,9 +97,11 @@ function textReport(paths: string[], config: BuiltConfig, gateway: CompiledGatew
   if (config.defaultPort !== undefined) {
     const listener = `Gateway ${config.tlsSecret === undefined ? 'HTTP' : `HTTPS (Secret ${config.tlsSecret})`} listener`;
     const offset = config.listenerPort === undefined ? '' : ` port ${config.listenerPort} + 10000, unprivileged`;
-    lines.push(`default port: ${config.defaultPort} (${listener}${offset}; --port overrides)`);
+    const ports = new Set(config.listeners.map((served) => served.port)).size;
+    lines.push(`default port: ${config.defaultPort} (${listener}${offset}; ${ports > 1 ? `--port not allowed: ${ports} ports served` : '--port overrides'})`);
   }
-  lines.push('', gateway.table.length > 0 ? formatRouteTable(gateway.table) : '(no routes)');
+  if (config.listeners.length > 0) lines.push('', formatListeners(config));
+  lines.push('', gateway.table.length > 0 ? formatRouteTable(gateway.table, listenersOfRoutes(config)) : '(no routes)');
   if (warnings.length > 0) lines.push('', `warnings (${warnings.length}):`, ...warnings.map((warning) => `  ${warning}`));
   if (config.ignored.length > 0)
     lines.push('', `ignored (${config.ignored.length}, kinds lambda-gateway does not act on):`, ...config.ignored.map((entry) => `  ${entry}`));

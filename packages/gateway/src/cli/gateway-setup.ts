@@ -6,6 +6,8 @@ import type { LogLevel, Logger } from '../logging/index.ts';
 import { loadConfig } from '../adapters/node/load-config.ts';
 import { createNodePlatform } from '../adapters/node/node-platform.ts';
 import { DEFAULT_SECRETS_DIR, directorySecretSource } from '../adapters/node/secrets-dir.ts';
+import type { BoundBackend } from '../core/index.ts';
+import { compilePortGateways, type PortGateway } from './listener-gateways.ts';
 
 export interface GatewaySetupOptions {
   /** `--config` paths: files or directories, native config and manifests mixed. */
@@ -33,6 +35,8 @@ export interface GatewaySetup {
   gateway: CompiledGateway;
   /** Manifest Secrets in front of the mounted secrets directory. */
   secrets: SecretSource;
+  /** With Gateway listeners: one gateway per served port (listener-gateways.ts); empty otherwise (`gateway` on one port). */
+  ports: PortGateway[];
 }
 
 /**
@@ -56,6 +60,9 @@ export async function setUpGateway(options: GatewaySetupOptions): Promise<Gatewa
   });
   // Refuse to start with a signer that would sign wrongly (see verifySigV4Crypto).
   if (platform.sigv4Crypto) await verifySigV4Crypto(platform.sigv4Crypto);
-  const gateway = compileGateway({ routes: config.routes, platform, ...options.gatewayOptions });
-  return { config, platform, gateway, secrets };
+  // One pool: the per-listener gateways bind the same backends (credentials, concurrency, status) as `gateway`.
+  const backendPool = new Map<string, BoundBackend>();
+  const gateway = compileGateway({ routes: config.routes, platform, backendPool, ...options.gatewayOptions });
+  const ports = config.listeners.length > 0 ? compilePortGateways(config, platform, backendPool, options.gatewayOptions) : [];
+  return { config, platform, gateway, secrets, ports };
 }

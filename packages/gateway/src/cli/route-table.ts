@@ -10,7 +10,8 @@ export function describeMatch(match: HttpRouteMatch): string {
   return parts.join(' ');
 }
 
-const COLUMNS: Array<{ title: string; value: (row: RouteTableRow) => string }> = [
+const COLUMNS: Array<{ title: string; value: (row: RouteTableRow, listeners: ReadonlyMap<string, string[]>) => string }> = [
+  { title: 'LISTENERS', value: (row, listeners) => listeners.get(row.route)?.join(', ') || '-' },
   { title: 'HOST', value: (row) => row.hostname ?? '*' },
   { title: 'ROUTE', value: (row) => row.route },
   { title: 'MATCH', value: (row) => describeMatch(row.match) },
@@ -31,13 +32,15 @@ const COLUMNS: Array<{ title: string; value: (row: RouteTableRow) => string }> =
  * the REDIRECT column only when a route redirects. A weighted split lists every backend with its
  * weight in BACKEND; the FUNCTION to AUTH columns then describe the first one.
  */
-export function formatRouteTable(rows: readonly RouteTableRow[]): string {
+export function formatRouteTable(rows: readonly RouteTableRow[], listeners: ReadonlyMap<string, string[]> = new Map()): string {
   const hidden = new Set<string>();
+  // The LISTENERS column (Gateway listeners a row's route is attached to) only when there are Gateway listeners.
+  if (listeners.size === 0 || ![...listeners.values()].some((names) => names.length > 0)) hidden.add('LISTENERS');
   if (!rows.some((row) => row.filters.length > 0)) hidden.add('FILTERS');
   if (!rows.some((row) => row.hostname !== undefined)) hidden.add('HOST');
   if (!rows.some((row) => row.redirect !== undefined)) hidden.add('REDIRECT');
   const columns = COLUMNS.filter((column) => !hidden.has(column.title));
-  const cells = [columns.map((column) => column.title), ...rows.map((row) => columns.map((column) => column.value(row)))];
+  const cells = [columns.map((column) => column.title), ...rows.map((row) => columns.map((column) => column.value(row, listeners)))];
   const widths = columns.map((_, index) => Math.max(...cells.map((line) => line[index]!.length)));
   return cells.map((line) => line.map((cell, index) => (index === line.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  ')).join('\n');
 }

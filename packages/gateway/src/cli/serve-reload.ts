@@ -22,7 +22,8 @@ export function createServeReloader(options: {
   paths: string[];
   live: LiveGateway;
   load: () => Promise<GatewaySetup>;
-  listenPort: (setup: GatewaySetup) => number;
+  /** What the reload cannot change live (the served ports, protocols and certificates), as text. */
+  listenPort: (setup: GatewaySetup) => number | string;
   operations: ServeOperations;
   logger: Logger;
   debounceMs?: number | undefined;
@@ -34,7 +35,7 @@ export function createServeReloader(options: {
     refusal: (next) => {
       const before = options.listenPort(live.setup);
       const after = options.listenPort(next);
-      return before === after ? undefined : `the listener port would change from ${before} to ${after}`;
+      return before === after ? undefined : `the served ports would change from ${before} to ${after}`;
     },
     apply: (next) => {
       operations.adopt(next.gateway, next.config, options.paths);

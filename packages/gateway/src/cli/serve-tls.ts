@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { DEFAULT_SECRETS_DIR } from '../adapters/node/secrets-dir.ts';
 import type { TlsServerOptions, TlsSource } from '../adapters/node/tls-server.ts';
-import type { BuiltConfig } from '../config/index.ts';
+import type { BuiltConfig, ServedListener } from '../config/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { ConfigError } from '../validation/index.ts';
 
@@ -36,6 +36,36 @@ export function tlsOptionsFor(
     onReload: (error) => {
       if (error) logger.warn('TLS certificate reload failed; the previous certificate stays in use', { ...files, error: error.message });
       else logger.info('TLS certificate reloaded', files);
+    },
+  };
+}
+
+/**
+ * The certificates of the HTTPS listeners sharing one port: each listener's Secret, chosen by
+ * SNI for its hostname; the default one (no SNI, or a name no listener has) is the Secret of the
+ * listener without hostname, else the first listener's. Every pair is checked as above.
+ */
+export function listenerTlsOptions(
+  listeners: readonly ServedListener[],
+  config: Pick<BuiltConfig, 'secrets'>,
+  secretsDir: string | undefined,
+  logger: Logger,
+  env: Record<string, string | undefined> = process.env,
+): TlsServerOptions {
+  const dir = secretsDir ?? env.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR;
+  const sourceOf = (listener: ServedListener) => {
+    const source = secretSource({ ...config, tlsSecret: listener.tlsSecret }, dir)!;
+    checkPair(source, `the TLS Secret "${listener.tlsSecret}" of listener ${listener.name} (Gateway ${listener.gateway})`);
+    return source;
+  };
+  const fallback = listeners.find((listener) => listener.hostname === undefined) ?? listeners[0]!;
+  return {
+    tls: sourceOf(fallback),
+    sni: listeners.filter((listener) => listener.hostname !== undefined).map((listener) => ({ hostname: listener.hostname!, tls: sourceOf(listener) })),
+    onReload: (error) => {
+      const secrets = listeners.map((listener) => listener.tlsSecret);
+      if (error) logger.warn('TLS certificate reload failed; the previous certificate stays in use', { secrets, error: error.message });
+      else logger.info('TLS certificate reloaded', { secrets });
     },
   };
 }

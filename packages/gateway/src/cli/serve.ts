@@ -2,7 +2,10 @@ import type { CredentialCache } from '../credentials/index.ts';
 import { isLogLevel, LOG_LEVELS, type LogLevel, type Logger } from '../logging/index.ts';
 import { createNodeLogger, logLevelFromEnv } from '../adapters/node/node-logger.ts';
 import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
-import { tlsOptionsFor, type ServeTls } from './serve-tls.ts';
+import type { ServeTls } from './serve-tls.ts';
+import { FALLBACK_PORT, planServers, servedShape } from './serve-ports.ts';
+import { RequestGuard } from '../adapters/node/request-guard.ts';
+import { defaultServerLimits } from '../adapters/node/server-limits.ts';
 import { HELP_OPTION, UsageError, parseCommandArgs, parsePort } from './args.ts';
 import { setUpGateway } from './gateway-setup.ts';
 import { logProcessWarnings } from './process-warnings.ts';
@@ -15,9 +18,6 @@ import type { ServerLimits } from '../adapters/node/server-limits.ts';
 import { COMMAND_HELP } from './usage.ts';
 import { createServeReloader, type LiveGateway } from './serve-reload.ts';
 import type { ReloadResult } from './config-reloader.ts';
-
-/** Where `serve` listens without `--port`, `PORT` or a Gateway manifest's HTTP listener. */
-const FALLBACK_PORT = 8080;
 
 export interface StartGatewayOptions extends OperationsOptions {
   config: string[];
@@ -44,6 +44,8 @@ export interface StartGatewayOptions extends OperationsOptions {
 }
 
 export interface RunningGateway extends RunningServer {
+  /** Every server (one per served port; the first is `url`/`port`). */
+  servers: RunningServer[];
   routes: number;
   admin: RunningServer | undefined;
   /** Reloads the configuration now (what SIGHUP does). */
@@ -65,20 +67,27 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   for (const warning of config.warnings) platform.logger.warn('config warning', { warning });
   if (config.ignored.length > 0) platform.logger.info('ignored manifests (kinds lambda-gateway does not act on)', { ignored: config.ignored });
   await logStartupReport(platform.logger, gateway, secrets, options.env ?? process.env);
-  const listenPort = (next: typeof setup) => options.port ?? next.config.defaultPort ?? FALLBACK_PORT;
   // Requests go to the gateway of the moment: a reload swaps `live.gateway`, requests in flight finish on theirs.
   const live: LiveGateway = { gateway, setup };
-  const tls = tlsOptionsFor(options.tls, config, options.secretsDir, platform.logger, options.env);
-  const server = await serveApp(
-    { fetch: (request, env) => live.gateway.app.fetch(request, env) },
-    { port: listenPort(setup), host: options.host, limits: options.limits, tls },
-  );
+  // One server per served port (serve-ports.ts), sharing one guard: one in-flight limit and one drain for the process.
+  const limits = { ...defaultServerLimits(), ...options.limits };
+  const guard = new RequestGuard(limits);
+  const servers: RunningServer[] = [];
+  try {
+    for (const planned of planServers(options, live, platform.logger)) {
+      servers.push(await serveApp({ fetch: planned.fetch }, { port: planned.port, host: options.host, limits, tls: planned.tls, guard }));
+    }
+  } catch (error) {
+    await Promise.all(servers.map((started) => started.close(0)));
+    throw error;
+  }
+  const server = combine(servers);
   const reloader = createServeReloader({
     paths: options.config,
     live,
     // The same loading path and options, and the same connection pool to Lambda.
     load: () => setUpGateway({ ...setupOptions, transport: platform.transport }),
-    listenPort,
+    listenPort: (next) => servedShape(options, next),
     operations,
     logger,
     debounceMs: options.reloadDebounceMs,
@@ -91,6 +100,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   platform.logger.info('gateway listening', {
     url: server.url,
+    ...(servers.length > 1 ? { urls: servers.map((started) => started.url) } : {}),
     routes: gateway.table.length,
     backends: gateway.backends.length,
     config: operations.configHash,
@@ -99,6 +109,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   });
   return {
     ...server,
+    servers,
     routes: gateway.table.length,
     admin,
     reload: (trigger = 'api') => reloader.reload(trigger),
@@ -116,6 +127,23 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       const result = await server.drain(drainOptions);
       await admin?.close();
       return result;
+    },
+  };
+}
+
+/** The servers as one: the first one's url and port; close and drain all of them together. */
+function combine(servers: RunningServer[]): RunningServer {
+  const first = servers[0]!;
+  return {
+    url: first.url,
+    port: first.port,
+    close: async (graceMs) => {
+      await Promise.all(servers.map((server) => server.close(graceMs)));
+    },
+    drain: async (options) => {
+      // Phases are told once (for the logs), from the first server's drain.
+      const results = await Promise.all(servers.map((server, index) => server.drain(index === 0 ? options : { ...options, onPhase: undefined })));
+      return { cut: results.reduce((sum, result) => sum + result.cut, 0) };
     },
   };
 }

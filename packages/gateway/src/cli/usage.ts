@@ -40,7 +40,8 @@ HTTPRoute, Gloo Edge Upstream and VirtualService, Secret, Gateway), with
 Options:
   -c, --config PATH        configuration file or directory (required; repeatable)
   -p, --port PORT          port to listen on (default: PORT, else a Gateway manifest's
-                           HTTP listener port, else 8080; 0 picks a free one)
+                           HTTP listener port, else 8080; 0 picks a free one). Gateway
+                           listeners on several ports: each is served, --port refused
       --host HOST          address to listen on (default 0.0.0.0)
       --secrets-dir DIR    mounted secrets (default: LAMBDA_GATEWAY_SECRETS_DIR, else
                            /etc/lambda-gateway/secrets)

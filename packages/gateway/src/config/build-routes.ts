@@ -5,6 +5,7 @@ import type { EnvLookup } from '../aws/env.ts';
 import { validateBackends } from './native-backends.ts';
 import { NativeConfigSchema, type NativeConfig, type NativeRoute } from './native-schema.ts';
 import type { RequestRedirect } from '../core/index.ts';
+import type { RouteListenerAttachment, ServedListener } from './served-listeners.ts';
 
 /** A document that is a Kubernetes manifest rather than native config. */
 export function isManifest(value: unknown): value is { apiVersion: unknown; kind: unknown } {
@@ -25,6 +26,10 @@ export interface ManifestTranslation {
   listenerPort?: number;
   /** Resources of kinds the gateway cannot act on, e.g. `Deployment default/x (file.yaml)`. */
   ignored?: string[];
+  /** Every HTTP/HTTPS listener served, in Gateway and listener order. */
+  listeners?: ServedListener[];
+  /** By route name: the listeners a route is attached to. A route not listed is served on `defaultPort` for any listener. */
+  attachments?: Record<string, RouteListenerAttachment[]>;
 }
 
 /** Turns Kubernetes manifests into routes; installed by the manifests module. */
@@ -43,6 +48,10 @@ export interface BuiltConfig {
   listenerPort?: number | undefined;
   /** Manifests of kinds the gateway does not act on, listed once at start-up. */
   ignored: string[];
+  /** The Gateway listeners served (empty without Gateway manifests: one port, as `--port` says). */
+  listeners: ServedListener[];
+  /** By route name: the listeners an HTTPRoute is attached to (routes not listed: the default port). */
+  attachments: Record<string, RouteListenerAttachment[]>;
 }
 
 /**
@@ -119,6 +128,8 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
     ...(translated?.tlsSecret === undefined ? {} : { tlsSecret: translated.tlsSecret }),
     ...(translated?.listenerPort === undefined ? {} : { listenerPort: translated.listenerPort }),
     ignored: translated?.ignored ?? [],
+    listeners: translated?.listeners ?? [],
+    attachments: translated?.attachments ?? {},
   };
 }
 

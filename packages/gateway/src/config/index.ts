@@ -8,3 +8,5 @@ export type { BuiltConfig, ManifestTranslation, ManifestTranslator } from './bui
 export { buildRoutesFromTexts, parseConfigTexts } from './config-texts.ts';
 export type { ConfigFileText } from './config-texts.ts';
 export { requireRoutes } from './require-routes.ts';
+export { servedPorts } from './served-listeners.ts';
+export type { ServedListener, RouteListenerAttachment } from './served-listeners.ts';

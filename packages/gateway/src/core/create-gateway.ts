@@ -52,6 +52,8 @@ export interface CreateGatewayOptions {
   healthPaths?: HealthPaths | undefined;
   /** Random source for weighted backends, in [0, 1). Default `Math.random`; tests seed one. */
   random?: RandomSource;
+  /** Bound backends by name, shared by gateways compiled from one config (one per listener): each backend is bound once. */
+  backendPool?: Map<string, BoundBackend>;
 }
 
 /** A row of the resolved route table (for `check` and start-up logs). */
@@ -89,7 +91,7 @@ export interface CompiledGateway {
  */
 export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
   const platform = options.platform ?? sharedDefaultPlatform();
-  const backendsByName = new Map<string, BoundBackend>();
+  const backendsByName = options.backendPool ?? new Map<string, BoundBackend>();
   const routes = options.routes.map((spec, index) => {
     const name = spec.name ?? `route-${index}`;
     const bind = (backendName: string, descriptor: BackendDescriptorInput | BackendDescriptor, at: string) => {

@@ -13,7 +13,7 @@ import {
   type HttpRouteRule,
 } from './http-route-schema.ts';
 import type { LambdaTarget, LambdaTargets } from './lambda-targets.ts';
-import { attachedHostnames } from './route-attachment.ts';
+import { attachedHostnames, attachRoute, type ListenerAttachment, type NamespaceLabels } from './route-attachment.ts';
 import type { GatewayListener } from './k8s-gateway.ts';
 import { manifestError, manifestWarning, parseManifest, resourceRef, unsupportedFieldWarnings, type Manifest } from './resource.ts';
 
@@ -27,14 +27,15 @@ export function translateHttpRoute(
   manifest: Manifest,
   targets: LambdaTargets,
   gateways: ReadonlyMap<string, readonly GatewayListener[]> = new Map(),
-): { routes: GatewayRouteSpec[]; warnings: string[] } {
+  namespaces: NamespaceLabels = new Map(),
+): { routes: GatewayRouteSpec[]; warnings: string[]; listeners?: ListenerAttachment[] } {
   const { spec } = parseManifest(HttpRouteSchema, manifest);
   const warnings = unsupportedFieldWarnings(manifest, 'spec', spec, UNSUPPORTED_SPEC_FIELDS);
-  const hostnames = attachedHostnames(manifest, spec.hostnames ?? [], spec.parentRefs ?? [], gateways);
+  const attachment = attachRoute(manifest, spec.hostnames ?? [], spec.parentRefs ?? [], gateways, namespaces);
+  const hostnames = attachedHostnames(spec.hostnames ?? [], attachment);
   if (hostnames === undefined) {
-    warnings.push(
-      manifestWarning(manifest, 'spec.hostnames', "no hostname intersects its Gateway listeners' hostnames: the route does not attach and is not served"),
-    );
+    const why = attachment.kind === 'attached' ? attachment.why.join('; ') : '';
+    warnings.push(manifestWarning(manifest, 'spec.parentRefs', `no listener of its Gateways takes the route, so it is not served (${why})`));
     return { routes: [], warnings };
   }
   // The CRD defaults rules to one rule without backendRefs; that has nothing to route to.
@@ -68,7 +69,7 @@ export function translateHttpRoute(
     if (hostnames.length > 0) route.hostnames = hostnames;
     return route;
   });
-  return { routes, warnings };
+  return attachment.kind === 'attached' ? { routes, warnings, listeners: attachment.listeners } : { routes, warnings };
 }
 
 /** One backendRef as a weighted backend: its Lambda target, the rule's timeout, its own filters. */

@@ -25,7 +25,10 @@ describe('Gateway manifests', () => {
     expect(translated.warnings).toEqual([
       `${GATEWAY}spec.addresses: not supported by lambda-gateway; ignored`,
       `${GATEWAY}spec.listeners[0].tls.certificateRefs: an HTTPS listener needs a certificateRef to a TLS Secret; the listener is not served`,
-      `${GATEWAY}spec.listeners: port 9090 is not served: lambda-gateway listens on one port (8080)`,
+    ]);
+    expect(translated.listeners?.map((listener) => [listener.name, listener.port])).toEqual([
+      ['http', 8080],
+      ['other', 9090],
     ]);
   });
 
@@ -36,17 +39,32 @@ describe('Gateway manifests', () => {
     expect(translated).toMatchObject({ defaultPort: 8443, tlsSecret: 'gw-cert', warnings: [] });
   });
 
-  it('serves the HTTP listener when there is one, and says which HTTPS listeners are not served', () => {
-    const https = (port: number, secret: string) =>
-      `  - { protocol: HTTPS, port: ${port}, name: h${port}, tls: { certificateRefs: [{ kind: Secret, name: ${secret} }] } }`;
-    const both = translateYaml(gatewayYaml(`${https(8443, 'a')}\n  - { protocol: HTTP, port: 8080, name: http }`));
-    expect(both.defaultPort).toBe(8080);
+  it('serves every HTTP and HTTPS listener; the default port is the first HTTP one', () => {
+    const https = (port: number, secret: string, hostname: string) =>
+      `  - { protocol: HTTPS, port: ${port}, name: h${port}-${secret}, hostname: ${hostname}, tls: { certificateRefs: [{ kind: Secret, name: ${secret} }] } }`;
+    const both = translateYaml(gatewayYaml(`${https(8443, 'a', 'a.test')}\n  - { protocol: HTTP, port: 8080, name: http }`));
+    expect(both).toMatchObject({ defaultPort: 8080, warnings: [] });
     expect(both.tlsSecret).toBeUndefined();
-    expect(both.warnings).toEqual([`${GATEWAY}spec.listeners: HTTPS port 8443 (Secret a) is not served: the HTTP listener is served on port 8080`]);
-    const sni = translateYaml(gatewayYaml(`${https(8443, 'a')}\n${https(8443, 'b')}`));
-    expect(sni).toMatchObject({ defaultPort: 8443, tlsSecret: 'a' });
-    expect(sni.warnings).toEqual([
-      `${GATEWAY}spec.listeners: HTTPS port 8443 (Secret b) is not served: one certificate is served (no SNI across listeners) on port 8443`,
+    expect(both.listeners?.map((listener) => [listener.protocol, listener.port, listener.tlsSecret])).toEqual([
+      ['HTTPS', 8443, 'a'],
+      ['HTTP', 8080, undefined],
+    ]);
+    const sni = translateYaml(gatewayYaml(`${https(8443, 'a', 'a.test')}\n${https(8443, 'b', 'b.test')}`));
+    expect(sni).toMatchObject({ defaultPort: 8443, tlsSecret: 'a', warnings: [] });
+    expect(sni.listeners?.map((listener) => [listener.hostname, listener.tlsSecret])).toEqual([
+      ['a.test', 'a'],
+      ['b.test', 'b'],
+    ]);
+  });
+
+  it('leaves out a listener that conflicts with an earlier one on its port (protocol, or the same hostname)', () => {
+    const listeners =
+      '  - { protocol: HTTP, port: 8080, name: a, hostname: x.test }\n  - { protocol: HTTP, port: 8080, name: b, hostname: x.test }\n  - { protocol: HTTPS, port: 8080, name: c, tls: { certificateRefs: [{ name: s }] } }';
+    const translated = translateYaml(gatewayYaml(listeners));
+    expect(translated.listeners?.map((listener) => listener.name)).toEqual(['a']);
+    expect(translated.warnings).toEqual([
+      `${GATEWAY}spec.listeners[name=b]: not served: listener a of Gateway gloo-system/http is on container port 8080 too with the same hostname (x.test)`,
+      `${GATEWAY}spec.listeners[name=c]: not served: listener a of Gateway gloo-system/http is on container port 8080 too with protocol HTTP (one protocol per port)`,
     ]);
   });
 

@@ -7,12 +7,37 @@ import * as v from 'valibot';
 import { HostnameSchema } from '../routing/index.ts';
 import { acceptedButUnsupported, manifestWarning, parseManifest, strictFields, type Manifest } from './resource.ts';
 
+const LabelSelectorSchema = v.looseObject({
+  matchLabels: v.optional(v.record(v.string(), v.string('must be a string'), 'must be an object')),
+  matchExpressions: v.optional(
+    v.array(
+      v.looseObject({
+        key: v.string('must be a string'),
+        operator: v.picklist(['In', 'NotIn', 'Exists', 'DoesNotExist'], 'must be In, NotIn, Exists or DoesNotExist'),
+        values: v.optional(v.array(v.string('must be a string'), 'must be a list')),
+      }),
+      'must be a list',
+    ),
+  ),
+});
+
+const AllowedRoutesSchema = v.looseObject({
+  namespaces: v.optional(
+    v.looseObject({
+      from: v.optional(v.picklist(['All', 'Same', 'Selector', 'None'], 'must be All, Same, Selector or None'), 'Same'),
+      selector: v.optional(LabelSelectorSchema),
+    }),
+  ),
+  kinds: v.optional(v.array(v.looseObject({ group: v.optional(v.string('must be a string')), kind: v.string('must be a string') }), 'must be a list')),
+});
+
+export type LabelSelector = v.InferOutput<typeof LabelSelectorSchema>;
+
 const ListenerSchema = strictFields({
   name: v.pipe(v.string('must be a string'), v.regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a lower-case RFC 1123 label')),
   port: v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be 1-65535'), v.maxValue(65535, 'must be 1-65535')),
   protocol: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
-  // Route attachment is not enforced: every route in the config is served.
-  allowedRoutes: v.optional(v.unknown()),
+  allowedRoutes: v.optional(AllowedRoutesSchema),
   hostname: v.optional(HostnameSchema),
   tls: v.optional(
     v.looseObject({
@@ -50,11 +75,23 @@ const GatewaySchema = strictFields({
   status: v.optional(v.unknown()),
 });
 
-/** An HTTP listener as routes attach to it (parentRef sectionName / port, hostname intersection). */
+/** Which namespaces' routes a listener takes (`allowedRoutes.namespaces`; default `Same`). */
+export interface AllowedNamespaces {
+  from: 'All' | 'Same' | 'Selector' | 'None';
+  selector?: LabelSelector | undefined;
+}
+
+/** An HTTP or HTTPS listener as routes attach to it (parentRef sectionName / port, hostname intersection, allowedRoutes). */
 export interface GatewayListener {
   name: string;
   port: number;
   hostname: string | undefined;
+  protocol: 'HTTP' | 'HTTPS';
+  /** The TLS Secret of an HTTPS listener (`tls.certificateRefs[0]`). */
+  secretName?: string | undefined;
+  allowedNamespaces: AllowedNamespaces;
+  /** False when `allowedRoutes.kinds` is set and leaves out HTTPRoute. */
+  allowsHttpRoutes: boolean;
 }
 
 /** An HTTPS listener that terminates TLS with a Kubernetes TLS Secret (`tls.certificateRefs[0]`). */
@@ -87,7 +124,7 @@ export function translateGateway(manifest: Manifest): {
       const https = httpsListener(manifest, at, listener, warnings);
       if (https === undefined) return;
       httpsListeners.push(https);
-      listeners.push({ name: listener.name, port: listener.port, hostname: listener.hostname });
+      listeners.push({ ...attachable(listener), protocol: 'HTTPS', secretName: https.secretName });
       return;
     }
     if (listener.protocol !== 'HTTP') {
@@ -98,9 +135,22 @@ export function translateGateway(manifest: Manifest): {
     }
     if (listener.tls !== undefined) warnings.push(manifestWarning(manifest, `${at}.tls`, 'not supported by lambda-gateway; ignored'));
     httpPorts.push(listener.port);
-    listeners.push({ name: listener.name, port: listener.port, hostname: listener.hostname });
+    listeners.push({ ...attachable(listener), protocol: 'HTTP' });
   });
   return { httpPorts, httpsListeners, listeners, warnings };
+}
+
+function attachable(listener: v.InferOutput<typeof ListenerSchema>): Omit<GatewayListener, 'protocol'> {
+  const namespaces = listener.allowedRoutes?.namespaces;
+  const kinds = listener.allowedRoutes?.kinds;
+  return {
+    name: listener.name,
+    port: listener.port,
+    hostname: listener.hostname,
+    allowedNamespaces: { from: namespaces?.from ?? 'Same', selector: namespaces?.selector },
+    allowsHttpRoutes:
+      kinds === undefined || kinds.some((kind) => kind.kind === 'HTTPRoute' && (kind.group ?? 'gateway.networking.k8s.io') === 'gateway.networking.k8s.io'),
+  };
 }
 
 /** The Secret an HTTPS listener terminates TLS with; undefined (with a warning) when it cannot be served. */

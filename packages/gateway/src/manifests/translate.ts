@@ -4,13 +4,14 @@
  * routes, named secrets and a default port, with warnings for what is not
  * acted on. Kinds it does not know are listed as ignored.
  */
-import type { ManifestTranslation, SourcedDocument } from '../config/index.ts';
+import type { ManifestTranslation, RouteListenerAttachment, SourcedDocument } from '../config/index.ts';
 import type { GatewayRouteSpec } from '../core/index.ts';
 import { ConfigError } from '../validation/index.ts';
 import { translateUpstream } from './gloo-upstream.ts';
 import { translateVirtualService } from './gloo-virtual-service.ts';
 import { translateHttpRoute } from './http-route.ts';
 import { translateGateway, translateGatewayParameters } from './k8s-gateway.ts';
+import { namespaceLabels, servedListeners } from './served-listeners.ts';
 import { translateSecret } from './k8s-secret.ts';
 import { translateBackend } from './kgateway-backend.ts';
 import { LambdaTargets } from './lambda-targets.ts';
@@ -70,26 +71,38 @@ export function translateManifests(documents: SourcedDocument[]): ManifestTransl
   // Cross-namespace backendRefs of HTTPRoutes need one (reference-grant.ts).
   for (const manifest of ofRole('ReferenceGrant')) targets.grants.add(manifest);
 
-  // Listeners by Gateway `namespace/name`, for the routes' hostname intersection.
+  // Listeners by Gateway `namespace/name`, for the routes' attachment (parentRefs, allowedRoutes, hostnames).
   const gateways = new Map(ofRole('Gateway').map((manifest) => [`${manifest.namespace}/${manifest.name}`, translateGateway(manifest).listeners]));
+  const namespaces = namespaceLabels(manifests);
   const routes: GatewayRouteSpec[] = [];
+  const attachments: Record<string, RouteListenerAttachment[]> = {};
   for (const manifest of manifests) {
     const role = ROLES[`${groupOf(manifest.apiVersion)}/${manifest.kind}`];
     if (role !== 'HTTPRoute' && role !== 'VirtualService') continue;
-    const translated = role === 'HTTPRoute' ? translateHttpRoute(manifest, targets, gateways) : translateVirtualService(manifest, targets);
+    const translated = role === 'HTTPRoute' ? translateHttpRoute(manifest, targets, gateways, namespaces) : translateVirtualService(manifest, targets);
     routes.push(...translated.routes);
     warnings.push(...translated.warnings);
+    const listeners = 'listeners' in translated ? (translated.listeners as RouteListenerAttachment[] | undefined) : undefined;
+    if (listeners !== undefined) for (const route of translated.routes) attachments[route.name!] = listeners;
   }
 
   warnings.push(...checkSecretRefs(secrets, targets));
   for (const manifest of ofRole('GatewayParameters')) warnings.push(...translateGatewayParameters(manifest).warnings);
-  const { port: listenerPort, tlsSecret } = servedListener(ofRole('Gateway'), warnings);
-  const defaultPort = listenerPort === undefined ? undefined : containerPort(listenerPort);
+  const served = servedListeners(ofRole('Gateway'), warnings);
+  // The default port (routes no listener of the config takes): the first HTTP listener's, else the first HTTPS one's.
+  const first = served.find((listener) => listener.protocol === 'HTTP') ?? served[0];
 
-  const out: ManifestTranslation = { routes, warnings, secrets: Object.fromEntries([...secrets].map(([name, { values }]) => [name, values])), ignored };
-  if (defaultPort !== undefined) out.defaultPort = defaultPort;
-  if (listenerPort !== undefined && listenerPort !== defaultPort) out.listenerPort = listenerPort;
-  if (tlsSecret !== undefined) out.tlsSecret = tlsSecret;
+  const out: ManifestTranslation = {
+    routes,
+    warnings,
+    secrets: Object.fromEntries([...secrets].map(([name, { values }]) => [name, values])),
+    ignored,
+    listeners: served,
+    attachments,
+  };
+  if (first !== undefined) out.defaultPort = first.port;
+  if (first !== undefined && first.listenerPort !== first.port) out.listenerPort = first.listenerPort;
+  if (first?.tlsSecret !== undefined) out.tlsSecret = first.tlsSecret;
   return out;
 }
 
@@ -147,47 +160,4 @@ function checkSecretRefs(secrets: Map<string, { manifest: Manifest }>, targets: 
         `no Backend or Upstream uses this Secret (a Backend without spec.aws.auth uses the ambient credentials; add auth: { type: Secret, secretRef: { name: ${manifest.name} } } to use it)`,
       ),
     );
-}
-
-/**
- * Privileged listener ports are served on an unprivileged container port (the container runs
- * as non-root): the listener port + 10000, the offset Envoy Gateway uses; the Service keeps the
- * listener port and targets this one.
- */
-export const PRIVILEGED_PORT_OFFSET = 10_000;
-
-function containerPort(listenerPort: number): number {
-  return listenerPort < 1024 ? listenerPort + PRIVILEGED_PORT_OFFSET : listenerPort;
-}
-
-/**
- * The listener `serve` serves: the first HTTP listener's port; without one, the first HTTPS
- * listener's port and TLS Secret. Other ports are reported, since one port is served.
- */
-function servedListener(gateways: Manifest[], warnings: string[]): { port: number | undefined; tlsSecret: string | undefined } {
-  let port: number | undefined;
-  const translated = gateways.map((manifest) => ({ manifest, ...translateGateway(manifest) }));
-  for (const gateway of translated) {
-    warnings.push(...gateway.warnings);
-    for (const listenerPort of gateway.httpPorts) {
-      if (port === undefined) port = listenerPort;
-      else if (listenerPort !== port)
-        warnings.push(manifestWarning(gateway.manifest, 'spec.listeners', `port ${listenerPort} is not served: lambda-gateway listens on one port (${port})`));
-    }
-  }
-  let tlsSecret: string | undefined;
-  for (const gateway of translated) {
-    for (const https of gateway.httpsListeners) {
-      if (port === undefined) {
-        port = https.port;
-        tlsSecret = https.secretName;
-      } else if (https.port !== port || https.secretName !== tlsSecret) {
-        const reason = tlsSecret === undefined ? 'the HTTP listener is served' : 'one certificate is served (no SNI across listeners)';
-        warnings.push(
-          manifestWarning(gateway.manifest, 'spec.listeners', `HTTPS port ${https.port} (Secret ${https.secretName}) is not served: ${reason} on port ${port}`),
-        );
-      }
-    }
-  }
-  return { port, tlsSecret };
 }

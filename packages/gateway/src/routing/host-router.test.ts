@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GatewayListener } from '../manifests/k8s-gateway.ts';
-import { attachedHostnames } from '../manifests/route-attachment.ts';
+import { attachedHostnames, attachRoute } from '../manifests/route-attachment.ts';
 import type { Manifest } from '../manifests/resource.ts';
 import { intersectHostnames } from './hostnames.ts';
 import { createRouter, type RouteDefinition } from './router.ts';
@@ -46,13 +46,15 @@ describe('conformance: httproute-matching-across-routes', () => {
   });
 });
 
+const HTTP = { protocol: 'HTTP', allowedNamespaces: { from: 'Same' }, allowsHttpRoutes: true } as const;
+
 describe('conformance: httproute-hostname-intersection', () => {
   // Source: conformance/tests/httproute-hostname-intersection.yaml, Gateway
   // httproute-hostname-intersection (listener-1/2/3) and its five HTTPRoutes.
   const listeners: GatewayListener[] = [
-    { name: 'listener-1', port: 80, hostname: 'very.specific.com' },
-    { name: 'listener-2', port: 80, hostname: '*.wildcard.io' },
-    { name: 'listener-3', port: 80, hostname: '*.anotherwildcard.io' },
+    { name: 'listener-1', port: 80, hostname: 'very.specific.com', ...HTTP },
+    { name: 'listener-2', port: 80, hostname: '*.wildcard.io', ...HTTP },
+    { name: 'listener-3', port: 80, hostname: '*.anotherwildcard.io', ...HTTP },
   ];
   const gateways = new Map([['gateway-conformance-infra/httproute-hostname-intersection', listeners]]);
   const parentRefs = [{ name: 'httproute-hostname-intersection', namespace: 'gateway-conformance-infra' }];
@@ -76,7 +78,7 @@ describe('conformance: httproute-hostname-intersection', () => {
   ];
   const definitions: RouteDefinition<string>[] = [];
   for (const route of routes) {
-    const hostnames = attachedHostnames(manifest, route.hostnames, parentRefs, gateways);
+    const hostnames = attachedHostnames(route.hostnames, attachRoute(manifest, route.hostnames, parentRefs, gateways));
     if (hostnames !== undefined)
       definitions.push({ name: route.name, hostnames, matches: [{ path: { type: 'PathPrefix', value: route.prefix } }], target: route.target });
   }

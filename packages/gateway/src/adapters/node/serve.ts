@@ -9,6 +9,7 @@ import { drainServer, type DrainOptions, type DrainResult } from './drain.ts';
 import { badRequestResponse } from './bad-request.ts';
 import { HeaderLinesServerResponse } from './header-lines-response.ts';
 import { createTlsServer, type TlsServerOptions } from './tls-server.ts';
+import { guardTlsListener } from './tls-guard.ts';
 
 export interface RunningServer {
   url: string;
@@ -35,6 +36,8 @@ export interface ServeOptions {
   limits?: Partial<ServerLimits> | undefined;
   /** HTTPS on this port (certificate and key files, re-read on change); absent: plain HTTP. */
   tls?: TlsServerOptions | undefined;
+  /** Share one guard between the servers of one process (several listener ports): one in-flight limit, one drain. */
+  guard?: RequestGuard | undefined;
 }
 
 /**
@@ -44,15 +47,15 @@ export interface ServeOptions {
  */
 export function serveApp(app: Pick<Hono, 'fetch'>, options: ServeOptions): Promise<RunningServer> {
   const limits: ServerLimits = { ...defaultServerLimits(), ...options.limits };
-  const guard = new RequestGuard(limits);
+  const guard = options.guard ?? new RequestGuard(limits);
   // @hono/node-server's listener on a node:http server we create: the same as its `serve()`,
   // with the server typed as what it is (serve() returns an HTTP/1-or-2 union). Its own body
   // cleanup (drain 500 ms, then destroy) is off: RequestGuard reads the rest within a bound.
   const listener = getRequestListener(app.fetch, { hostname: options.host, autoCleanupIncoming: false, errorHandler: badRequestResponse });
   // HTTPS (tls-server.ts): HTTP/2 by ALPN, HTTP/1.1 still accepted; its own graceful close. The
-  // connection limits, RequestGuard and the drain sequence below are the HTTP server's: over TLS
-  // only Node's own timeouts and the TLS server's close apply (README "HTTPS").
-  const tls = options.tls ? createTlsServer(listener, options.tls) : undefined;
+  // guard (tls-guard.ts) and Node's HTTP/1 timeouts apply; the connection cap and JSON answers to
+  // unparsable requests below are the plain HTTP server's (README "HTTPS").
+  const tls = options.tls ? createTlsServer(guardTlsListener(listener, guard, limits), options.tls, limits) : undefined;
   // HeaderLinesServerResponse: a function's repeated response headers go out one line per value.
   const http = tls
     ? undefined
@@ -78,7 +81,7 @@ export function serveApp(app: Pick<Hono, 'fetch'>, options: ServeOptions): Promi
         url: `${tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`,
         port: info.port,
         close: (graceMs = DEFAULT_GRACE_MS) =>
-          tls?.close(graceMs) ??
+          closeTls(tls, guard, graceMs) ??
           new Promise<void>((done) => {
             // Connections of requests in flight close after their response instead of idling on.
             guard.beginDrain();
@@ -90,24 +93,36 @@ export function serveApp(app: Pick<Hono, 'fetch'>, options: ServeOptions): Promi
             });
             (server as ReturnType<typeof createServer>).closeIdleConnections();
           }),
-        drain: (drainOptions) => (http ? drainServer(http, guard, drainOptions) : drainTls(tls!, drainOptions)),
+        drain: (drainOptions) => (http ? drainServer(http, guard, drainOptions) : drainTls(tls!, guard, drainOptions)),
       });
     });
   });
 }
 
+/** The HTTPS server's graceful close, HTTP/1.1 responses told `Connection: close` from now on; undefined for plain HTTP. */
+function closeTls(tls: { close(graceMs: number): Promise<void> } | undefined, guard: RequestGuard, graceMs: number): Promise<void> | undefined {
+  if (!tls) return undefined;
+  guard.beginDrain();
+  return tls.close(graceMs);
+}
+
 /**
- * The drain sequence for the HTTPS server: serve on for the drain delay, then its graceful close
- * within what is left of the shutdown timeout. It does not count the requests it cuts.
+ * The drain sequence for the HTTPS server: HTTP/1.1 responses carry `Connection: close` from the
+ * signal on (the guard), serve on for the drain delay, then its graceful close (GOAWAY to HTTP/2
+ * sessions) within what is left of the shutdown timeout; requests still running then are cut and counted.
  */
-async function drainTls(tls: { close(graceMs: number): Promise<void> }, options: DrainOptions): Promise<DrainResult> {
+async function drainTls(tls: { close(graceMs: number, onCut?: () => void): Promise<void> }, guard: RequestGuard, options: DrainOptions): Promise<DrainResult> {
   const started = Date.now();
   const drainDelayMs = Math.min(Math.max(0, options.drainDelayMs), options.shutdownTimeoutMs);
-  options.onPhase?.('draining', { drainDelayMs, shutdownTimeoutMs: options.shutdownTimeoutMs });
+  guard.beginDrain();
+  options.onPhase?.('draining', { drainDelayMs, shutdownTimeoutMs: options.shutdownTimeoutMs, inFlight: guard.inFlight });
   await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
-  options.onPhase?.('closing', {});
-  await tls.close(Math.max(0, options.shutdownTimeoutMs - (Date.now() - started)));
-  return { cut: 0 };
+  options.onPhase?.('closing', { inFlight: guard.inFlight });
+  let cut = 0;
+  await tls.close(Math.max(0, options.shutdownTimeoutMs - (Date.now() - started)), () => {
+    cut = guard.inFlight;
+  });
+  return { cut };
 }
 
 /** Keep-alive, header count, the connection cap, and JSON answers where Node would answer nothing or an empty 400. */

@@ -1,10 +1,13 @@
 /**
- * HTTPS on the traffic port: a node:http2 secure server that offers `h2` by ALPN and still
+ * HTTPS on a traffic port: a node:http2 secure server that offers `h2` by ALPN and still
  * accepts HTTP/1.1 (`allowHTTP1`), with the certificate re-read when its files change (a
  * Kubernetes TLS Secret mounted as a volume is replaced atomically on rotation; polling the
  * files' stat follows the `..data` symlink swap, which fs.watch on the old inode would miss).
+ * Several listeners on one port each bring their certificate, chosen by SNI: the exact
+ * hostname, then the longest matching wildcard, else the default one (`tls`).
  */
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import { createSecureContext, type SecureContext } from 'node:tls';
 import { createSecureServer, type Http2SecureServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from 'node:http2';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -14,7 +17,10 @@ import { HeaderLinesServerResponse } from './header-lines-response.ts';
 export type TlsSource = { certFile: string; keyFile: string } | { cert: string; key: string; description?: string };
 
 export interface TlsServerOptions {
+  /** The certificate for clients without SNI or whose SNI no `sni` entry matches. */
   tls: TlsSource;
+  /** Certificates by listener hostname (exact or `*.` wildcard), chosen by the client's SNI. */
+  sni?: ReadonlyArray<{ hostname: string; tls: TlsSource }>;
   /** Called after each reload attempt: no error when the new pair is in use, else why the old one stays. */
   onReload?: (error: Error | undefined) => void;
   /** How often the files' stat is polled (default 2000 ms). */
@@ -25,8 +31,16 @@ type Listener = (request: IncomingMessage | Http2ServerRequest, response: Server
 
 export interface TlsServer {
   server: Http2SecureServer;
-  /** Graceful close, as serveApp's: stop accepting, let requests finish, cut what is left after `graceMs`. */
-  close(graceMs: number): Promise<void>;
+  /** Graceful close, as serveApp's: stop accepting, let requests finish, cut what is left after `graceMs` (`onCut` is told first). */
+  close(graceMs: number, onCut?: () => void): Promise<void>;
+}
+
+/** Node's HTTP/1.1 limits, which the HTTP/2 server applies to its `allowHTTP1` connections too. */
+export interface Http1Limits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxRequestsPerConnection: number;
 }
 
 /** Reads the pair; a bad pair throws here (tls.createSecureContext validates cert against key). */
@@ -35,17 +49,48 @@ function readPair(tls: TlsSource): { cert: Buffer | string; key: Buffer | string
   return { cert: tls.cert, key: tls.key };
 }
 
-export function createTlsServer(listener: Listener, options: TlsServerOptions): TlsServer {
+export function createTlsServer(listener: Listener, options: TlsServerOptions, limits?: Http1Limits): TlsServer {
+  const contexts = new Map<string, SecureContext>();
+  for (const entry of options.sni ?? []) contexts.set(entry.hostname, createSecureContext(readPair(entry.tls)));
+  const wildcards = () => [...contexts.keys()].filter((name) => name.startsWith('*.')).sort((a, b) => b.length - a.length);
   const server = createSecureServer(
     {
       ...readPair(options.tls),
       allowHTTP1: true,
       // HTTP/1.1 over TLS gets the same response class as plain HTTP (one header line per value).
       Http1ServerResponse: HeaderLinesServerResponse as unknown as typeof ServerResponse,
+      ...(contexts.size === 0
+        ? {}
+        : {
+            SNICallback: (servername: string, done: (error: Error | null, context?: SecureContext) => void) => {
+              const name = servername.toLowerCase();
+              const exact = contexts.get(name);
+              const wildcard = exact ? undefined : wildcards().find((pattern) => name.length > pattern.length - 1 && name.endsWith(pattern.slice(1)));
+              // Undefined: the default certificate.
+              done(null, exact ?? (wildcard === undefined ? undefined : contexts.get(wildcard)));
+            },
+          }),
     },
     listener as Parameters<typeof createSecureServer>[1],
   );
-  const stopWatching = 'certFile' in options.tls ? watchPair(server, options.tls, options) : () => undefined;
+  if (limits) {
+    // Read by Node's HTTP/1 connection handling, which the HTTP/2 server uses for HTTP/1.1 clients.
+    const http1 = server as unknown as Record<string, number>;
+    http1.headersTimeout = limits.headersTimeoutMs;
+    http1.requestTimeout = limits.requestTimeoutMs;
+    http1.keepAliveTimeout = limits.keepAliveTimeoutMs;
+    http1.maxRequestsPerSocket = limits.maxRequestsPerConnection;
+    http1.connectionsCheckingInterval = 1_000;
+  }
+  const watchers = [
+    'certFile' in options.tls ? watchPair(options.tls, options, (pair) => server.setSecureContext(pair)) : () => undefined,
+    ...(options.sni ?? []).map((entry) =>
+      'certFile' in entry.tls ? watchPair(entry.tls, options, (pair) => contexts.set(entry.hostname, createSecureContext(pair))) : () => undefined,
+    ),
+  ];
+  const stopWatching = () => {
+    for (const stop of watchers) stop();
+  };
 
   // Connections, for a graceful close: HTTP/2 sessions get GOAWAY, idle HTTP/1.1 sockets are ended.
   const sessions = new Set<Http2Session>();
@@ -73,11 +118,12 @@ export function createTlsServer(listener: Listener, options: TlsServerOptions): 
 
   return {
     server,
-    close: (graceMs) =>
+    close: (graceMs, onCut) =>
       new Promise<void>((done) => {
         closing = true;
         stopWatching();
         const deadline = setTimeout(() => {
+          onCut?.();
           for (const session of sessions) session.destroy();
           for (const socket of http1.keys()) socket.destroy();
         }, graceMs);
@@ -93,12 +139,16 @@ export function createTlsServer(listener: Listener, options: TlsServerOptions): 
 }
 
 /** Polls both files; on a change, loads the new pair, or keeps the old one if it does not load (half-rotated). */
-function watchPair(server: Http2SecureServer, files: { certFile: string; keyFile: string }, options: TlsServerOptions): () => void {
+function watchPair(
+  files: { certFile: string; keyFile: string },
+  options: TlsServerOptions,
+  use: (pair: { cert: Buffer | string; key: Buffer | string }) => void,
+): () => void {
   const interval = options.watchIntervalMs ?? 2000;
   const onChange = (current: Stats, previous: Stats) => {
     if (current.mtimeMs === previous.mtimeMs && current.ino === previous.ino && current.size === previous.size) return;
     try {
-      server.setSecureContext(readPair(files));
+      use(readPair(files));
       options.onReload?.(undefined);
     } catch (error) {
       options.onReload?.(error instanceof Error ? error : new Error(String(error)));
