@@ -17,7 +17,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { nodeRequestContext } from '../adapters/node/node-request-context.ts';
 import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
 import { parseConfigText } from '../config/documents.ts';
-import { compileGateway } from '../core/create-gateway.ts';
+import { compileGateway, type GatewayRouteSpec } from '../core/create-gateway.ts';
 import type { GatewayMetrics } from '../core/gateway-metrics.ts';
 import type { Platform } from '../core/platform.ts';
 import type { RandomSource } from '../core/weighted-pick.ts';
@@ -208,6 +208,16 @@ export interface ConformanceGateway {
 
 /** Translates testdata/<file>, compiles it and serves it on a loopback port. */
 export async function serveConformance(file: string, options: { random?: RandomSource; metrics?: GatewayMetrics } = {}): Promise<ConformanceGateway> {
+  const translated = translateConformanceYaml(file);
+  return serveEchoRoutes(translated.routes, translated.warnings, options);
+}
+
+/** Compiles routes whose functions are echoes (named `<namespace>_<name>`) and serves them on a loopback port. */
+export async function serveEchoRoutes(
+  routes: GatewayRouteSpec[],
+  warnings: string[],
+  options: { random?: RandomSource; metrics?: GatewayMetrics } = {},
+): Promise<ConformanceGateway> {
   const transport = echoTransport();
   const platform: Platform = {
     env: () => undefined,
@@ -220,10 +230,9 @@ export async function serveConformance(file: string, options: { random?: RandomS
     requestContext: nodeRequestContext,
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
-  const translated = translateConformanceYaml(file);
-  const { app } = compileGateway({ routes: translated.routes, platform, ...(options.random ? { random: options.random } : {}) });
+  const { app } = compileGateway({ routes, platform, ...(options.random ? { random: options.random } : {}) });
   const server = await serveApp(app, { port: 0, host: '127.0.0.1' });
-  return { server, transport, warnings: translated.warnings, close: () => server.close(1_000) };
+  return { server, transport, warnings, close: () => server.close(1_000) };
 }
 
 export interface CaseRequest {
