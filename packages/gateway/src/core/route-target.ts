@@ -208,7 +208,11 @@ export function describeTarget(target: RouteTarget): {
   filters: string[];
 } {
   const first = target.choices[0]!;
-  const out: ReturnType<typeof describeTarget> = { primary: first.backend, filters: first.filters.map((filter) => filter.type) };
+  const filters = first.filters.map((filter) => filter.type as string);
+  // Mirrors and retries are route options, not filters, but `check` shows them in the same column.
+  for (const mirror of first.mirrors ?? []) filters.push(`RequestMirror ${mirror.backend.name}${mirror.percent < 100 ? ` ${mirror.percent}%` : ''}`);
+  if (first.retry !== undefined) filters.push(`retry ${first.retry.attempts}×${first.retry.codes.length > 0 ? ` on ${first.retry.codes.join(',')}` : ''}`);
+  const out: ReturnType<typeof describeTarget> = { primary: first.backend, filters };
   if (target.choices.length > 1 || first.unresolved !== undefined)
     out.weights = target.choices.map((choice) => ({ backend: choice.backend?.name ?? (choice.unresolved ? 'unresolved (500)' : '-'), weight: choice.weight }));
   const redirects = target.choices.flatMap((choice) => (choice.redirect ? [describeRedirect(choice.redirect)] : []));
