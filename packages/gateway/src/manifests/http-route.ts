@@ -43,7 +43,7 @@ export function translateHttpRoute(
   const routes = rules.map((rule, index): GatewayRouteSpec => {
     const at = `spec.rules[${index}]`;
     warnings.push(...unsupportedFieldWarnings(manifest, at, rule, UNSUPPORTED_RULE_FIELDS));
-    const ruleFilters = routeFilters(manifest, `${at}.filters`, rule.filters ?? [], warnings);
+    const ruleFilters = routeFilters(manifest, `${at}.filters`, rule.filters ?? []);
     const resolve: ResolveRef = (where, ref) => resolveTarget(manifest, where, ref, targets);
     const mirrors = mirrorsOf(manifest, `${at}.filters`, rule.filters ?? [], resolve, warnings);
     const refs = (rule.backendRefs ?? []).map((ref, refIndex) => weightedBackend(manifest, `${at}.backendRefs[${refIndex}]`, ref, rule, targets, warnings));
@@ -99,7 +99,6 @@ function weightedBackend(
     manifest,
     `${at}.filters`,
     (ref.filters ?? []).filter((filter) => ref.kind !== 'Upstream' || !isFunctionParameter(filter)),
-    warnings,
   );
   const mirrors = mirrorsOf(manifest, `${at}.filters`, ref.filters ?? [], (where, mirrorRef) => resolveTarget(manifest, where, mirrorRef, targets), warnings);
   return {
@@ -154,7 +153,7 @@ function isFunctionParameter(filter: HttpRouteFilterManifest): boolean {
  * external auth and unknown extensions are errors, because serving
  * a route without them could expose the function.
  */
-function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRouteFilterManifest[], warnings: string[]): RouteFilter[] {
+function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRouteFilterManifest[]): RouteFilter[] {
   const out: RouteFilter[] = [];
   filters.forEach((filter, index) => {
     const here = `${at}[${index}]`;
