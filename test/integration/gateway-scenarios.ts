@@ -170,9 +170,9 @@ export function describeGatewayScenarios(runtime: RuntimeUnderTest): void {
       expect(await errorBody(response)).toMatchObject({ error: 'BackendTimeout' });
     });
 
-    it('network failure: 502 BackendUnreachable', async () => {
+    it('network failure: 503 BackendUnreachable', async () => {
       const response = await post('/unreachable', GUIDE_BODY);
-      expect(response.status).toBe(502);
+      expect(response.status).toBe(503);
       expect(await errorBody(response)).toMatchObject({ error: 'BackendUnreachable' });
     });
 

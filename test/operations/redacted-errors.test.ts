@@ -57,7 +57,7 @@ const CASES: Array<{ path: string; method?: string; body?: string | Uint8Array<A
   { path: '/fail', body: '{}', status: 502, code: 'FunctionError' },
   { path: '/throttled', body: '{}', status: 429, code: 'TooManyRequests' },
   { path: '/slow', body: '{"ms":2000}', status: 504, code: 'BackendTimeout' },
-  { path: '/unreachable', body: GUIDE_BODY, status: 502, code: 'BackendUnreachable' },
+  { path: '/unreachable', body: GUIDE_BODY, status: 503, code: 'BackendUnreachable' },
   { path: '/echo', body: 'not json', status: 400, code: 'InvalidRequestContent' },
   { path: '/echo', body: new Uint8Array(6 * 1024 * 1024 + 1).fill(0x20), status: 413, code: 'PayloadTooLarge' },
   { path: '/absent-secret', body: '{}', status: 503, code: 'CredentialsUnavailable' },

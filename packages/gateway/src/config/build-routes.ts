@@ -105,6 +105,17 @@ export function buildRoutes(documents: SourcedDocument[], translateManifests?: M
     if (route.redirect !== undefined) spec.filters = [{ type: 'RequestRedirect', requestRedirect: nativeRedirect(route.redirect) }];
     if (route.hostnames !== undefined && route.hostnames.length > 0) spec.hostnames = route.hostnames;
     if (route.cors !== undefined) spec.filters = [...(spec.filters ?? []), { type: 'CORS', cors: route.cors }];
+    if (route.mirrors !== undefined && route.mirrors.length > 0) {
+      spec.mirrors = route.mirrors.map((mirror, index) => ({
+        backend: descriptorOf(mirror.backend, `${at}.mirrors[${index}].backend`),
+        backendName: mirror.backend,
+        ...(mirror.percent === undefined ? {} : { percent: mirror.percent }),
+      }));
+    }
+    if (route.retry !== undefined) {
+      const { timeoutMs, ...retry } = route.retry;
+      spec.retry = { ...retry, ...(timeoutMs === undefined ? {} : { requestTimeoutMs: timeoutMs }) };
+    }
     routes.push(spec);
   }
 

@@ -76,7 +76,9 @@ describe('configuration edge cases (the worker path, buildRoutesFromTexts)', () 
     const top = errorOf(() => build('backend: {}\n'));
     expect(top.message).toBe('routes/x.yaml: backend: unknown field "backend", did you mean backends?');
     const far = errorOf(() => build('backends: {}\nroutes: [{ backend: fn, zzz: 1 }]\n'));
-    expect(far.message).toBe('routes/x.yaml: routes[0].zzz: unknown field "zzz" (allowed: name, matches, hostnames, backend, backends, redirect, cors)');
+    expect(far.message).toBe(
+      'routes/x.yaml: routes[0].zzz: unknown field "zzz" (allowed: name, matches, hostnames, backend, backends, redirect, cors, mirrors, retry)',
+    );
   });
 
   it('never expands placeholders inside comments', () => {

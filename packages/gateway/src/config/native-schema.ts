@@ -13,6 +13,24 @@ const WeightedBackendSchema = v.strictObject({
   weight: v.optional(v.pipe(v.number(), v.integer('must be an integer'), v.minValue(0, 'must be 0-1000000'), v.maxValue(1_000_000, 'must be 0-1000000')), 1),
 });
 
+const integer = (min: number, max: number, message: string) =>
+  v.pipe(v.number(), v.integer('must be an integer'), v.minValue(min, message), v.maxValue(max, message));
+
+/** A mirror (Gateway API `RequestMirror`): the backend also sent each request (or `percent` of them), fire-and-forget. */
+const MirrorSchema = v.strictObject({
+  backend: NameSchema,
+  percent: v.optional(v.pipe(v.number(), v.minValue(0, 'must be 0-100'), v.maxValue(100, 'must be 0-100'))),
+});
+
+/** The route's retry policy (Gateway API HTTPRoute `retry`, GEP-1731). */
+const RouteRetrySchema = v.strictObject({
+  codes: v.optional(v.array(integer(400, 599, 'must be 400-599')), []),
+  attempts: v.optional(integer(1, 10, 'must be 1-10'), 1),
+  backoffMs: v.optional(integer(0, 60_000, 'must be 0-60000'), 25),
+  /** The whole request, every try and wait included (Gateway API `timeouts.request`). */
+  timeoutMs: v.optional(integer(1, 900_000, 'must be 1-900000')),
+});
+
 /**
  * A native route: Gateway API matches and what answers them: the name of a backend, a
  * weighted list of backends, or a redirect (Gateway API `RequestRedirect` fields).
@@ -28,6 +46,9 @@ export const NativeRouteSchema = v.pipe(
     redirect: v.optional(RequestRedirectSchema),
     /** Gateway API `HTTPCORSFilter` fields (maxAge default 5 seconds): preflights answered by the gateway. */
     cors: v.optional(CorsFilterSchema),
+    /** Backends that also get each request (the client gets the route's answer only). */
+    mirrors: v.optional(v.array(MirrorSchema)),
+    retry: v.optional(RouteRetrySchema),
   }),
   v.check(
     (route) => [route.backend, route.backends, route.redirect].filter((field) => field !== undefined).length === 1,

@@ -17,8 +17,10 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { nodeRequestContext } from '../adapters/node/node-request-context.ts';
 import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
 import { parseConfigText } from '../config/documents.ts';
-import { compileGateway } from '../core/create-gateway.ts';
+import { compileGateway, type GatewayRouteSpec } from '../core/create-gateway.ts';
+import type { GatewayMetrics } from '../core/gateway-metrics.ts';
 import type { Platform } from '../core/platform.ts';
+import type { RandomSource } from '../core/weighted-pick.ts';
 import { CredentialResolver } from '../credentials/index.ts';
 import type { HttpTransport, OutboundRequest } from '../invoke/index.ts';
 import { silentLogger } from '../logging/index.ts';
@@ -55,11 +57,19 @@ const isCoreService = (ref: Json) => (ref.group === undefined || ref.group === '
 function toLambdaBackends(value: unknown): void {
   const manifest = value as { kind?: string; spec?: Json };
   if (manifest.kind === 'HTTPRoute') {
+    const convert = (ref: Json) => {
+      if (!isCoreService(ref)) return;
+      Object.assign(ref, KGATEWAY);
+      delete ref.port;
+    };
+    const convertMirrors = (filters: Json[] | undefined) => {
+      for (const filter of filters ?? []) if (filter.type === 'RequestMirror') convert((filter.requestMirror as Json).backendRef as Json);
+    };
     for (const rule of (manifest.spec?.rules as Json[] | undefined) ?? []) {
+      convertMirrors(rule.filters as Json[] | undefined);
       for (const ref of (rule.backendRefs as Json[] | undefined) ?? []) {
-        if (!isCoreService(ref)) continue;
-        Object.assign(ref, KGATEWAY);
-        delete ref.port;
+        convert(ref);
+        convertMirrors(ref.filters as Json[] | undefined);
       }
     }
   }
@@ -87,36 +97,96 @@ export interface EchoedRequest {
   backend: string;
 }
 
-export function echoTransport(): HttpTransport & { invocations: number } {
-  const transport = {
+/** Per-backend behaviour a test imposes on the echo (say, a mirror that hangs or fails). */
+export type EchoOverride = (signal: AbortSignal) => Promise<void>;
+
+export interface EchoTransport extends HttpTransport {
+  invocations: number;
+  /** Every event received, in order (what the suite reads from the echo pods' logs). */
+  received: EchoedRequest[];
+  /** Invocations not yet answered. */
+  inFlight: number;
+  /** Backend name → run before answering (throw to fail the invocation). */
+  overrides: Map<string, EchoOverride>;
+}
+
+/** echo-basic's retry simulation (/retry/…): attempts per `uuid`, shared by every echo. */
+const retryAttempts = new Map<string, number>();
+
+export function echoTransport(): EchoTransport {
+  const transport: EchoTransport = {
     invocations: 0,
+    received: [],
+    inFlight: 0,
+    overrides: new Map(),
     async send(request: OutboundRequest) {
       transport.invocations++;
-      // The Invoke URL names the function by ARN: arn:aws:lambda:<region>:<account>:function:<name>.
-      const functionName =
-        decodeURIComponent(new URL(request.url).pathname.split('/')[3] ?? '')
-          .split(':')
-          .pop() ?? '';
-      const [namespace = '', backend = ''] = functionName.split('_');
-      const event = JSON.parse(new TextDecoder().decode(request.body)) as {
-        raw_path: string;
-        method: string;
-        headers: Record<string, string>;
-        query_string_parameters: Record<string, string>;
-      };
-      const delay = event.query_string_parameters.delay;
-      if (delay !== undefined) await sleep(Number.parseFloat(delay) * (delay.endsWith('ms') ? 1 : 1000), request.signal);
-      const headers: Record<string, string> = {};
-      for (const pair of event.headers['x-echo-set-header']?.split(',') ?? []) {
-        const [name = '', value = ''] = pair.split(':');
-        if (name !== '') headers[name.trim()] = value.trim();
+      transport.inFlight++;
+      try {
+        return await answer(request);
+      } finally {
+        transport.inFlight--;
       }
-      const echoed: EchoedRequest = { path: event.raw_path, method: event.method, headers: event.headers, namespace, backend };
-      const result = { statusCode: 200, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(echoed) };
-      return { status: 200, headers: new Headers({ 'content-type': 'application/json' }), bytes: async () => new TextEncoder().encode(JSON.stringify(result)) };
     },
   };
+  const answer = async (request: OutboundRequest) => {
+    // The Invoke URL names the function by ARN: arn:aws:lambda:<region>:<account>:function:<name>.
+    const functionName =
+      decodeURIComponent(new URL(request.url).pathname.split('/')[3] ?? '')
+        .split(':')
+        .pop() ?? '';
+    const [namespace = '', backend = ''] = functionName.split('_');
+    const event = JSON.parse(new TextDecoder().decode(request.body)) as {
+      raw_path: string;
+      method: string;
+      headers: Record<string, string>;
+      query_string_parameters: Record<string, string>;
+    };
+    const query = event.query_string_parameters;
+    transport.received.push({ path: event.raw_path, method: event.method, headers: event.headers, namespace, backend });
+    await transport.overrides.get(backend)?.(request.signal);
+    const delay = query.delay;
+    if (delay !== undefined) await sleep(durationOf(delay), request.signal);
+    const failure = await retrySimulation(event.raw_path, query, request.signal);
+    if (failure !== undefined) return failure;
+    const headers: Record<string, string> = {};
+    for (const pair of event.headers['x-echo-set-header']?.split(',') ?? []) {
+      const [name = '', value = ''] = pair.split(':');
+      if (name !== '') headers[name.trim()] = value.trim();
+    }
+    const echoed: EchoedRequest = { path: event.raw_path, method: event.method, headers: event.headers, namespace, backend };
+    const result = { statusCode: 200, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(echoed) };
+    return invokeAnswer(result);
+  };
   return transport;
+}
+
+function invokeAnswer(result: unknown) {
+  return { status: 200, headers: new Headers({ 'content-type': 'application/json' }), bytes: async () => new TextEncoder().encode(JSON.stringify(result)) };
+}
+
+/** `500ms`, `1s`, or seconds as a bare number (echo-basic's `?delay=`). */
+function durationOf(value: string): number {
+  return Number.parseFloat(value) * (value.endsWith('ms') ? 1 : 1000);
+}
+
+/**
+ * echo-basic's retrySimulationHandler (kubernetes-sigs/gateway-api-conformance-images
+ * echo-basic/echo-basic.go, the image the suite's retry tests run): under /retry/, the first
+ * `succeedAfter` requests of a `uuid` fail, each after `delayRetry`, with `responseCode` as the
+ * function's status, or without it by resetting the connection: here the Invoke connection
+ * (the transport throws as undici does on ECONNRESET), the Lambda-side counterpart of a TCP RST.
+ */
+async function retrySimulation(path: string, query: Record<string, string>, signal: AbortSignal) {
+  if (!path.startsWith('/retry/')) return undefined;
+  const uuid = query.uuid ?? '';
+  const succeedAfter = Number(query.succeedAfter);
+  const attempts = retryAttempts.get(uuid) ?? 0;
+  if (attempts >= succeedAfter) return undefined;
+  retryAttempts.set(uuid, attempts + 1);
+  if (query.delayRetry !== undefined) await sleep(durationOf(query.delayRetry), signal);
+  if (query.responseCode === undefined) throw new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
+  return invokeAnswer({ statusCode: Number(query.responseCode), headers: { 'content-type': 'text/plain' }, body: '' });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -131,13 +201,23 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 export interface ConformanceGateway {
   server: RunningServer;
-  transport: ReturnType<typeof echoTransport>;
+  transport: EchoTransport;
   warnings: string[];
   close(): Promise<void>;
 }
 
 /** Translates testdata/<file>, compiles it and serves it on a loopback port. */
-export async function serveConformance(file: string): Promise<ConformanceGateway> {
+export async function serveConformance(file: string, options: { random?: RandomSource; metrics?: GatewayMetrics } = {}): Promise<ConformanceGateway> {
+  const translated = translateConformanceYaml(file);
+  return serveEchoRoutes(translated.routes, translated.warnings, options);
+}
+
+/** Compiles routes whose functions are echoes (named `<namespace>_<name>`) and serves them on a loopback port. */
+export async function serveEchoRoutes(
+  routes: GatewayRouteSpec[],
+  warnings: string[],
+  options: { random?: RandomSource; metrics?: GatewayMetrics } = {},
+): Promise<ConformanceGateway> {
   const transport = echoTransport();
   const platform: Platform = {
     env: () => undefined,
@@ -148,11 +228,11 @@ export async function serveConformance(file: string): Promise<ConformanceGateway
     }),
     logger: silentLogger,
     requestContext: nodeRequestContext,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
-  const translated = translateConformanceYaml(file);
-  const { app } = compileGateway({ routes: translated.routes, platform });
+  const { app } = compileGateway({ routes, platform, ...(options.random ? { random: options.random } : {}) });
   const server = await serveApp(app, { port: 0, host: '127.0.0.1' });
-  return { server, transport, warnings: translated.warnings, close: () => server.close(1_000) };
+  return { server, transport, warnings, close: () => server.close(1_000) };
 }
 
 export interface CaseRequest {
@@ -222,10 +302,10 @@ export function caseName(index: number, entry: ConformanceCase): string {
 }
 
 /** Serves testdata/<file> around the cases of a describe block. */
-export function conformanceSuite(file: string, body: (gateway: () => ConformanceGateway) => void): void {
+export function conformanceSuite(file: string, body: (gateway: () => ConformanceGateway) => void, options: Parameters<typeof serveConformance>[1] = {}): void {
   let gateway: ConformanceGateway | undefined;
   beforeAll(async () => {
-    gateway = await serveConformance(file);
+    gateway = await serveConformance(file, options);
   });
   afterAll(async () => {
     await gateway?.close();

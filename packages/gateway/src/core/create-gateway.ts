@@ -11,6 +11,8 @@ import { requestIdFor } from './request-id.ts';
 import { sharedDefaultPlatform } from './default-platform.ts';
 import type { Platform } from './platform.ts';
 import type { RouteFilter } from './route-filters.ts';
+import type { MirrorSpec } from './request-mirror.ts';
+import type { RouteRetryPolicy } from './route-retry.ts';
 import { bindRouteTarget, describeTarget, serveRouteTarget, type WeightedBackendSpec } from './route-target.ts';
 import type { RandomSource } from './weighted-pick.ts';
 
@@ -38,6 +40,10 @@ export interface GatewayRouteSpec {
    * the 404 of a request to that host that no route matches. The route's own policy is its CORS filter.
    */
   virtualHostCors?: CorsPolicy;
+  /** RequestMirror: backends that also get each request, fire-and-forget (core/request-mirror.ts). */
+  mirrors?: readonly MirrorSpec[];
+  /** HTTPRoute `retry` (core/route-retry.ts). */
+  retry?: RouteRetryPolicy;
 }
 
 export interface CreateGatewayOptions {

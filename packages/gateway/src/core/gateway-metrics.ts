@@ -33,4 +33,8 @@ export interface GatewayMetrics {
   stsCall?(action: string, ok: boolean, seconds: number): void;
   /** A throttled Invoke (429) retried for `backend` (invoke/throttle-retry.ts). */
   throttleRetry?(backend: string): void;
+  /** A mirrored request to `backend` (core/request-mirror.ts): sent and answered, failed, or dropped (too many in flight). */
+  mirrorRequest?(backend: string, outcome: 'sent' | 'failed' | 'dropped'): void;
+  /** An attempt retried by the route's HTTPRoute `retry` (core/route-retry.ts). */
+  routeRetry?(route: string, backend: string): void;
 }

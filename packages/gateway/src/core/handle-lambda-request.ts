@@ -15,6 +15,8 @@ import type { HttpRouteMatch } from '../routing/index.ts';
 import { acquireBackendSlot } from './backend-concurrency.ts';
 import type { BoundBackend } from './bound-backend.ts';
 import { requestIdFor } from './request-id.ts';
+import { startMirrors, type BoundMirror } from './request-mirror.ts';
+import { invokeWithRouteRetries, type RouteRetryPolicy } from './route-retry.ts';
 import { traceIdFor } from './trace-id.ts';
 import { invokeTuningOf, type Platform, type RequestContext } from './platform.ts';
 import { applyRequestFilters, applyResponseFilters, type RouteFilter } from './route-filters.ts';
@@ -31,6 +33,10 @@ export interface RouteContext {
   filters?: readonly RouteFilter[];
   /** `request.url` parsed, when the caller has parsed it already (the router has). */
   url?: URL;
+  /** RequestMirror: other backends sent the same request, fire-and-forget (core/request-mirror.ts). */
+  mirrors?: readonly BoundMirror[];
+  /** HTTPRoute `retry` (core/route-retry.ts); never applied to `Async` (Event) backends. */
+  retry?: RouteRetryPolicy;
 }
 
 /**
@@ -92,6 +98,8 @@ export async function handleLambdaRequest(
       resource: route.resource,
       accountId: backend.resolved.accountId ?? '',
     };
+    // Started, not awaited: the mirrors never hold the client's answer (core/request-mirror.ts).
+    if (route.mirrors !== undefined) startMirrors(route.mirrors, inbound, platform, { requestId, route: route.routeName, traceId });
     const payload = backend.codec.encodeEvent(inbound);
     // Envelopes add bytes (base64, headers): check what is actually sent.
     if (payload.byteLength > limit) throw payloadTooLarge(limit);
@@ -127,35 +135,49 @@ export async function handleLambdaRequest(
       lambdaRequestId = streamed.lambdaRequestId;
       response = streamed.response;
     } else {
-      const invokeStarted = metrics ? performance.now() : 0;
-      // Retries Lambda throttling when the backend asks for it (invoke/throttle-retry.ts).
-      const result = await invokeWithThrottleRetries(backend, payload, {
-        credentials: backend.credentials,
-        transport: platform.transport,
-        crypto: platform.sigv4Crypto,
-        // Only touch `request.signal` when needed: on Node it costs an AbortController per request.
-        signal: clientGone ? undefined : request.signal,
-        clientGone,
-        abortControllers: invokeTuningOf(platform)?.abortControllers,
-        traceId,
-        onRetry: (retry) => {
-          metrics?.throttleRetry?.(backend.name);
-          platform.logger.warn('throttled by Lambda, retrying', { ...retry, requestId });
+      // HTTPRoute `retry` around whole tries (throttle retries and the decoded answer's status), core/route-retry.ts.
+      const retry = backend.resolved.invocationType === 'Event' ? undefined : route.retry;
+      response = await invokeWithRouteRetries(
+        retry,
+        backend.resolved.timeoutMs,
+        async (timeoutMs) => {
+          taggedByCodec = false;
+          const invokeStarted = metrics ? performance.now() : 0;
+          // Retries Lambda throttling when the backend asks for it (invoke/throttle-retry.ts).
+          const result = await invokeWithThrottleRetries(backend, payload, {
+            credentials: backend.credentials,
+            transport: platform.transport,
+            crypto: platform.sigv4Crypto,
+            // Only touch `request.signal` when needed: on Node it costs an AbortController per request.
+            signal: clientGone ? undefined : request.signal,
+            clientGone,
+            abortControllers: invokeTuningOf(platform)?.abortControllers,
+            traceId,
+            timeoutMs,
+            onRetry: (retry) => {
+              metrics?.throttleRetry?.(backend.name);
+              platform.logger.warn('throttled by Lambda, retrying', { ...retry, requestId });
+            },
+          });
+          if (metrics) invokeSeconds = (performance.now() - invokeStarted) / 1000;
+          responseBytes = result.payload.byteLength;
+          functionError = result.functionError !== undefined;
+          lambdaRequestId = result.lambdaRequestId;
+          if (backend.resolved.invocationType === 'Event') return new Response(null, { status: 202 });
+          if (result.functionError) return functionErrorResponse(result, backend);
+          // Tagged with x-request-id by the codec (PayloadCodec.decodeResult).
+          taggedByCodec = true;
+          return backend.codec.decodeResult({ payload: result.payload, headers: result.headers }, inbound);
         },
-      });
-      if (metrics) invokeSeconds = (performance.now() - invokeStarted) / 1000;
-      responseBytes = result.payload.byteLength;
-      functionError = result.functionError !== undefined;
-      lambdaRequestId = result.lambdaRequestId;
-      if (backend.resolved.invocationType === 'Event') {
-        response = new Response(null, { status: 202 });
-      } else if (result.functionError) {
-        response = functionErrorResponse(result, backend);
-      } else {
-        // Tagged with x-request-id by the codec (PayloadCodec.decodeResult).
-        response = backend.codec.decodeResult({ payload: result.payload, headers: result.headers }, inbound);
-        taggedByCodec = true;
-      }
+        retry && {
+          signal: clientGone ? undefined : request.signal,
+          clientGone,
+          onRetry: (fields) => {
+            metrics?.routeRetry?.(route.routeName, backend.name);
+            platform.logger.warn('retrying (route retry policy)', { ...fields, requestId, route: route.routeName, backend: backend.name });
+          },
+        },
+      );
     }
     if (!taggedByCodec) response.headers.set('x-request-id', requestId);
   } catch (error) {

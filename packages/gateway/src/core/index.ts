@@ -23,3 +23,7 @@ export type { RequestRedirect } from './redirect.ts';
 export type { WeightedBackendSpec } from './route-target.ts';
 export { seededRandom, weightedPicker } from './weighted-pick.ts';
 export type { RandomSource } from './weighted-pick.ts';
+export { MAX_MIRRORS_IN_FLIGHT } from './request-mirror.ts';
+export type { MirrorSpec } from './request-mirror.ts';
+export { DEFAULT_RETRY_ATTEMPTS, DEFAULT_RETRY_BACKOFF_MS } from './route-retry.ts';
+export type { RouteRetryPolicy } from './route-retry.ts';

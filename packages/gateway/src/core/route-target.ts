@@ -13,6 +13,8 @@ import { handleLambdaRequest } from './handle-lambda-request.ts';
 import type { Platform } from './platform.ts';
 import { describeRedirect, redirectResponse, type RequestRedirect } from './redirect.ts';
 import { requestIdFor } from './request-id.ts';
+import { bindMirror, type BoundMirror, type MirrorSpec } from './request-mirror.ts';
+import type { RouteRetryPolicy } from './route-retry.ts';
 import { applyResponseFilters, type RouteFilter } from './route-filters.ts';
 import { weightedPicker, type RandomSource } from './weighted-pick.ts';
 
@@ -32,6 +34,8 @@ export interface WeightedBackendSpec {
   weight: number;
   /** Filters of this backendRef only, applied after the route's own. */
   filters?: readonly RouteFilter[];
+  /** Mirrors of this backendRef only (a RequestMirror filter on it), started with the route's own. */
+  mirrors?: readonly MirrorSpec[];
 }
 
 /** A backend choice, ready to serve. `backend` is undefined for a rule-level redirect. */
@@ -45,6 +49,10 @@ export interface BackendChoice {
   cors: CompiledCors | undefined;
   /** WeightedBackendSpec.unresolved: answered 500. */
   unresolved?: string;
+  /** The route's mirrors followed by the choice's own; absent when none. */
+  mirrors?: readonly BoundMirror[];
+  /** The route's retry policy. */
+  retry?: RouteRetryPolicy;
 }
 
 export interface RouteTarget {
@@ -60,6 +68,8 @@ interface TargetSpec {
   backendName?: string;
   backends?: readonly WeightedBackendSpec[];
   filters?: readonly RouteFilter[];
+  mirrors?: readonly MirrorSpec[];
+  retry?: RouteRetryPolicy;
 }
 
 type Bind = (name: string, descriptor: BackendDescriptorInput | BackendDescriptor, at: string) => BoundBackend;
@@ -68,9 +78,18 @@ type Bind = (name: string, descriptor: BackendDescriptorInput | BackendDescripto
 export function bindRouteTarget(spec: TargetSpec, name: string, at: string, bind: Bind, random: RandomSource): RouteTarget {
   const routeFilters = spec.filters ?? [];
   const routeCors = corsOf(routeFilters);
-  const choice = (backend: BoundBackend | undefined, weight: number, own: readonly RouteFilter[] = []): BackendChoice => {
+  const bindMirrors = (specs: readonly MirrorSpec[] | undefined, where: string) =>
+    (specs ?? []).map((mirror, index) =>
+      bindMirror(bind(mirror.backendName ?? `${name} ${where}[${index}]`, mirror.backend, `${at}.${where}[${index}].backend`), mirror.percent, random),
+    );
+  const routeMirrors = bindMirrors(spec.mirrors, 'mirrors');
+  const choice = (backend: BoundBackend | undefined, weight: number, own: readonly RouteFilter[] = [], ownMirrors: BoundMirror[] = []): BackendChoice => {
     const filters = own.length === 0 ? routeFilters : [...routeFilters, ...own];
-    return { backend, weight, filters, redirect: redirectOf(filters), cors: corsOf(own) ?? routeCors };
+    const out: BackendChoice = { backend, weight, filters, redirect: redirectOf(filters), cors: corsOf(own) ?? routeCors };
+    const mirrors = [...routeMirrors, ...ownMirrors];
+    if (mirrors.length > 0) out.mirrors = mirrors;
+    if (spec.retry !== undefined) out.retry = spec.retry;
+    return out;
   };
   let choices: BackendChoice[];
   if (spec.backends !== undefined) {
@@ -82,7 +101,7 @@ export function bindRouteTarget(spec: TargetSpec, name: string, at: string, bind
         if (entry.unresolved === undefined) throw new ConfigError([`${where}: needs a backend`]);
         return { ...choice(undefined, entry.weight, entry.filters), unresolved: entry.unresolved };
       }
-      return choice(bind(backendName, entry.backend, where), entry.weight, entry.filters);
+      return choice(bind(backendName, entry.backend, where), entry.weight, entry.filters, bindMirrors(entry.mirrors, `backends[${index}].mirrors`));
     });
   } else if (spec.backend !== undefined) {
     const backendName = spec.backendName ?? name;
@@ -166,6 +185,8 @@ function serveChoice(
     match: matched.match,
     filters: choice.filters,
     url,
+    ...(choice.mirrors === undefined ? {} : { mirrors: choice.mirrors }),
+    ...(choice.retry === undefined ? {} : { retry: choice.retry }),
   };
   // The one place this request meets its adapter: everything after reads the context.
   return handleLambdaRequest(request, platform.requestContext(request, env), choice.backend, route, platform);
@@ -187,7 +208,11 @@ export function describeTarget(target: RouteTarget): {
   filters: string[];
 } {
   const first = target.choices[0]!;
-  const out: ReturnType<typeof describeTarget> = { primary: first.backend, filters: first.filters.map((filter) => filter.type) };
+  const filters = first.filters.map((filter) => filter.type as string);
+  // Mirrors and retries are route options, not filters, but `check` shows them in the same column.
+  for (const mirror of first.mirrors ?? []) filters.push(`RequestMirror ${mirror.backend.name}${mirror.percent < 100 ? ` ${mirror.percent}%` : ''}`);
+  if (first.retry !== undefined) filters.push(`retry ${first.retry.attempts}×${first.retry.codes.length > 0 ? ` on ${first.retry.codes.join(',')}` : ''}`);
+  const out: ReturnType<typeof describeTarget> = { primary: first.backend, filters };
   if (target.choices.length > 1 || first.unresolved !== undefined)
     out.weights = target.choices.map((choice) => ({ backend: choice.backend?.name ?? (choice.unresolved ? 'unresolved (500)' : '-'), weight: choice.weight }));
   const redirects = target.choices.flatMap((choice) => (choice.redirect ? [describeRedirect(choice.redirect)] : []));

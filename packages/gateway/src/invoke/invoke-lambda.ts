@@ -64,7 +64,8 @@ export interface InvokeResponse {
  *
  * Throws GatewayError: 503 CredentialsUnavailable when the backend's
  * credentials cannot be had, mapped Lambda API errors (see mapLambdaApiError),
- * 504 BackendTimeout after `timeoutMs`, 502 BackendUnreachable on network failure.
+ * 504 BackendTimeout after `timeoutMs`, 503 BackendUnreachable on network failure
+ * (Envoy's answer to a failed upstream connection, and what the Gateway API's retry conformance expects).
  */
 export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array, options: InvokeOptions): Promise<InvokeResponse> {
   let credentials: AwsCredentials;
@@ -133,7 +134,7 @@ export async function invokeLambda(backend: ResolvedBackend, payload: Uint8Array
     if (clientAborted) {
       throw new GatewayError(499, 'BadRequest', 'the client closed the request', { cause: error });
     }
-    throw new GatewayError(502, 'BackendUnreachable', 'the Lambda endpoint could not be reached', {
+    throw new GatewayError(503, 'BackendUnreachable', 'the Lambda endpoint could not be reached', {
       cause: error,
       logMessage: `network error calling ${new URL(backend.invokeUrl).origin}: ${describeNetworkError(error)}`,
     });

@@ -16,6 +16,8 @@ export type RetryLog = (fields: { backend: string; attempt: number; delayMs: num
 export interface ThrottleRetryOptions extends InvokeOptions {
   /** Called before each retry's wait. */
   onRetry?: RetryLog | undefined;
+  /** This call's deadline instead of the backend's `timeoutMs` (a route retry's what-is-left of `timeouts.request`). */
+  timeoutMs?: number | undefined;
 }
 
 /**
@@ -57,12 +59,13 @@ function isThrottle(error: unknown): error is GatewayError {
  */
 export async function invokeWithThrottleRetries(backend: RetryingBackend, payload: Uint8Array, options: ThrottleRetryOptions): Promise<InvokeResponse> {
   const policy = backend.descriptor.retry?.throttled;
-  if (!policy) return invokeLambda(backend.resolved, payload, options);
+  const first = options.timeoutMs === undefined ? backend.resolved : { ...backend.resolved, timeoutMs: options.timeoutMs };
+  if (!policy) return invokeLambda(first, payload, options);
   let budget = budgets.get(backend.resolved);
   if (!budget) budgets.set(backend.resolved, (budget = new RetryBudget(policy)));
   budget.deposit();
-  const deadline = Date.now() + backend.resolved.timeoutMs;
-  let resolved = backend.resolved;
+  const deadline = Date.now() + first.timeoutMs;
+  let resolved = first;
   for (let attempt = 1; ; attempt++) {
     try {
       return await invokeLambda(resolved, payload, options);

@@ -88,6 +88,46 @@ const ExtensionRefSchema = strictFields({
   name: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
 });
 
+/** `HTTPRequestMirrorFilter`: a BackendObjectReference and the share mirrored (percent or fraction, not both). */
+const RequestMirrorSchema = v.pipe(
+  strictFields({
+    backendRef: v.pipe(
+      strictFields({
+        group: v.optional(v.pipe(v.string('must be a string'), v.maxLength(253, 'must be at most 253 characters')), ''),
+        kind: v.optional(
+          v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'), v.maxLength(63, 'must be at most 63 characters')),
+          'Service',
+        ),
+        name: ObjectNameSchema,
+        namespace: v.optional(NamespaceSchema),
+        port: v.optional(
+          v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be 1-65535'), v.maxValue(65535, 'must be 1-65535')),
+        ),
+      }),
+      v.check(
+        (ref) => !((ref.group === '' || ref.group === 'core') && ref.kind === 'Service' && ref.port === undefined),
+        'Must have port for Service reference',
+      ),
+    ),
+    percent: v.optional(
+      v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be 0-100'), v.maxValue(100, 'must be 0-100')),
+    ),
+    fraction: v.optional(
+      v.pipe(
+        strictFields({
+          numerator: v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(0, 'must be at least 0')),
+          denominator: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be at least 1')), 100),
+        }),
+        v.check((fraction) => fraction.numerator <= fraction.denominator, 'numerator must be less than or equal to denominator'),
+      ),
+    ),
+  }),
+  v.check(
+    (mirror) => mirror.percent === undefined || mirror.fraction === undefined,
+    'Only one of percent or fraction may be specified in HTTPRequestMirrorFilter',
+  ),
+);
+
 export const FILTER_TYPES = [
   'RequestHeaderModifier',
   'ResponseHeaderModifier',
@@ -120,7 +160,8 @@ export const HttpRouteFilterSchema = v.pipe(
     extensionRef: v.optional(ExtensionRefSchema),
     requestRedirect: v.optional(RequestRedirectSchema),
     cors: v.optional(CorsFilterSchema),
-    ...acceptedButUnsupported(['requestMirror', 'externalAuth']),
+    requestMirror: v.optional(RequestMirrorSchema),
+    ...acceptedButUnsupported(['externalAuth']),
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -183,7 +224,16 @@ const ParentRefSchema = strictFields({
 const DurationSchema = v.pipe(v.string('must be a string'), v.regex(DURATION, 'must be a Gateway API duration such as 10s, 500ms or 1m30s'));
 
 /** Fields of a rule the gateway does not act on (reported as warnings). */
-export const UNSUPPORTED_RULE_FIELDS = ['retry', 'sessionPersistence'] as const;
+export const UNSUPPORTED_RULE_FIELDS = ['sessionPersistence'] as const;
+
+/** `HTTPRouteRetry` (GEP-1731): codes 400-599, attempts ≥ 1, backoff a duration. */
+const RetrySchema = strictFields({
+  codes: v.optional(
+    list(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(400, 'must be 400-599'), v.maxValue(599, 'must be 400-599')), 64),
+  ),
+  attempts: v.optional(v.pipe(v.number('must be a number'), v.integer('must be an integer'), v.minValue(1, 'must be at least 1'))),
+  backoff: v.optional(v.pipe(v.string('must be a string'), v.regex(DURATION, 'must be a Gateway API duration such as 10s, 500ms or 1m30s'))),
+});
 
 export const HttpRouteRuleSchema = v.pipe(
   strictFields({
@@ -192,6 +242,7 @@ export const HttpRouteRuleSchema = v.pipe(
     filters: v.optional(HttpRouteFilterListSchema),
     backendRefs: v.optional(list(BackendRefSchema, 16)),
     timeouts: v.optional(strictFields({ request: v.optional(DurationSchema), backendRequest: v.optional(DurationSchema) })),
+    retry: v.optional(RetrySchema),
     ...acceptedButUnsupported(UNSUPPORTED_RULE_FIELDS),
   }),
   v.check((rule) => {

@@ -108,11 +108,23 @@ spec:
     );
   });
 
-  it('warns about retries and session persistence, which it does not act on; hostnames go to the route', () => {
-    const yaml = withBackend(`${guideRule()}\n      retry: { attempts: 2 }`).replace('  parentRefs:', '  hostnames: [example.com]\n  parentRefs:');
+  it('translates retry (GEP-1731) with timeouts.request as its bound; warns about session persistence; hostnames go to the route', () => {
+    const yaml = withBackend(`${guideRule()}\n      retry: { attempts: 2 }\n      sessionPersistence: { sessionName: s }`).replace(
+      '  parentRefs:',
+      '  hostnames: [example.com]\n  parentRefs:',
+    );
     const translated = translateYaml(yaml);
-    expect(translated.warnings.slice(1)).toEqual([`${ROUTE}spec.rules[0].retry: not supported by lambda-gateway; ignored`]);
+    expect(translated.warnings.slice(1)).toEqual([`${ROUTE}spec.rules[0].sessionPersistence: not supported by lambda-gateway; ignored`]);
     expect(translated.routes[0]?.hostnames).toEqual(['example.com']);
+    expect(translated.routes[0]?.retry).toEqual({ codes: [], attempts: 2, backoffMs: 25 });
+    const bounded = routeOf(
+      `${guideRule()}\n      retry: { codes: [502, 504], attempts: 3, backoff: 1s }\n      timeouts: { request: 2s, backendRequest: 500ms }`,
+    );
+    expect(bounded.retry).toEqual({ codes: [502, 504], attempts: 3, backoffMs: 1000, requestTimeoutMs: 2000 });
+    // Each try gets the backendRequest timeout; the request timeout bounds them all.
+    expect(bounded.backend).toMatchObject({ timeoutMs: 500 });
+    expect(errorOf(`${guideRule()}\n      retry: { codes: [200] }`)).toBe(`${ROUTE}spec.rules[0].retry.codes[0]: must be 400-599`);
+    expect(errorOf(`${guideRule()}\n      retry: { attempts: 0 }`)).toBe(`${ROUTE}spec.rules[0].retry.attempts: must be at least 1`);
   });
 });
 
@@ -294,13 +306,26 @@ describe('HTTPRoute filters', () => {
     ]);
   });
 
-  it('warns about mirroring, which it does not do, and keeps CORS with its CRD default maxAge', () => {
+  it("makes RequestMirror filters the route's mirrors (percent or fraction); an unresolved mirror is left out with a warning; CORS keeps its CRD default maxAge", () => {
+    const mirror = (extra: string) =>
+      `        - { type: RequestMirror, requestMirror: { backendRef: { group: gateway.kgateway.dev, kind: Backend, name: lambda }${extra} } }`;
     const rule = FILTERS(
-      '        - { type: RequestMirror, requestMirror: { backendRef: { name: m, port: 80 } } }\n        - { type: CORS, cors: { allowOrigins: ["*"] } }',
+      `${mirror('')}\n${mirror(', fraction: { numerator: 1, denominator: 4 }')}\n        - { type: RequestMirror, requestMirror: { backendRef: { name: m, port: 80 } } }\n        - { type: CORS, cors: { allowOrigins: ["*"] } }`,
     );
     const translated = translateYaml(withBackend(rule));
     expect(translated.routes[0]!.filters).toEqual([{ type: 'CORS', cors: { allowOrigins: ['*'], maxAge: 5 } }]);
-    expect(translated.warnings.slice(1)).toEqual([`${ROUTE}spec.rules[0].filters[0]: RequestMirror filters are not supported by lambda-gateway; ignored`]);
+    expect(translated.routes[0]!.mirrors).toMatchObject([
+      { backendName: 'Backend gloo-system/lambda', backend: { functionName: 'echo' } },
+      { backendName: 'Backend gloo-system/lambda', percent: 25 },
+    ]);
+    expect(translated.warnings.slice(1)).toEqual([
+      expect.stringMatching(
+        /^m\.yaml \(document 2\): HTTPRoute gloo-system\/lambda: spec\.rules\[0\]\.filters\[2\]\.requestMirror\.backendRef: kind Service .*: this mirror is not applied$/,
+      ),
+    ]);
+    expect(errorOf(FILTERS(mirror(', percent: 5, fraction: { numerator: 1 }')))).toBe(
+      `${ROUTE}spec.rules[0].filters[0].requestMirror: Only one of percent or fraction may be specified in HTTPRequestMirrorFilter`,
+    );
   });
 
   it("refuses a CORS filter whose allowMethods mixes '*' with methods, naming the field", () => {

@@ -12,6 +12,7 @@ import {
   type HttpRouteFilterManifest,
   type HttpRouteRule,
 } from './http-route-schema.ts';
+import { mirrorsOf, retryOf, type ResolveRef } from './http-route-mirror.ts';
 import type { LambdaTarget, LambdaTargets } from './lambda-targets.ts';
 import { attachedHostnames, attachRoute, type ListenerAttachment, type NamespaceLabels } from './route-attachment.ts';
 import type { GatewayListener } from './k8s-gateway.ts';
@@ -43,7 +44,9 @@ export function translateHttpRoute(
   const routes = rules.map((rule, index): GatewayRouteSpec => {
     const at = `spec.rules[${index}]`;
     warnings.push(...unsupportedFieldWarnings(manifest, at, rule, UNSUPPORTED_RULE_FIELDS));
-    const ruleFilters = routeFilters(manifest, `${at}.filters`, rule.filters ?? [], warnings);
+    const ruleFilters = routeFilters(manifest, `${at}.filters`, rule.filters ?? []);
+    const resolve: ResolveRef = (where, ref) => resolveTarget(manifest, where, ref, targets);
+    const mirrors = mirrorsOf(manifest, `${at}.filters`, rule.filters ?? [], resolve, warnings);
     const refs = (rule.backendRefs ?? []).map((ref, refIndex) => weightedBackend(manifest, `${at}.backendRefs[${refIndex}]`, ref, rule, targets, warnings));
     const route: GatewayRouteSpec = {
       name: `${manifest.ref} ${rule.name ? `rule "${rule.name}"` : `rules[${index}]`}`,
@@ -61,11 +64,15 @@ export function translateHttpRoute(
       route.backend = single.backend;
       route.backendName = single.backendName!;
       ruleFilters.push(...(single.filters ?? []));
+      mirrors.push(...(single.mirrors ?? []));
     } else if (refs.length > 0) {
       // A split (or only weight-0 refs, which the gateway answers with 500 as the spec says).
       route.backends = refs;
     }
     if (ruleFilters.length > 0) route.filters = ruleFilters;
+    if (mirrors.length > 0) route.mirrors = mirrors;
+    const retry = retryOf(rule, durationMs);
+    if (retry !== undefined) route.retry = retry;
     if (hostnames.length > 0) route.hostnames = hostnames;
     return route;
   });
@@ -93,9 +100,10 @@ function weightedBackend(
     manifest,
     `${at}.filters`,
     (ref.filters ?? []).filter((filter) => ref.kind !== 'Upstream' || !isFunctionParameter(filter)),
-    warnings,
   );
+  const mirrors = mirrorsOf(manifest, `${at}.filters`, ref.filters ?? [], (where, mirrorRef) => resolveTarget(manifest, where, mirrorRef, targets), warnings);
   return {
+    ...(mirrors.length > 0 ? { mirrors } : {}),
     backend: timeoutMs === undefined ? target.descriptor : { ...target.descriptor, timeoutMs },
     backendName: timeoutMs === undefined ? target.backendName : `${target.backendName} (timeout ${timeoutMs}ms)`,
     weight: ref.weight,
@@ -142,11 +150,11 @@ function isFunctionParameter(filter: HttpRouteFilterManifest): boolean {
 }
 
 /**
- * The filters the gateway applies. Mirroring is reported as a
- * warning; external auth and unknown extensions are errors, because serving
+ * The filters the gateway applies (RequestMirror is taken by mirrorsOf);
+ * external auth and unknown extensions are errors, because serving
  * a route without them could expose the function.
  */
-function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRouteFilterManifest[], warnings: string[]): RouteFilter[] {
+function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRouteFilterManifest[]): RouteFilter[] {
   const out: RouteFilter[] = [];
   filters.forEach((filter, index) => {
     const here = `${at}[${index}]`;
@@ -167,7 +175,7 @@ function routeFilters(manifest: Manifest, at: string, filters: readonly HttpRout
         out.push({ type: filter.type, cors: filter.cors! });
         break;
       case 'RequestMirror':
-        warnings.push(manifestWarning(manifest, here, `${filter.type} filters are not supported by lambda-gateway; ignored`));
+        // Not a filter of the request itself: mirrorsOf (http-route-mirror.ts) makes it the route's `mirrors`.
         break;
       default:
         throw manifestError(manifest, here, `${filter.type} filters are not supported by lambda-gateway; refusing to serve the rule without it`);

@@ -53,6 +53,8 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
   readonly #functionErrors: Counter<'route' | 'backend'>;
   readonly #lambdaErrors: Counter<'backend' | 'error_type'>;
   readonly #throttleRetries: Counter<'backend'>;
+  readonly #mirrorRequests: Counter<'backend' | 'outcome'>;
+  readonly #routeRetries: Counter<'route' | 'backend'>;
   readonly #gatewayErrors: Counter<'route' | 'backend' | 'error'>;
   readonly #inFlight: Gauge;
   readonly #credentialLoads: Counter<'identity' | 'result'>;
@@ -120,6 +122,18 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
       name: 'lambda_gateway_lambda_throttle_retries_total',
       help: 'Invoke calls retried after Lambda throttling (429 TooManyRequestsException, the function did not run)',
       labelNames: ['backend'],
+      registers,
+    });
+    this.#mirrorRequests = new Counter({
+      name: 'lambda_gateway_mirror_requests_total',
+      help: 'Mirrored requests (RequestMirror, shadowing) by outcome: sent, failed, dropped (too many in flight)',
+      labelNames: ['backend', 'outcome'],
+      registers,
+    });
+    this.#routeRetries = new Counter({
+      name: 'lambda_gateway_route_retries_total',
+      help: "Invocations retried by the route's retry policy (HTTPRoute retry)",
+      labelNames: ['route', 'backend'],
       registers,
     });
     this.#gatewayErrors = new Counter({
@@ -224,6 +238,14 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
 
   throttleRetry(backend: string): void {
     this.#throttleRetries.inc({ backend });
+  }
+
+  mirrorRequest(backend: string, outcome: 'sent' | 'failed' | 'dropped'): void {
+    this.#mirrorRequests.inc({ backend, outcome });
+  }
+
+  routeRetry(route: string, backend: string): void {
+    this.#routeRetries.inc({ route, backend });
   }
 
   stsCall(action: string, ok: boolean, seconds: number): void {

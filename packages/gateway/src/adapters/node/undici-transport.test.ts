@@ -187,8 +187,8 @@ describe.each(transports)('%s', (_name, transport) => {
       }
     });
 
-    it('maps a network failure to 502 BackendUnreachable', async () => {
-      expect(await invoke(`http://127.0.0.1:${deadPort}`)).toMatchObject({ status: 502, code: 'BackendUnreachable' });
+    it('maps a network failure to 503 BackendUnreachable', async () => {
+      expect(await invoke(`http://127.0.0.1:${deadPort}`)).toMatchObject({ status: 503, code: 'BackendUnreachable' });
     });
 
     it('maps a response larger than Lambda could send to 502 BackendError', async () => {
