@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Child, stopProcess } from './child.ts';
 import { BASE_KEYS, LOOPBACK, REGION } from './common.ts';
@@ -61,9 +64,8 @@ function parseLogLine(line: string): Record<string, unknown> | undefined {
  * serve --config FILE --port 0 --host 127.0.0.1`, compiled JS, no tsx, default
  * log level (info: one access-log line per request on stdout). Resolves with
  * the URL of its "gateway listening" log line; fails with the message if the
- * process exits or logs an error first. After that line its stdout is drained
- * and discarded, so that the pipe never fills and blocks the gateway; stderr
- * is passed through.
+ * process exits or logs an error first. Its stdout is a file (see below), emptied
+ * every second once it listens; stderr is passed through.
  */
 export function startGateway(name: string, options: GatewayProcessOptions): Promise<Child> {
   const nodeArgs = [...(options.nodeOptions ?? []), ...(options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : [])];
@@ -85,9 +87,22 @@ export function startGateway(name: string, options: GatewayProcessOptions): Prom
     '0',
     ...(options.serveArgs ?? []),
   ];
-  const child = spawn(process.execPath, args, { env: gatewayEnv(options.upstream), stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdout to a file, as a container runtime writes it (kubelet/containerd log files). A pipe
+  // read by this process made the gateway's log writes wait on a reader that is also the load
+  // generator: partial writes, a write per line, CPU charged to the gateway. Opened for append,
+  // so the bench can empty it under load (ftruncate) without the gateway's writes leaving holes.
+  const logDir = mkdtempSync(join(tmpdir(), 'bench-gateway-log-'));
+  const logFile = join(logDir, 'stdout.log');
+  const logFd = openSync(logFile, 'a+');
+  const child = spawn(process.execPath, args, { env: gatewayEnv(options.upstream), stdio: ['ignore', logFd, 'pipe'] });
   running.add(child);
-  child.once('exit', () => running.delete(child));
+  let emptier: NodeJS.Timeout | undefined;
+  child.once('exit', () => {
+    running.delete(child);
+    clearInterval(emptier);
+    closeSync(logFd);
+    rmSync(logDir, { recursive: true, force: true });
+  });
 
   return new Promise((resolve, reject) => {
     let stderr = '';
@@ -100,11 +115,17 @@ export function startGateway(name: string, options: GatewayProcessOptions): Prom
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(poller);
       child.kill('SIGKILL');
       reject(new Error(`${name} (lambda-gateway serve) ${reason}${stderr.trim() ? `\n--- its stderr:\n${stderr.trim()}` : ''}`));
     };
-    const onStdout = (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
+    let readOffset = 0;
+    const readNewLines = () => {
+      const chunk = Buffer.alloc(65_536);
+      for (let read = readSync(logFd, chunk, 0, chunk.length, readOffset); read > 0; read = readSync(logFd, chunk, 0, chunk.length, readOffset)) {
+        readOffset += read;
+        pending += chunk.toString('utf8', 0, read);
+      }
       for (let newline = pending.indexOf('\n'); newline !== -1 && !settled; newline = pending.indexOf('\n')) {
         const line = pending.slice(0, newline);
         pending = pending.slice(newline + 1);
@@ -114,17 +135,19 @@ export function startGateway(name: string, options: GatewayProcessOptions): Prom
         else if (entry.msg === 'gateway listening' && typeof entry.url === 'string') listening(entry.url);
       }
     };
+    const poller = setInterval(readNewLines, 20);
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(`exited (${signal ?? `code ${code}`}) before it was listening`);
     const listening = (url: string) => {
       settled = true;
       clearTimeout(timer);
+      clearInterval(poller);
       child.off('exit', onExit);
-      // From here on only keep the pipe empty: no parsing of the access logs under load.
-      child.stdout.off('data', onStdout);
-      child.stdout.resume();
-      child.stderr.off('data', onStderr);
+      // From here on only keep the file small: no reading of the access logs under load.
+      emptier = setInterval(() => ftruncateSync(logFd, 0), 1_000);
+      emptier.unref();
+      child.stderr!.off('data', onStderr);
       if (stderr) process.stderr.write(stderr);
-      child.stderr.pipe(process.stderr, { end: false });
+      child.stderr!.pipe(process.stderr, { end: false });
       child.once('exit', (code, signal) => {
         if (!stopping) console.error(`${name} (lambda-gateway serve) exited unexpectedly (${signal ?? `code ${code}`})`);
       });
@@ -136,8 +159,7 @@ export function startGateway(name: string, options: GatewayProcessOptions): Prom
       return stopProcess(child);
     };
     const timer = setTimeout(() => fail(`did not log "gateway listening" within ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
-    child.stdout.on('data', onStdout);
-    child.stderr.on('data', onStderr);
+    child.stderr!.on('data', onStderr);
     child.once('exit', onExit);
     child.once('error', (error) => fail(`could not be started: ${error.message}`));
   });
