@@ -101,6 +101,8 @@ export async function handleLambdaRequest(
         { method: request.method, url: filtered.url, headers: filtered.headers, body },
         {
           credentials: backend.credentials,
+          // Node: undici's dispatch, as for InvokeWithResponseStream (backpressure, abort on a cancelled body).
+          transport: platform.transport,
           crypto: platform.sigv4Crypto,
           signal: clientGone ? undefined : request.signal,
           clientGone,
