@@ -1,7 +1,7 @@
 import { GatewayError, errorResponse } from '../errors/index.ts';
 import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeWithThrottleRetries, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
 import { forwardToFunctionUrl } from '../invoke/function-url-forward.ts';
-import { invokeLambdaStream } from '../invoke/invoke-stream.ts';
+import { HEAD_BODY_DISCARDED, invokeLambdaStream } from '../invoke/invoke-stream.ts';
 import {
   headerLinesOf,
   headerLinesStillValid,
@@ -60,6 +60,9 @@ export async function handleLambdaRequest(
   let response: Response;
   let failure: GatewayError | undefined;
   let releaseSlot: (() => void) | undefined;
+  // Streams (ResponseStream, Function URLs) give the slot back when their body ends, not at its start.
+  let slotHandedToStream = false;
+  const releaseAtStreamEnd = () => releaseSlot?.();
   try {
     // Per-backend `maxConcurrency`: over it 503 Overloaded, before the body is read.
     releaseSlot = acquireBackendSlot(backend);
@@ -108,8 +111,10 @@ export async function handleLambdaRequest(
           clientGone,
           logger: platform.logger,
           logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
+          onEnd: releaseAtStreamEnd,
         },
       );
+      slotHandedToStream = true;
       lambdaRequestId = forwarded.lambdaRequestId;
       response = forwarded.response;
     } else if (backend.resolved.streaming) {
@@ -122,7 +127,9 @@ export async function handleLambdaRequest(
         clientGone,
         logger: platform.logger,
         logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
+        onEnd: releaseAtStreamEnd,
       });
+      slotHandedToStream = true;
       lambdaRequestId = streamed.lambdaRequestId;
       response = streamed.response;
     } else {
@@ -155,11 +162,14 @@ export async function handleLambdaRequest(
       }
     }
     response.headers.set('x-request-id', requestId);
+    // HEAD: Hono drops the body without cancelling it; an unread stream would hold its upstream exchange and slot.
+    if (slotHandedToStream && request.method === 'HEAD' && response.body) response = withoutStreamedBody(response);
   } catch (error) {
+    slotHandedToStream = false;
     failure = error instanceof GatewayError ? error : new GatewayError(500, 'InternalError', 'internal error', { cause: error });
     response = errorResponse(failure, requestId, { exposeDetails: backend.exposeErrorDetails });
   } finally {
-    releaseSlot?.();
+    if (!slotHandedToStream) releaseSlot?.();
   }
   const lines = headerLinesOf(response);
   response = applyResponseFilters(route.filters, response);
@@ -179,6 +189,12 @@ export async function handleLambdaRequest(
     lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
   });
   return response;
+}
+
+/** The response without its streamed body, which is cancelled (ending the stream: upstream, slot, log line). */
+function withoutStreamedBody(response: Response): Response {
+  response.body?.cancel(HEAD_BODY_DISCARDED).catch(() => undefined);
+  return new Response(null, { status: response.status, headers: response.headers });
 }
 
 /** Hands the adapter the function's repeated headers that survived the response filters. */

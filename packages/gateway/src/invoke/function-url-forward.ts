@@ -8,7 +8,7 @@ import { GatewayError } from '../errors/index.ts';
 import { stripHopByHop } from '../payload/headers.ts';
 import { SYNC_PAYLOAD_LIMIT } from './body-limit.ts';
 import { credentialsUnavailable } from './credentials-unavailable.ts';
-import type { StreamedInvocation, StreamInvokeOptions } from './invoke-stream.ts';
+import { HEAD_BODY_DISCARDED, type StreamedInvocation, type StreamInvokeOptions } from './invoke-stream.ts';
 import { StreamDeadlines } from './stream-deadlines.ts';
 
 /** The client's request after the route's filters, as it is forwarded. */
@@ -85,6 +85,7 @@ export async function forwardToFunctionUrl(backend: FunctionUrlBackend, request:
   }
   if (!upstream.body) {
     deadlines.finish();
+    options.onEnd?.();
     return { response: new Response(null, { status: upstream.status, headers: responseHeaders }), lambdaRequestId };
   }
   if (!backend.streaming) {
@@ -97,6 +98,7 @@ export async function forwardToFunctionUrl(backend: FunctionUrlBackend, request:
     } finally {
       deadlines.finish();
     }
+    options.onEnd?.();
     if (!bytes) throw new GatewayError(502, 'InvalidFunctionResponse', `the Function URL's response is larger than ${settings.maxBytes} bytes`);
     return { response: new Response(bytes as Uint8Array<ArrayBuffer>, { status: upstream.status, headers: responseHeaders }), lambdaRequestId };
   }
@@ -164,6 +166,7 @@ function relay(
   let sent = 0;
   const end = (outcome: Record<string, unknown>) => {
     deadlines.finish();
+    options.onEnd?.();
     const fields = { ...options.logFields, lambdaRequestId: options.lambdaRequestId, bytes: sent, durationMs: deadlines.elapsedMs(), ...outcome };
     if (outcome.error) options.logger.warn('stream failed', fields);
     else options.logger.info('stream ended', fields);
@@ -196,10 +199,10 @@ function relay(
           controller.error(failure);
         }
       },
-      cancel() {
+      cancel(reason) {
         deadlines.abort(new DOMException('the client closed the request', 'AbortError'));
         reader.cancel().catch(() => undefined);
-        end({ error: 'ClientClosed', detail: 'the client closed the connection mid-stream' });
+        end(reason === HEAD_BODY_DISCARDED ? { discarded: reason } : { error: 'ClientClosed', detail: 'the client closed the connection mid-stream' });
       },
     },
     { highWaterMark: 0 },
