@@ -164,6 +164,8 @@ export async function handleLambdaRequest(
     response.headers.set('x-request-id', requestId);
     // HEAD: Hono drops the body without cancelling it; an unread stream would hold its upstream exchange and slot.
     if (slotHandedToStream && request.method === 'HEAD' && response.body) response = withoutStreamedBody(response);
+    // Streamed: the headers and the first chunk leave in one socket write where the runtime can (Node).
+    else if (slotHandedToStream) context.coalesceFirstWrites?.();
   } catch (error) {
     slotHandedToStream = false;
     failure = error instanceof GatewayError ? error : new GatewayError(500, 'InternalError', 'internal error', { cause: error });
