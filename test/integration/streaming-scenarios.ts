@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAws, type LocalAws } from '../../packages/local-aws/src/index.ts';
+import { eventually } from '../support/eventually.ts';
 import type { RunningGateway, RuntimeUnderTest } from '../support/runtimes.ts';
 import { KEYS, secretOf } from '../support/stack.ts';
 import { streamRequest } from '../support/stream-client.ts';
@@ -13,14 +14,6 @@ function binaryPattern(length: number): Buffer {
   const out = Buffer.alloc(length);
   for (let i = 0; i < length; i++) out[i] = (i % (64 * 1024)) % 256;
   return out;
-}
-
-async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**

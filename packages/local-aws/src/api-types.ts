@@ -1,4 +1,5 @@
 import type { Scenario, ScenarioInput } from './scenario-schema.ts';
+import type { StreamingLimits } from './streaming-limits.ts';
 
 /** Services whose availability tests can toggle (`container`: the container-credentials endpoint). */
 export type ToggleableService = 'lambda' | 'sts' | 'container';
@@ -29,6 +30,12 @@ export interface StartLocalAwsOptions {
    * (epoch milliseconds). Defaults to Date.now.
    */
   clock?: () => number;
+  /**
+   * Streamed-response limits; default Lambda's documented ones (200 MB, the
+   * first 6 MB uncapped, then 2 MB/s). Tests shrink them to run fast; a bench
+   * that measures a gateway sets `cappedBytesPerSecond: Infinity`.
+   */
+  streaming?: Partial<StreamingLimits>;
 }
 
 /** What a function received, in the order invocations started. */

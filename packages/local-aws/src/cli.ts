@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startLocalAws } from './server.ts';
 
-const USAGE = `Usage: lambda-gateway-local-aws --config SCENARIO [--port 4566] [--host 127.0.0.1] [--quiet]
+const USAGE = `Usage: lambda-gateway-local-aws --config SCENARIO [--port 4566] [--host 127.0.0.1] [--quiet] [--uncapped-streams]
 
 Runs the local AWS (Lambda Invoke + STS, SigV4 verified, IAM policies, several
 accounts) described by a YAML or JSON scenario file, until SIGINT or SIGTERM.
@@ -11,11 +11,13 @@ Options:
   -p, --port PORT        port to listen on (default 4566; 0 picks a free one)
       --host HOST        address to listen on (default 127.0.0.1)
   -q, --quiet            no JSON log line per call
+      --uncapped-streams streamed responses without Lambda's bandwidth cap
+                         (by default, past the first 6 MB: at most 2 MB/s)
   -h, --help             show this text`;
 
 /** `lambda-gateway-local-aws` (also `lambda-gateway local-aws`). Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  let values: { config?: string; port?: string; host?: string; quiet?: boolean; help?: boolean };
+  let values: { config?: string; port?: string; host?: string; quiet?: boolean; 'uncapped-streams'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -25,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
         port: { type: 'string', short: 'p' },
         host: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        'uncapped-streams': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -51,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       scenario: values.config,
       port,
       host: values.host ?? '127.0.0.1',
+      ...(values['uncapped-streams'] ? { streaming: { cappedBytesPerSecond: Number.POSITIVE_INFINITY } } : {}),
       log: values.quiet ? undefined : (entry) => process.stdout.write(`${JSON.stringify({ component: 'local-aws', ...entry })}\n`),
     });
   } catch (error) {

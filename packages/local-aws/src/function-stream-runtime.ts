@@ -2,9 +2,7 @@ import type { LambdaHandler } from './function-loader.ts';
 import { InvocationLog, runWithInvocationLog } from './function-logs.ts';
 import { callHandler, describeFunctionError, lambdaContext, type InvocationSpec } from './function-runtime.ts';
 import { isStreamingHandler, ResponseStream } from './lambda-streaming-api.ts';
-
-/** Lambda's documented maximum for a streamed response. */
-export const MAX_STREAMED_RESPONSE_BYTES = 200 * 1024 * 1024;
+import { DOCUMENTED_STREAMING_LIMITS, ResponseBandwidth, type StreamingLimits } from './streaming-limits.ts';
 
 export interface StreamFailure {
   errorType: string;
@@ -39,13 +37,16 @@ export interface StreamingInvocation {
  * handler runs as for Invoke and its JSON result is sent as one chunk with
  * content type `application/json`, which is what Lambda does for functions
  * that do not stream. Errors, the function timeout and the 200 MB limit end
- * the stream and are reported in `completion.failure`.
+ * the stream and are reported in `completion.failure`. Past the uncapped
+ * burst, `next` holds each chunk to keep to the bandwidth cap.
  */
 export function startStreamingInvocation(
   loadHandler: () => Promise<LambdaHandler>,
   spec: InvocationSpec,
-  maxBytes = MAX_STREAMED_RESPONSE_BYTES,
+  limits: StreamingLimits = DOCUMENTED_STREAMING_LIMITS,
 ): StreamingInvocation {
+  const maxBytes = limits.maxResponseBytes;
+  const bandwidth = new ResponseBandwidth(limits);
   const startedAt = Date.now();
   const deadline = startedAt + spec.timeoutSeconds * 1000;
   const log = new InvocationLog(spec.requestId);
@@ -60,6 +61,12 @@ export function startStreamingInvocation(
     if (!stream.writableEnded) stream.end();
   };
 
+  // The timeout and the size limit end the invocation at once: the function's code may still be
+  // waiting (on a 'drain' that will not come), and the caller gets its InvokeComplete without waiting for it.
+  let cutOff!: () => void;
+  const wasCutOff = new Promise<void>((resolve) => {
+    cutOff = resolve;
+  });
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
@@ -88,7 +95,7 @@ export function startStreamingInvocation(
     },
   );
   const ended = new Promise<void>((resolve) => stream.once('end', resolve).once('close', resolve));
-  const completion = Promise.race([Promise.all([run, ended]), timedOut]).then(() => {
+  const completion = Promise.race([Promise.all([run, ended]), timedOut, wasCutOff]).then(() => {
     clearTimeout(timer);
     const durationMs = Date.now() - startedAt;
     log.line(`END RequestId: ${spec.requestId}`);
@@ -109,14 +116,21 @@ export function startStreamingInvocation(
               errorMessage: `Response payload size exceeded maximum allowed payload size (${maxBytes} bytes).`,
             });
             stream.destroy();
+            cutOff();
             return finish(undefined);
           }
-          return finish(chunk);
+          const delayMs = bandwidth.delayMs(chunk.byteLength);
+          if (delayMs === 0) return finish(chunk);
+          // Stop listening first: while the chunk is held, nothing more is read, so the function's writes wait.
+          detach();
+          setTimeout(() => resolve(chunk), delayMs);
+          return;
         }
         if (stream.readableEnded) return finish(undefined);
       };
+      const detach = () => stream.off('readable', attempt).off('end', onEnd).off('close', onEnd);
       const finish = (value: Buffer | undefined) => {
-        stream.off('readable', attempt).off('end', onEnd).off('close', onEnd);
+        detach();
         resolve(value);
       };
       const onEnd = () => finish(undefined);

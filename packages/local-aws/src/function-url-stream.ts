@@ -33,7 +33,7 @@ export async function streamFunctionUrl(
     started = resolve;
   });
   const running = state.limiterFor(fn).runIfFree(() => {
-    const invocation = startStreamingInvocation(() => state.functions.load(fn.config.handler), spec);
+    const invocation = startStreamingInvocation(() => state.functions.load(fn.config.handler), spec, state.streamingLimits);
     started(invocation);
     return invocation.completion;
   });

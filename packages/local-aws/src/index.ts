@@ -13,3 +13,4 @@ export type {
   ContainerCredentialsConfig,
 } from './scenario-schema.ts';
 export { bundledFunctionsDir, bundledScenarioPath } from './fixture-paths.ts';
+export { DOCUMENTED_STREAMING_LIMITS, type StreamingLimits } from './streaming-limits.ts';

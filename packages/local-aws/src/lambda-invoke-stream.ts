@@ -99,16 +99,20 @@ export async function handleInvokeWithResponseStream(context: RequestContext, en
     started = resolve;
   });
   const running = state.limiterFor(target.fn).runIfFree(() => {
-    const invocation = startStreamingInvocation(() => state.functions.load(target.fn.config.handler), {
-      requestId: context.requestId,
-      functionName: target.fn.name,
-      functionVersion: target.executedVersion,
-      invokedFunctionArn: target.invokedFunctionArn,
-      memoryLimitInMB: target.fn.config.memorySizeMB,
-      timeoutSeconds: target.fn.config.timeoutSeconds,
-      clientContext: options.clientContext,
-      event: eventValue,
-    });
+    const invocation = startStreamingInvocation(
+      () => state.functions.load(target.fn.config.handler),
+      {
+        requestId: context.requestId,
+        functionName: target.fn.name,
+        functionVersion: target.executedVersion,
+        invokedFunctionArn: target.invokedFunctionArn,
+        memoryLimitInMB: target.fn.config.memorySizeMB,
+        timeoutSeconds: target.fn.config.timeoutSeconds,
+        clientContext: options.clientContext,
+        event: eventValue,
+      },
+      state.streamingLimits,
+    );
     started(invocation);
     return invocation.completion;
   });

@@ -7,6 +7,7 @@ import { FunctionLoader } from './function-loader.ts';
 import { InvocationRecorder } from './invocation-recorder.ts';
 import type { OidcIssuer } from './oidc-issuer.ts';
 import type { Scenario } from './scenario-schema.ts';
+import { DOCUMENTED_STREAMING_LIMITS, type StreamingLimits } from './streaming-limits.ts';
 
 /**
  * Everything a running local AWS knows and remembers, shared by all service
@@ -27,6 +28,8 @@ export class LocalAwsState {
     readonly now: () => number,
     /** Signs and verifies web identity tokens for every OIDC provider of the scenario. */
     readonly oidcIssuer: OidcIssuer,
+    /** Size and bandwidth limits of streamed responses (InvokeWithResponseStream, RESPONSE_STREAM URLs). */
+    readonly streamingLimits: StreamingLimits = DOCUMENTED_STREAMING_LIMITS,
   ) {
     this.directory = new AccountDirectory(scenario);
     this.credentials = new CredentialStore(this.directory, now);

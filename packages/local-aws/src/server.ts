@@ -10,6 +10,7 @@ import { OidcIssuer } from './oidc-issuer.ts';
 import { createRequestListener } from './request-router.ts';
 import { resolveScenario } from './scenario.ts';
 import type { ServiceDefinition } from './service-definition.ts';
+import { resolveStreamingLimits } from './streaming-limits.ts';
 import { stsService } from './sts-service.ts';
 
 /** Order matters only if two services could claim the same path; these cannot. */
@@ -21,7 +22,7 @@ const SERVICES: readonly ServiceDefinition[] = [functionUrlService, lambdaServic
  */
 export async function startLocalAws(options: StartLocalAwsOptions): Promise<LocalAws> {
   const scenario = await resolveScenario(options.scenario);
-  const state = new LocalAwsState(scenario, options.clock ?? Date.now, new OidcIssuer());
+  const state = new LocalAwsState(scenario, options.clock ?? Date.now, new OidcIssuer(), resolveStreamingLimits(options.streaming));
   const host = options.host ?? '127.0.0.1';
   const server = createServer(createRequestListener(state, SERVICES, options.log));
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { GatewayError, errorResponse } from '../errors/index.ts';
 import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeWithThrottleRetries, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
 import { forwardToFunctionUrl } from '../invoke/function-url-forward.ts';
-import { invokeLambdaStream } from '../invoke/invoke-stream.ts';
+import { HEAD_BODY_DISCARDED, invokeLambdaStream } from '../invoke/invoke-stream.ts';
 import {
   headerLinesOf,
   headerLinesStillValid,
@@ -69,6 +69,9 @@ export async function handleLambdaRequest(
   let failure: GatewayError | undefined;
   let releaseSlot: (() => void) | undefined;
   let taggedByCodec = false;
+  // Streams (ResponseStream, Function URLs) give the slot back when their body ends, not at its start.
+  let slotHandedToStream = false;
+  const releaseAtStreamEnd = () => releaseSlot?.();
   try {
     // Per-backend `maxConcurrency`: over it 503 Overloaded, before the body is read.
     releaseSlot = acquireBackendSlot(backend);
@@ -112,13 +115,17 @@ export async function handleLambdaRequest(
         { method: request.method, url: filtered.url, headers: filtered.headers, body },
         {
           credentials: backend.credentials,
+          // Node: undici's dispatch, as for InvokeWithResponseStream (backpressure, abort on a cancelled body).
+          transport: platform.transport,
           crypto: platform.sigv4Crypto,
           signal: clientGone ? undefined : request.signal,
           clientGone,
           logger: platform.logger,
           logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
+          onEnd: releaseAtStreamEnd,
         },
       );
+      slotHandedToStream = true;
       lambdaRequestId = forwarded.lambdaRequestId;
       response = forwarded.response;
     } else if (backend.resolved.streaming) {
@@ -131,7 +138,9 @@ export async function handleLambdaRequest(
         clientGone,
         logger: platform.logger,
         logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
+        onEnd: releaseAtStreamEnd,
       });
+      slotHandedToStream = true;
       lambdaRequestId = streamed.lambdaRequestId;
       response = streamed.response;
     } else {
@@ -180,11 +189,16 @@ export async function handleLambdaRequest(
       );
     }
     if (!taggedByCodec) response.headers.set('x-request-id', requestId);
+    // HEAD: Hono drops the body without cancelling it; an unread stream would hold its upstream exchange and slot.
+    if (slotHandedToStream && request.method === 'HEAD' && response.body) response = withoutStreamedBody(response);
+    // Streamed: the headers and the first chunk leave in one socket write where the runtime can (Node).
+    else if (slotHandedToStream) context.coalesceFirstWrites?.();
   } catch (error) {
+    slotHandedToStream = false;
     failure = error instanceof GatewayError ? error : new GatewayError(500, 'InternalError', 'internal error', { cause: error });
     response = errorResponse(failure, requestId, { exposeDetails: backend.exposeErrorDetails });
   } finally {
-    releaseSlot?.();
+    if (!slotHandedToStream) releaseSlot?.();
   }
   // The filters carry the function's separate header lines over and add their own (an `add`).
   response = applyResponseFilters(route.filters, response);
@@ -205,6 +219,12 @@ export async function handleLambdaRequest(
     lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
   });
   return response;
+}
+
+/** The response without its streamed body, which is cancelled (ending the stream: upstream, slot, log line). */
+function withoutStreamedBody(response: Response): Response {
+  response.body?.cancel(HEAD_BODY_DISCARDED).catch(() => undefined);
+  return new Response(null, { status: response.status, headers: response.headers });
 }
 
 /** Hands the adapter the function's repeated headers that survived the response filters. */

@@ -31,6 +31,12 @@ export interface RequestContext {
    * runtime can (Node); absent: the joined value the Fetch `Headers` holds goes out.
    */
   keepHeaderLines?: ((lines: HeaderLines) => void) | undefined;
+  /**
+   * Called just before a streamed response (headers and first chunk in hand) is
+   * returned: the runtime may hold its socket writes until the end of this turn
+   * so that both leave in one write (Node); absent: nothing to do.
+   */
+  coalesceFirstWrites?: (() => void) | undefined;
 }
 
 /**

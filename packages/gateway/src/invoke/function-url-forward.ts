@@ -8,7 +8,7 @@ import { GatewayError } from '../errors/index.ts';
 import { stripHopByHop } from '../payload/headers.ts';
 import { SYNC_PAYLOAD_LIMIT } from './body-limit.ts';
 import { credentialsUnavailable } from './credentials-unavailable.ts';
-import type { StreamedInvocation, StreamInvokeOptions } from './invoke-stream.ts';
+import { HEAD_BODY_DISCARDED, type StreamedInvocation, type StreamInvokeOptions } from './invoke-stream.ts';
 import { StreamDeadlines } from './stream-deadlines.ts';
 
 /** The client's request after the route's filters, as it is forwarded. */
@@ -41,7 +41,7 @@ export async function forwardToFunctionUrl(backend: FunctionUrlBackend, request:
   for (const name of [...headers.keys()]) if (name.startsWith('x-amz-')) headers.delete(name);
   for (const name of REPLACED_HEADERS) headers.delete(name);
   const hasBody = request.body.byteLength > 0 || !(request.method === 'GET' || request.method === 'HEAD');
-  let sent: Headers | Record<string, string> = headers;
+  let sent: Headers = headers;
   if (functionUrl.authType === 'AWS_IAM') {
     headers.delete('authorization');
     let credentials: Awaited<ReturnType<typeof options.credentials.getCredentials>>;
@@ -68,15 +68,9 @@ export async function forwardToFunctionUrl(backend: FunctionUrlBackend, request:
     maxBytes: SYNC_PAYLOAD_LIMIT,
   };
   const deadlines = new StreamDeadlines(settings, options);
-  let upstream: Response;
+  let upstream: UrlResponse;
   try {
-    upstream = await (options.fetch ?? fetch)(target, {
-      method: request.method,
-      headers: sent,
-      body: hasBody ? (request.body as Uint8Array<ArrayBuffer>) : undefined,
-      signal: deadlines.signal,
-      redirect: 'manual',
-    });
+    upstream = await exchange(target, request.method, sent, hasBody ? request.body : undefined, deadlines.signal, options);
   } catch (error) {
     deadlines.finish();
     throw deadlines.failure(error, target);
@@ -84,13 +78,14 @@ export async function forwardToFunctionUrl(backend: FunctionUrlBackend, request:
   deadlines.firstByteArrived();
   const lambdaRequestId = upstream.headers.get('x-amzn-requestid') ?? undefined;
   const responseHeaders = stripHopByHop(upstream.headers);
-  if (responseHeaders.has('content-encoding')) {
+  if (upstream.decoded && responseHeaders.has('content-encoding')) {
     // fetch has decoded the body: its length and encoding are no longer those of what we send.
     responseHeaders.delete('content-encoding');
     responseHeaders.delete('content-length');
   }
   if (!upstream.body) {
     deadlines.finish();
+    options.onEnd?.();
     return { response: new Response(null, { status: upstream.status, headers: responseHeaders }), lambdaRequestId };
   }
   if (!backend.streaming) {
@@ -103,6 +98,7 @@ export async function forwardToFunctionUrl(backend: FunctionUrlBackend, request:
     } finally {
       deadlines.finish();
     }
+    options.onEnd?.();
     if (!bytes) throw new GatewayError(502, 'InvalidFunctionResponse', `the Function URL's response is larger than ${settings.maxBytes} bytes`);
     return { response: new Response(bytes as Uint8Array<ArrayBuffer>, { status: upstream.status, headers: responseHeaders }), lambdaRequestId };
   }
@@ -114,6 +110,45 @@ export async function forwardToFunctionUrl(backend: FunctionUrlBackend, request:
     lambdaRequestId,
   };
 }
+
+interface UrlResponse {
+  status: number;
+  headers: Headers;
+  body: ReadableStream<Uint8Array> | null;
+  /** fetch decodes a `Content-Encoding` body; the pooled transport hands the bytes on as sent. */
+  decoded: boolean;
+}
+
+/**
+ * The HTTP exchange with the Function URL: the platform's pooled streaming
+ * transport where it has one (Node: undici's dispatch, the path
+ * InvokeWithResponseStream takes, with its read-ahead bound and its abort on
+ * a cancelled body), else `fetch` (the worker). Redirects are returned, not followed.
+ */
+async function exchange(
+  url: string,
+  method: string,
+  headers: Headers,
+  body: Uint8Array | undefined,
+  signal: AbortSignal,
+  options: StreamInvokeOptions,
+): Promise<UrlResponse> {
+  const stream = options.fetch ? undefined : options.transport?.stream;
+  if (stream) {
+    const response = await stream({ url, method, headers, body: body ?? EMPTY_BODY, signal });
+    return { status: response.status, headers: response.headers, body: response.body, decoded: false };
+  }
+  const response = await (options.fetch ?? fetch)(url, {
+    method,
+    headers,
+    body: body as Uint8Array<ArrayBuffer> | undefined,
+    signal,
+    redirect: 'manual',
+  });
+  return { status: response.status, headers: response.headers, body: response.body, decoded: true };
+}
+
+const EMPTY_BODY = new Uint8Array(0);
 
 /**
  * The upstream body, pulled one read per client read (backpressure), with
@@ -131,6 +166,7 @@ function relay(
   let sent = 0;
   const end = (outcome: Record<string, unknown>) => {
     deadlines.finish();
+    options.onEnd?.();
     const fields = { ...options.logFields, lambdaRequestId: options.lambdaRequestId, bytes: sent, durationMs: deadlines.elapsedMs(), ...outcome };
     if (outcome.error) options.logger.warn('stream failed', fields);
     else options.logger.info('stream ended', fields);
@@ -163,10 +199,10 @@ function relay(
           controller.error(failure);
         }
       },
-      cancel() {
+      cancel(reason) {
         deadlines.abort(new DOMException('the client closed the request', 'AbortError'));
         reader.cancel().catch(() => undefined);
-        end({ error: 'ClientClosed', detail: 'the client closed the connection mid-stream' });
+        end(reason === HEAD_BODY_DISCARDED ? { discarded: reason } : { error: 'ClientClosed', detail: 'the client closed the connection mid-stream' });
       },
     },
     { highWaterMark: 0 },

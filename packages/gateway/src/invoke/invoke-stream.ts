@@ -20,6 +20,12 @@ export interface StreamInvokeOptions extends Pick<InvokeOptions, 'credentials' |
   fetch?: typeof fetch | undefined;
   /** Its optional `stream` (Node: undici's pool) is used instead of `fetch` when present. */
   transport?: HttpTransport | undefined;
+  /**
+   * Called once the exchange is over: the streamed body ended, failed or was
+   * cancelled (or, without a streamed body, when the call returns). Not called
+   * when the call throws. The backend's `maxConcurrency` slot is given back here.
+   */
+  onEnd?: (() => void) | undefined;
 }
 
 export interface StreamedInvocation {
@@ -28,6 +34,9 @@ export interface StreamedInvocation {
 }
 
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
+
+/** The cancel reason of a streamed body dropped because the request was HEAD: logged as discarded, not as a client gone. */
+export const HEAD_BODY_DISCARDED = 'the body of a HEAD response is not sent';
 
 /**
  * Calls InvokeWithResponseStream for a ResponseStream backend and answers as
@@ -134,6 +143,7 @@ export async function invokeLambdaStream(
 
   const end = (outcome: Record<string, unknown>) => {
     deadlines.finish();
+    options.onEnd?.();
     const fields = { ...options.logFields, lambdaRequestId, bytes: sent, durationMs: deadlines.elapsedMs(), ...outcome };
     if (outcome.error) options.logger.warn('stream failed', fields);
     else options.logger.info('stream ended', fields);
@@ -182,11 +192,11 @@ export async function invokeLambdaStream(
                 controller.error(failure);
               }
             },
-            cancel() {
-              // The client went away: stop reading, which aborts the upstream request.
+            cancel(reason) {
+              // The client went away (or the request was HEAD): stop reading, which aborts the upstream request.
               deadlines.abort(new DOMException('the client closed the request', 'AbortError'));
               events.cancel();
-              end({ error: 'ClientClosed', detail: 'the client closed the connection mid-stream' });
+              end(reason === HEAD_BODY_DISCARDED ? { discarded: reason } : { error: 'ClientClosed', detail: 'the client closed the connection mid-stream' });
             },
           },
           // Nothing read ahead: the next upstream read waits until the client has taken this chunk.
