@@ -29,9 +29,11 @@ export class SignedHeaders {
 
   set(name: string, value: string): void {
     const pairs = this.#pairs;
-    if (pairs === undefined) return this.#native!.set(name, value);
-    // Only values that Headers would keep as they are: anything else takes the Headers path.
-    if (!SIMPLE_NAME.test(name) || !SIMPLE_VALUE.test(value)) return this.native.set(name, value);
+    if (pairs === undefined || !SIMPLE_NAME.test(name) || !SIMPLE_VALUE.test(value)) {
+      // Only values that Headers would keep as they are go in the list: the rest takes the Headers path.
+      this.native.set(name, value);
+      return;
+    }
     const lower = name.toLowerCase();
     const index = indexOf(pairs, lower);
     if (index === -1) pairs.push(lower, value);
@@ -40,7 +42,10 @@ export class SignedHeaders {
 
   delete(name: string): void {
     const pairs = this.#pairs;
-    if (pairs === undefined) return this.#native!.delete(name);
+    if (pairs === undefined) {
+      this.#native!.delete(name);
+      return;
+    }
     const index = indexOf(pairs, name.toLowerCase());
     if (index !== -1) pairs.splice(index, 2);
   }
