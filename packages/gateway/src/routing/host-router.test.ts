@@ -90,8 +90,9 @@ describe('conformance: httproute-hostname-intersection', () => {
   });
 
   // Source: conformance/tests/httproute-hostname-intersection.go, the cases for Gateway
-  // httproute-hostname-intersection. Left out: the six cases of the second Gateway
-  // (httproute-hostname-intersection-all), which need a second Gateway with its own routes.
+  // httproute-hostname-intersection. The six cases of the second Gateway
+  // (httproute-hostname-intersection-all) are served on their own port in
+  // test/integration/listeners-gateways.node.test.ts.
   const cases: Array<[string, string, string | 404]> = [
     ['very.specific.com', '/s1', 'v1'],
     ['very.specific.com:1234', '/s1', 'v1'],
