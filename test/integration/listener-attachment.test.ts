@@ -26,6 +26,13 @@ metadata: { name: infra-backend-${version}, namespace: gateway-conformance-infra
 spec: { type: AWS, aws: { region: us-east-1, accountId: "222222222222", lambda: { functionName: echo, payloadTransformMode: Envoy } } }
 `,
   )
+  .concat(
+    `apiVersion: gateway.kgateway.dev/v1alpha1
+kind: Backend
+metadata: { name: web-backend, namespace: gateway-conformance-web-backend }
+spec: { type: AWS, aws: { region: us-east-1, accountId: "222222222222", lambda: { functionName: echo, payloadTransformMode: Envoy } } }
+`,
+  )
   .join('---\n');
 const toBackends = (yaml: string) =>
   yaml.replace(
@@ -51,6 +58,48 @@ describe('conformance: parentRefs that select no listener (NoMatchingParent: the
     expect(translated.routes).toEqual([]);
     expect(translated.attachments).toEqual({});
     expect(translated.warnings.filter((warning) => warning.includes('spec.parentRefs'))).toEqual([expect.stringContaining(reason)]);
+  });
+});
+
+describe('conformance: routes no listener admits (NotAllowedByListeners: not attached, the Gateway serves none)', () => {
+  // Each case: the Gateways and route YAML (conformance/tests/<case>.yaml, conformance/base/manifests.yaml);
+  // its .go has three subtests: Accepted=False NotAllowedByListeners, no accepted parents, 0 routes on the Gateway.
+  describe.each([
+    [
+      'httproute-disallowed-kind',
+      [],
+      // The TLS listener is not served at all (and its allowedRoutes.kinds lists only TLSRoute).
+      'parentRef gateway-conformance-infra/tlsroutes-only selects no listener',
+    ],
+    [
+      'httproute-invalid-cross-namespace-parent-ref',
+      ['same-namespace'],
+      'listener http of Gateway gateway-conformance-infra/same-namespace: allowedRoutes.namespaces.from is Same and the route is in namespace gateway-conformance-web-backend',
+    ],
+  ])('%s', (name, gateways, reason) => {
+    it('the route is not accepted: a warning says why', async () => {
+      const translated = await translate(...gateways, name);
+      expect(translated.warnings.filter((warning) => warning.includes('spec.parentRefs'))).toEqual([expect.stringContaining(`not served (${reason}`)]);
+    });
+    it('the route has no parent (it is attached to no listener)', async () => {
+      expect((await translate(...gateways, name)).attachments).toEqual({});
+    });
+    it('the Gateway has 0 routes (nothing is served for it)', async () => {
+      expect((await translate(...gateways, name)).routes).toEqual([]);
+    });
+  });
+
+  it('httproute-disallowed-kind: the TLS listener itself is reported as not served', async () => {
+    const translated = await translate('httproute-disallowed-kind');
+    expect(translated.listeners).toEqual([]);
+    expect(translated.warnings).toContainEqual(expect.stringContaining('spec.listeners[0].protocol: TLS listeners are not served'));
+  });
+
+  it('httproute-cross-namespace: the Selector of backend-namespaces admits the route of the labelled namespace', async () => {
+    // conformance/tests/httproute-cross-namespace.go: Accepted and ResolvedRefs True (served: listeners-gateways.node.test.ts).
+    const translated = await translate('backend-namespaces', 'namespace-web-backend', 'httproute-cross-namespace');
+    expect(Object.values(translated.attachments ?? {})).toEqual([[{ listener: 'gateway-conformance-infra/backend-namespaces/http', hostnames: [] }]]);
+    expect(translated.warnings.filter((warning) => warning.includes('cross-namespace'))).toEqual([]);
   });
 });
 

@@ -1,17 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
-import { connect as connectH2 } from 'node:http2';
-import { request as httpsRequest } from 'node:https';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as connectTls } from 'node:tls';
-import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalAws, type LocalAws } from '../../packages/local-aws/src/index.ts';
-import { startGateway } from '../../packages/gateway/src/cli/serve.ts';
-import { silentLogger } from '../../packages/gateway/src/logging/index.ts';
-import { writeMountedSecret } from '../support/stack.ts';
+import { CONFORMANCE_TESTDATA as CONFORMANCE, certificate, freePort, get, getH2, startListenerStack, type ListenerStack } from '../support/listener-stack.ts';
 
 /*
  * Gateway listeners on real servers and real ports, against the local AWS: the Gateway API
@@ -23,121 +13,14 @@ import { writeMountedSecret } from '../support/stack.ts';
  * +10000), and the Host ports of the port-matching case with them. Certificates are generated here.
  */
 
-const LISTENER_TEST_KEY = { accessKey: 'AKIALISTENERS0000001', secretKey: 'listenersSecretKey/00000000000000000000' };
-
-/** A scenario of its own: three functions that say who they are, invokable only with the test user's signed requests. */
-const SCENARIO = (functionsDir: string) => `defaultRegion: us-east-1
-functionsDir: ${functionsDir}
-accounts:
-  "222222222222":
-    users:
-      listeners:
-        accessKeys: [{ accessKeyId: ${LISTENER_TEST_KEY.accessKey}, secretAccessKey: ${LISTENER_TEST_KEY.secretKey} }]
-        policies:
-          - { Version: "2012-10-17", Statement: [{ Effect: Allow, Action: lambda:InvokeFunction, Resource: "arn:aws:lambda:us-east-1:222222222222:function:infra-backend-*" }] }
-    functions:
-      infra-backend-v1: { handler: backend-echo.mjs }
-      infra-backend-v2: { handler: backend-echo.mjs }
-      infra-backend-v3: { handler: backend-echo.mjs }
-`;
-
-const BACKEND_ECHO = `export const handler = async (event, context) => ({
-  statusCode: 200,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ backend: context.functionName, host: event.headers?.host, path: event.rawPath }),
-});
-`;
-
-/** kgateway Backends named as the suite's Services, each to its own function. */
-const BACKENDS = ['infra-backend-v1', 'infra-backend-v2', 'infra-backend-v3']
-  .map(
-    (name) => `apiVersion: gateway.kgateway.dev/v1alpha1
-kind: Backend
-metadata: { name: ${name}, namespace: gateway-conformance-infra }
-spec:
-  type: AWS
-  aws:
-    region: us-east-1
-    accountId: "222222222222"
-    auth: { type: Secret, secretRef: { name: aws-creds } }
-    lambda: { functionName: ${name}, payloadTransformMode: Envoy }
-`,
-  )
-  .join('---\n');
-
-/** The suite's backendRefs to Services become refs to the kgateway Backends above. */
-const toBackends = (yaml: string) =>
-  yaml.replace(
-    /backendRefs:\n(\s+)- name: (\S+)\n(\s+)(kind: Service\n\s+)?port: 8080/g,
-    'backendRefs:\n$1- { group: gateway.kgateway.dev, kind: Backend, name: $2 }',
-  );
-
-let aws: LocalAws;
-let dir: string;
-
+let stack: ListenerStack;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-listeners-'));
-  await writeFile(join(dir, 'backend-echo.mjs'), BACKEND_ECHO);
-  await writeFile(join(dir, 'scenario.yaml'), SCENARIO(dir));
-  await writeMountedSecret(join(dir, 'secrets'), 'aws-creds', { accessKey: LISTENER_TEST_KEY.accessKey, secretKey: LISTENER_TEST_KEY.secretKey });
-  aws = await startLocalAws({ scenario: join(dir, 'scenario.yaml') });
+  stack = await startListenerStack();
 }, 60_000);
-
-afterAll(async () => {
-  await aws?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function serveYaml(name: string, yaml: string) {
-  const file = join(dir, `${name}.yaml`);
-  await writeFile(file, `${BACKENDS}---\n${toBackends(yaml)}`);
-  return startGateway({
-    config: [file],
-    host: '127.0.0.1',
-    secretsDir: join(dir, 'secrets'),
-    adminPort: 0,
-    watch: false,
-    logger: silentLogger,
-    env: { AWS_ENDPOINT_URL: aws.url, AWS_REGION: 'us-east-1' },
-  });
-}
-
-interface Answer {
-  status: number;
-  backend: string | undefined;
-}
-
-/** One GET with this Host header (and for TLS, this SNI name and CA), the way the suite's round tripper sends it. */
-function get(port: number, host: string, tls?: { ca: string; servername: string }): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const options = { host: '127.0.0.1', port, path: '/', headers: { host }, agent: false as const };
-    const request = tls ? httpsRequest({ ...options, ca: tls.ca, servername: tls.servername }) : httpRequest(options);
-    request.once('error', reject);
-    request.once('response', (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => {
-        const body = response.headers['content-type']?.includes('json') ? (JSON.parse(text) as { backend?: string }) : {};
-        resolve({ status: response.statusCode ?? 0, backend: body.backend });
-      });
-    });
-    request.end();
-  });
-}
+afterAll(() => stack?.close());
+const serveYaml = (name: string, yaml: string) => stack.serveYaml(name, yaml);
 
 const read = (path: string) => import('node:fs/promises').then(({ readFile }) => readFile(path, 'utf8'));
-const CONFORMANCE = join(import.meta.dirname, 'testdata', 'gateway-api');
 
 describe('conformance: httproute-listener-hostname-matching (four listeners on one port, told apart by Host)', async () => {
   const port = await freePort();
@@ -197,13 +80,6 @@ describe('conformance: httproute-listener-port-matching (five listeners on three
   });
 });
 
-const certificate = (names: string[]) =>
-  generate([{ name: 'commonName', value: names[0]! }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    extensions: [{ name: 'subjectAltName', altNames: names.map((value) => ({ type: 2, value })) }],
-  });
-
 describe('conformance: httproute-https-listener (three HTTPS listeners on one port, one Secret)', async () => {
   const port = await freePort();
   // The suite's names (conformance/utils/suite/suite.go: "*", "*.org", "*.wildcard.org") as exact
@@ -215,7 +91,7 @@ describe('conformance: httproute-https-listener (three HTTPS listeners on one po
   const routes = await read(join(CONFORMANCE, 'httproute-https-listener.yaml'));
   let gateway: Awaited<ReturnType<typeof serveYaml>>;
   beforeAll(async () => {
-    await writeMountedSecret(join(dir, 'secrets'), 'tls-validity-checks-certificate', { 'tls.crt': pem.cert, 'tls.key': pem.private });
+    await stack.writeSecret('tls-validity-checks-certificate', { 'tls.crt': pem.cert, 'tls.key': pem.private });
     gateway = await serveYaml('https-listener', `${gatewayYaml}---\n${routes}`);
   }, 30_000);
   afterAll(() => gateway?.close(1_000));
@@ -256,7 +132,7 @@ spec:
   let gateway: Awaited<ReturnType<typeof serveYaml>>;
   beforeAll(async () => {
     for (const [key, pem] of Object.entries(certs)) {
-      await writeMountedSecret(join(dir, 'secrets'), `cert-${key}`, { 'tls.crt': pem.cert, 'tls.key': pem.private });
+      await stack.writeSecret(`cert-${key}`, { 'tls.crt': pem.cert, 'tls.key': pem.private });
     }
     gateway = await serveYaml('sni', yaml);
   }, 30_000);
@@ -285,22 +161,7 @@ spec:
     expect(await get(port, 'x.b.test', { ca: certs.wild.cert, servername: 'x.b.test' })).toEqual({ status: 200, backend: 'infra-backend-v1' });
     // The listener without hostname has no routes: its hosts get the 404.
     expect(await get(port, 'other.test', { ca: certs.fallback.cert, servername: 'other.test' })).toEqual({ status: 404, backend: undefined });
-    const session = connectH2(`https://127.0.0.1:${port}`, { ca: certs.a.cert, servername: 'a.test' });
-    try {
-      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const stream = session.request({ ':path': '/', ':authority': 'a.test' });
-        let body = '';
-        let status = 0;
-        stream.on('response', (headers) => (status = Number(headers[':status'])));
-        stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        stream.on('end', () => resolve({ status, body }));
-        stream.on('error', reject);
-        stream.end();
-      });
-      expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body)).toMatchObject({ backend: 'infra-backend-v1' });
-    } finally {
-      session.close();
-    }
+    const answer = await getH2(port, 'a.test', 'a.test', '/', certs.a.cert);
+    expect(answer).toEqual({ status: 200, backend: 'infra-backend-v1' });
   });
 });

@@ -21,6 +21,39 @@ async function check(config: string[], output: 'text' | 'json', env: Record<stri
   return { code, text: lines.join('\n') };
 }
 
+const ALL_COLUMNS = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: shop, namespace: apps }
+spec:
+  gatewayClassName: lambda-gateway
+  listeners:
+    - { name: web, protocol: HTTP, port: 8080, hostname: "*.shop.example" }
+---
+apiVersion: gateway.kgateway.dev/v1alpha1
+kind: Backend
+metadata: { name: shop-live, namespace: apps }
+spec: { type: AWS, aws: { region: us-east-1, accountId: "222222222222", lambda: { functionName: shop, qualifier: live, payloadTransformMode: Envoy } } }
+---
+apiVersion: gateway.kgateway.dev/v1alpha1
+kind: Backend
+metadata: { name: shop-canary, namespace: apps }
+spec: { type: AWS, aws: { region: us-east-1, accountId: "222222222222", lambda: { functionName: shop, qualifier: canary, payloadTransformMode: Envoy } } }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: shop, namespace: apps }
+spec:
+  parentRefs: [{ name: shop }]
+  hostnames: [www.shop.example]
+  rules:
+    - matches: [{ path: { type: PathPrefix, value: /old } }]
+      filters: [{ type: RequestRedirect, requestRedirect: { scheme: https, path: { type: ReplacePrefixMatch, replacePrefixMatch: /new }, statusCode: 301 } }]
+    - matches: [{ path: { type: PathPrefix, value: / } }]
+      backendRefs:
+        - { group: gateway.kgateway.dev, kind: Backend, name: shop-live, weight: 90 }
+        - { group: gateway.kgateway.dev, kind: Backend, name: shop-canary, weight: 10 }
+`;
+
 describe('lambda-gateway check', () => {
   it('prints the resolved route table of the kgateway guide, with its warnings (exit 0)', async () => {
     const { code, text } = await check([join(FIXTURES, 'kgateway-irsa-role-chained.yaml')], 'text');
@@ -71,6 +104,74 @@ describe('lambda-gateway check', () => {
         filters: [],
       },
     ]);
+  });
+
+  it('shows the listeners, hostnames, weights and redirects of the routes (text columns and JSON fields)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-check-'));
+    try {
+      // A Gateway listener with a wildcard hostname, an HTTPRoute with a hostname, a redirect rule and a 90/10 canary split.
+      await writeFile(join(dir, 'shop.yaml'), ALL_COLUMNS);
+      const { code, text } = await check([join(dir, 'shop.yaml')], 'text', {});
+      expect(code).toBe(0);
+      const table = text.split('\n').slice(text.split('\n').findIndex((line) => line.startsWith('LISTENERS')));
+      expect(table[0]!.split(/\s{2,}/)).toEqual([
+        'LISTENERS',
+        'HOST',
+        'ROUTE',
+        'MATCH',
+        'BACKEND',
+        'FUNCTION',
+        'QUALIFIER',
+        'INVOCATION',
+        'PAYLOAD',
+        'AUTH',
+        'FILTERS',
+        'REDIRECT',
+      ]);
+      expect(table[1]!.split(/\s{2,}/)).toEqual([
+        'shop/web',
+        'www.shop.example',
+        'HTTPRoute apps/shop rules[0]',
+        'PathPrefix /old',
+        '-',
+        '-',
+        '-',
+        'Sync',
+        '-',
+        '-',
+        'RequestRedirect',
+        '301 https://{host}/new{rest}',
+      ]);
+      expect(table[2]!.split(/\s{2,}/)).toEqual([
+        'shop/web',
+        'www.shop.example',
+        'HTTPRoute apps/shop rules[1]',
+        'PathPrefix /',
+        'Backend apps/shop-live weight 90, Backend apps/shop-canary weight 10',
+        'arn:aws:lambda:us-east-1:222222222222:function:shop',
+        'live',
+        'Sync',
+        'envoy',
+        'ambient',
+        '-',
+        '-',
+      ]);
+      const json = JSON.parse((await check([join(dir, 'shop.yaml')], 'json', {})).text) as { routes: Array<Record<string, unknown>> };
+      expect(json.routes.map(({ listeners, hostname, redirect, weights }) => ({ listeners, hostname, redirect, weights }))).toEqual([
+        { listeners: ['shop/web'], hostname: 'www.shop.example', redirect: '301 https://{host}/new{rest}', weights: undefined },
+        {
+          listeners: ['shop/web'],
+          hostname: 'www.shop.example',
+          redirect: undefined,
+          weights: [
+            { backend: 'Backend apps/shop-live', weight: 90 },
+            { backend: 'Backend apps/shop-canary', weight: 10 },
+          ],
+        },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('warns about a secret that is neither a manifest nor mounted', async () => {

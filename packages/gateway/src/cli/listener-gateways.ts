@@ -3,12 +3,22 @@
  * routes attached to it (with the hostnames they have there), compiled into its own app over
  * the shared bound backends; a request picks the listener of its port by Host (exact hostname,
  * then the longest matching wildcard, then a listener without hostname, as the Gateway API
- * says) and only that listener's routes answer. Routes no listener of the config takes (native
+ * says) and only that listener's routes answer; on HTTPS, a Host whose listener is not the one
+ * the connection's SNI selects is answered 421 Misdirected Request. Routes no listener of the config takes (native
  * routes, VirtualServices, HTTPRoutes whose Gateway is not in the config) are served on the
  * default port for any listener there, and for a Host that selects none.
  */
 import type { BuiltConfig, RouteListenerAttachment, ServedListener } from '../config/index.ts';
-import { compileGateway, type BoundBackend, type CompiledGateway, type CreateGatewayOptions, type GatewayRouteSpec, type Platform } from '../core/index.ts';
+import { tlsServerName } from '../adapters/node/tls-server-name.ts';
+import {
+  compileGateway,
+  misdirectedResponse,
+  type BoundBackend,
+  type CompiledGateway,
+  type CreateGatewayOptions,
+  type GatewayRouteSpec,
+  type Platform,
+} from '../core/index.ts';
 import { hostnameMatches, isWildcard, requestHostname } from '../routing/index.ts';
 
 export interface PortGateway {
@@ -45,18 +55,30 @@ export function compilePortGateways(
     }));
     // A Host no listener takes: the unattached routes on the default port, else the 404 (health paths still answer).
     const fallback = compile(extra);
+    const protocol = listeners[0]!.protocol;
     return {
       port,
-      protocol: listeners[0]!.protocol,
+      protocol,
       listeners,
       servesUnattached,
       fetch: (request, env) => {
-        const host = requestHostname(new URL(request.url));
-        const chosen = apps.find(({ listener }) => listener.hostname === undefined || hostnameMatches(listener.hostname, host));
+        const chosen = listenerFor(apps, requestHostname(new URL(request.url)));
+        if (protocol === 'HTTPS' && chosen !== undefined) {
+          // The Host belongs to a listener; the connection must have been opened (SNI) for that one too.
+          const serverName = tlsServerName(env);
+          if (serverName !== undefined && listenerFor(apps, serverName) !== chosen) {
+            return misdirectedResponse(request, serverName, { exposeDetails: gatewayOptions?.exposeErrorDetails === true });
+          }
+        }
         return (chosen?.gateway ?? fallback).app.fetch(request, env);
       },
     };
   });
+}
+
+/** The listener a hostname (Host or SNI) selects: the first of the specificity order that matches it. */
+function listenerFor(apps: readonly ListenerApp[], hostname: string): ListenerApp | undefined {
+  return apps.find(({ listener }) => listener.hostname === undefined || hostnameMatches(listener.hostname, hostname));
 }
 
 /** The routes attached to one listener, each with the hostnames it has there. */

@@ -18,6 +18,7 @@ export type { GatewayMetrics, RequestSample } from './gateway-metrics.ts';
 export { traceIdFor } from './trace-id.ts';
 export { CredentialStatusBoard } from './credential-status.ts';
 export type { CredentialEvents, CredentialStatus } from './credential-status.ts';
+export { misdirectedResponse } from './misdirected.ts';
 export { redirectLocation, redirectResponse, REDIRECT_STATUS_CODES } from './redirect.ts';
 export type { RequestRedirect } from './redirect.ts';
 export type { WeightedBackendSpec } from './route-target.ts';

@@ -6,6 +6,7 @@ import { GENERIC_ERROR_MESSAGES } from './redaction.ts';
  */
 export type GatewayErrorCode =
   | 'RouteNotFound'
+  | 'MisdirectedRequest'
   | 'CorsOriginNotAllowed'
   | 'BadRequest'
   | 'PayloadTooLarge'

@@ -8,6 +8,7 @@ import type { GatewayErrorCode } from './gateway-error.ts';
  */
 export const GENERIC_ERROR_MESSAGES: Record<GatewayErrorCode, string> = {
   RouteNotFound: 'no route matches the request',
+  MisdirectedRequest: 'this connection does not serve the requested host; open one for it',
   BadRequest: 'the request could not be read',
   PayloadTooLarge: 'the request body is larger than the function accepts',
   FunctionError: 'the function failed',

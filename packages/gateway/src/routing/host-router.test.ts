@@ -84,14 +84,26 @@ describe('conformance: httproute-hostname-intersection', () => {
   }
   const router = createRouter(definitions);
 
+  // Source: the .go's "HTTPRoutes have to be counted in AttachedRoutes only if they are Accepted" (listener-1: 2, listener-2: 1, listener-3: 1).
+  it('attaches two routes to listener-1 and one each to listener-2 and listener-3', () => {
+    const counts = new Map<string, number>();
+    for (const route of routes) {
+      const attachment = attachRoute(manifest, route.hostnames, parentRefs, gateways);
+      if (attachment.kind === 'attached') for (const { listener } of attachment.listeners) counts.set(listener, (counts.get(listener) ?? 0) + 1);
+    }
+    const prefix = 'gateway-conformance-infra/httproute-hostname-intersection/';
+    expect(Object.fromEntries(counts)).toEqual({ [`${prefix}listener-1`]: 2, [`${prefix}listener-2`]: 1, [`${prefix}listener-3`]: 1 });
+  });
+
   it('does not attach the route whose hostnames intersect no listener', () => {
     expect(definitions.map((d) => d.name)).not.toContain('no-intersecting-hosts');
     expect(definitions.find((d) => d.name === 'wildcard-host-matches-listener-specific-host')?.hostnames).toEqual(['very.specific.com']);
   });
 
   // Source: conformance/tests/httproute-hostname-intersection.go, the cases for Gateway
-  // httproute-hostname-intersection. Left out: the six cases of the second Gateway
-  // (httproute-hostname-intersection-all), which need a second Gateway with its own routes.
+  // httproute-hostname-intersection. The six cases of the second Gateway
+  // (httproute-hostname-intersection-all) are served on their own port in
+  // test/integration/listeners-gateways.node.test.ts.
   const cases: Array<[string, string, string | 404]> = [
     ['very.specific.com', '/s1', 'v1'],
     ['very.specific.com:1234', '/s1', 'v1'],
@@ -110,6 +122,7 @@ describe('conformance: httproute-hostname-intersection', () => {
     ['non.matching.com', '/s3', 404],
     ['foo.specific.com', '/s3', 404],
     ['foo.wildcard.io', '/s3', 404],
+    ['very.specific.com', '/non-matching-prefix', 404],
     ['foo.anotherwildcard.io', '/s4', 'v1'],
     ['bar.anotherwildcard.io', '/s4', 'v1'],
     ['foo.bar.anotherwildcard.io', '/s4', 'v1'],
