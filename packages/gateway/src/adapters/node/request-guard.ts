@@ -36,7 +36,12 @@ export class RequestGuard {
   private handle(incoming: IncomingMessage, outgoing: ServerResponse, listener: RequestListener): void {
     // Already answered (the connection cap) and closing.
     if (refusedSockets.has(incoming.socket)) return;
-    if (this.draining) outgoing.setHeader('connection', 'close');
+    // The connection's last request (--max-requests-per-connection): Node says `Connection: close`
+    // but keeps the socket open for a client that ignores it, and answers what follows with empty
+    // 503s. Set explicitly, the header makes Node close the socket once this response is sent.
+    if (this.draining || (outgoing as { maxRequestsOnConnectionReached?: boolean }).maxRequestsOnConnectionReached) {
+      outgoing.setHeader('connection', 'close');
+    }
     outgoing.once('finish', () => this.discardRest(incoming));
     if (hasBody(incoming)) {
       watchBodyRate(incoming, { minBytesPerSecond: this.limits.minBodyBytesPerSecond, graceMs: this.limits.bodyRateGraceMs }, () => {

@@ -155,6 +155,20 @@ describe('the connection cap', () => {
   });
 });
 
+describe('requests per connection', () => {
+  it('the last allowed request is answered with Connection: close and the socket is closed, even for a client that keeps sending', async () => {
+    const { port } = await start({ maxRequestsPerConnection: 3 });
+    const client = await open(port);
+    // Five requests written at once: a client that ignores Connection: close (autocannon did).
+    client.socket.write('GET /ok HTTP/1.1\r\nHost: a\r\n\r\n'.repeat(5));
+    await client.closed;
+    const responses = client.received().split('HTTP/1.1 ').slice(1);
+    expect(responses.map((response) => Number(response.slice(0, 3)))).toEqual([200, 200, 200]);
+    expect(responses[2]).toMatch(/\r\nconnection: close\r\n/i);
+    expect(responses[1]).toMatch(/\r\nconnection: keep-alive\r\n/i);
+  });
+});
+
 describe('the in-flight limit', () => {
   it('sheds with 503 Overloaded and Retry-After at once, before the body; health is never shed', async () => {
     const { url } = await start({ maxInFlight: 2 });
