@@ -15,6 +15,7 @@ export const CONTENDER_IDS = [
   'gateway-apigw-v2',
   'gateway-assume-role',
   'gateway-no-metrics',
+  'gateway-node-defaults',
 ] as const;
 export type ContenderId = (typeof CONTENDER_IDS)[number];
 

@@ -16,6 +16,7 @@ import { BenchUsageError, HELP, parseBenchOptions, type ContenderId } from './op
 import { cpuMillisOf, memoryOf, resetPeak, sampleRss } from './process-stats.ts';
 import { formatReport, SERVE_AT_REST, type BenchReport, type Cell } from './report.ts';
 import { measureStartup } from './startup.ts';
+import { imageNodeOptions } from './image-node-options.ts';
 
 /**
  * `npm run bench`: starts the upstream and every contender on loopback, runs
@@ -54,7 +55,9 @@ function parseOptionsOrExit() {
 const OPTIONS = parseOptionsOrExit();
 const { seconds: SECONDS, warmup: WARMUP, soak: SOAK, nodeOptions: NODE_OPTIONS, only: ONLY } = OPTIONS;
 const selected = (id: ContenderId) => !ONLY || ONLY.has(id);
-const GATEWAY_IDS: ContenderId[] = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role', 'gateway-no-metrics'];
+const GATEWAY_IDS: ContenderId[] = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role', 'gateway-no-metrics', 'gateway-node-defaults'];
+/** The image's Node flags (deploy/Dockerfile), for every gateway contender but `gateway-node-defaults`. */
+const IMAGE_NODE_OPTIONS = imageNodeOptions();
 /** Fresh `serve` processes timed from spawn to their first answered request. */
 const STARTUP_RUNS = 5;
 
@@ -234,7 +237,7 @@ async function main(): Promise<void> {
     const upstream = upstreamChild.url;
     const configs = writeGatewayConfigs(configDir, upstream);
     /** A plain `serve` (no profiler: it would slow the start-up and inflate the memory at rest). */
-    const plainServe: GatewayProcessOptions = { configFile: configs.passthrough, upstream, nodeOptions: NODE_OPTIONS };
+    const plainServe: GatewayProcessOptions = { configFile: configs.passthrough, upstream, nodeOptions: [...IMAGE_NODE_OPTIONS, ...NODE_OPTIONS] };
     const add = (id: ContenderId, label: string, child: Child, signs: boolean) => {
       children.push(child);
       contenders.push({ id, label, child, url: `${child.url}${PROXY_PATH}`, headers: jsonHeaders, signs });
@@ -242,9 +245,10 @@ async function main(): Promise<void> {
     const script = async (id: ContenderId, label: string, file: string, signs: boolean) => {
       if (selected(id)) add(id, label, await startChild(id, file, ['--upstream', upstream], { nodeOptions: NODE_OPTIONS }), signs);
     };
-    const gateway = async (id: ContenderId, label: string, mode: GatewayMode, serveArgs: string[] = []) => {
+    const gateway = async (id: ContenderId, label: string, mode: GatewayMode, serveArgs: string[] = [], imageFlags = true) => {
+      const nodeOptions = [...(imageFlags ? IMAGE_NODE_OPTIONS : []), ...NODE_OPTIONS];
       if (selected(id))
-        add(id, label, await startGateway(id, { configFile: configs[mode], upstream, cpuProfileDir: profileDir, nodeOptions: NODE_OPTIONS, serveArgs }), true);
+        add(id, label, await startGateway(id, { configFile: configs[mode], upstream, cpuProfileDir: profileDir, nodeOptions, serveArgs }), true);
     };
     if (selected('direct')) {
       contenders.push({
@@ -267,6 +271,8 @@ async function main(): Promise<void> {
     await gateway('gateway-assume-role', 'gateway (Node), role-chained', 'assume-role');
     // The cost of the Prometheus metrics: `gateway` minus this one.
     await gateway('gateway-no-metrics', 'gateway (Node), passthrough, --no-metrics', 'passthrough', ['--no-metrics']);
+    // What the image's Node flags change (memory, CPU): `gateway` without them.
+    await gateway('gateway-node-defaults', "gateway (Node), passthrough, Node's default flags", 'passthrough', [], false);
 
     const idleRss = await measureIdleRss(contenders, anyGateway ? plainServe : undefined);
     const startup = anyGateway ? await measureStartup(plainServe, ALL_BODIES[0]!.body, STARTUP_RUNS) : undefined;
@@ -316,8 +322,8 @@ async function main(): Promise<void> {
         warmupSeconds: WARMUP,
         soakSeconds: SOAK,
         upstreamSignatureCheck: 'off under load (each signer verified once beforehand)',
-        gatewayProcess: 'node packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx)',
-        gatewayLogLevel: 'info (access logs on, stdout drained and discarded by the bench)',
+        gatewayProcess: `node ${IMAGE_NODE_OPTIONS.join(' ')} packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx; the image's NODE_OPTIONS from deploy/Dockerfile, except gateway-node-defaults)`,
+        gatewayLogLevel: 'info (access logs on, stdout to a file emptied every second, as a container runtime writes it)',
         proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none',
         nginx: !selected('nginx') ? 'not selected' : nginx ? `${nginx}, worker_processes 1, upstream keepalive` : 'skipped: no nginx binary',
       },

@@ -99,6 +99,20 @@ export function targetRatios(report: BenchReport, find: Find, label: (id: string
     const relCpu = ratio(cpu(other, '100 B', 64), cpu(BARE, '100 B', 64));
     if (relCpu !== undefined) push(`${label(other)}: CPU per request ÷ bare proxy's (undici), 64 conns, 100 B`, relCpu, '—', undefined);
   }
+  // The same peak RSS with Node's default flags (no image NODE_OPTIONS): what the flags buy.
+  for (const conns of [64, 512]) {
+    const peak = find('gateway-node-defaults', '100 B', conns)?.peakRss;
+    if (peak !== undefined)
+      push(
+        `${label('gateway-node-defaults')}: peak RSS, ${conns} conns, 100 B (MB)`,
+        peak / MB,
+        conns === 64 ? '≤ 100 MB' : '≤ 150 MB',
+        atMost(peak / MB, conns === 64 ? 100 : 150),
+      );
+    const relCpu = ratio(cpu('gateway-node-defaults', '100 B', conns), cpu('gateway', '100 B', conns));
+    if (relCpu !== undefined)
+      push(`${label('gateway-node-defaults')}: CPU per request ÷ the gateway's with the image's flags, ${conns} conns, 100 B`, relCpu, '—', undefined);
+  }
   if (report.soak) {
     const soak = report.soak;
     const about = `fresh gateway process, ${soak.seconds} s at 64 conns, 100 B, ${soak.requestsPerSecond.toFixed(0)} req/s, ${soak.errors} errors`;
