@@ -5,7 +5,8 @@
  *   npx tsx scripts/bench/streaming.ts [--requests 100] [--megabytes 50] [--runs 3] [--profile DIR]
  *
  * `--profile DIR` runs the gateway with `--cpu-prof` (read with scripts/bench/profile-top.ts);
- * `--gateway-node-options=--max-semi-space-size=1` passes Node flags to the gateway only.
+ * The gateway runs with the container image's NODE_OPTIONS (deploy/Dockerfile), as production
+ * does; `--gateway-node-options=…` replaces them (`--gateway-node-options=` for Node's defaults).
  *
  * Upstream: the local AWS (in this process) serving InvokeWithResponseStream for the
  * `stream.mjs` fixture; "direct" is this process calling it signed, reading the raw
@@ -26,6 +27,7 @@ import { type Child, startChild } from './child.ts';
 import { BASE_KEYS, REGION } from './common.ts';
 import { ensureGatewayBuilt } from './gateway-build.ts';
 import { startGateway } from './gateway-process.ts';
+import { imageNodeOptions } from './image-node-options.ts';
 import { cpuMillisOf, memoryOf, sampleRss } from './process-stats.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -145,7 +147,7 @@ export async function runStreamingBench(
       configFile: join(dir, 'gateway.yaml'),
       upstream: aws.url,
       cpuProfileDir: options.cpuProfileDir,
-      nodeOptions: options.gatewayNodeOptions,
+      nodeOptions: options.gatewayNodeOptions ?? imageNodeOptions(),
       // No readiness drain at the end: stopProcess forces an exit after 5 s, before `--cpu-prof` could write.
       serveArgs: ['--drain-delay', '0'],
     });
