@@ -100,6 +100,7 @@ export async function handleLambdaRequest(
       routeKey: route.routeKey,
       resource: route.resource,
       accountId: backend.resolved.accountId ?? '',
+      payloadBytes: platform.payloadBytes,
     };
     // Started, not awaited: the mirrors never hold the client's answer (core/request-mirror.ts).
     if (route.mirrors !== undefined) startMirrors(route.mirrors, inbound, platform, { requestId, route: route.routeName, traceId });
