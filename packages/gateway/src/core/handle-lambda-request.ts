@@ -76,7 +76,8 @@ export async function handleLambdaRequest(
     // Per-backend `maxConcurrency`: over it 503 Overloaded, before the body is read.
     releaseSlot = acquireBackendSlot(backend);
     const limit = backend.resolved.invocationType === 'Event' ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
-    const body = await context.readBody(limit);
+    // Passthrough and Function URLs sign the body itself: Node hashes it while it arrives.
+    const body = await context.readBody(limit, backend.codec.mode === 'passthrough' || backend.resolved.functionUrl !== undefined);
     requestBytes = body.byteLength;
     const filtered = applyRequestFilters(route.filters, url, request.headers, route.match);
     let eventHeaders: Headers | undefined;

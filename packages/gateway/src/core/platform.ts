@@ -14,8 +14,10 @@ export interface RequestContext {
   /**
    * The body, within `limit` bytes: a 413 GatewayError (PayloadTooLarge) past
    * it, a 400 GatewayError when the body cannot be read. Called once.
+   * `signed`: the body itself will be the signed payload (passthrough, Function URLs), so a
+   * runtime may hash it as it arrives and record the digest (rememberBodySha256).
    */
-  readBody(limit: number): Promise<Uint8Array>;
+  readBody(limit: number, signed?: boolean): Promise<Uint8Array>;
   /**
    * Subscribes to the client going away, where the runtime has a cheaper way
    * than `request.signal` (Node: the response's `close` event). Absent: the
