@@ -6,6 +6,7 @@ import { SyncCryptoSigner, type SigV4Crypto, type SignerInit } from './sigv4/syn
 export type { SigV4Crypto } from './sigv4/sync-crypto-signer.ts';
 export { verifySigV4Crypto } from './sigv4/sync-crypto-signer.ts';
 export { headerPairs } from './sigv4/signed-headers.ts';
+export { rememberBodySha256 } from './sigv4/known-body-hash.ts';
 
 /**
  * SigV4-signs a request with aws4fetch's `AwsV4Signer` and returns the headers

@@ -76,7 +76,8 @@ export async function handleLambdaRequest(
     // Per-backend `maxConcurrency`: over it 503 Overloaded, before the body is read.
     releaseSlot = acquireBackendSlot(backend);
     const limit = backend.resolved.invocationType === 'Event' ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
-    const body = await context.readBody(limit);
+    // Passthrough and Function URLs sign the body itself: Node hashes it while it arrives.
+    const body = await context.readBody(limit, backend.codec.mode === 'passthrough' || backend.resolved.functionUrl !== undefined);
     requestBytes = body.byteLength;
     const filtered = applyRequestFilters(route.filters, url, request.headers, route.match);
     let eventHeaders: Headers | undefined;
@@ -100,6 +101,7 @@ export async function handleLambdaRequest(
       routeKey: route.routeKey,
       resource: route.resource,
       accountId: backend.resolved.accountId ?? '',
+      payloadBytes: platform.payloadBytes,
     };
     // Started, not awaited: the mirrors never hold the client's answer (core/request-mirror.ts).
     if (route.mirrors !== undefined) startMirrors(route.mirrors, inbound, platform, { requestId, route: route.routeName, traceId });

@@ -3,7 +3,7 @@ import type { EnvLookup } from '../descriptor/index.ts';
 import type { AbortControllerSource, ClientGone, HttpTransport, SigV4Crypto } from '../invoke/index.ts';
 import type { Logger } from '../logging/index.ts';
 import type { GatewayMetrics } from './gateway-metrics.ts';
-import type { HeaderLines } from '../payload/index.ts';
+import type { HeaderLines, PayloadBytes } from '../payload/index.ts';
 
 /**
  * What one runtime knows about one request, built once by its adapter when the
@@ -14,8 +14,10 @@ export interface RequestContext {
   /**
    * The body, within `limit` bytes: a 413 GatewayError (PayloadTooLarge) past
    * it, a 400 GatewayError when the body cannot be read. Called once.
+   * `signed`: the body itself will be the signed payload (passthrough, Function URLs), so a
+   * runtime may hash it as it arrives and record the digest (rememberBodySha256).
    */
-  readBody(limit: number): Promise<Uint8Array>;
+  readBody(limit: number, signed?: boolean): Promise<Uint8Array>;
   /**
    * Subscribes to the client going away, where the runtime has a cheaper way
    * than `request.signal` (Node: the response's `close` event). Absent: the
@@ -49,6 +51,8 @@ export interface Platform {
   transport: HttpTransport;
   /** Synchronous SigV4 hashing (Node's `node:crypto`); absent: aws4fetch's WebCrypto. */
   sigv4Crypto?: SigV4Crypto | undefined;
+  /** Native base64 and UTF-8 helpers for the envelopes (Node's Buffer); absent: the Web defaults. */
+  payloadBytes?: PayloadBytes | undefined;
   credentials: CredentialResolver;
   logger: Logger;
   /**

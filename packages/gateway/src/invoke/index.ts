@@ -6,7 +6,7 @@ export { mapLambdaApiError, parseLambdaApiError } from './lambda-errors.ts';
 export type { LambdaApiError } from './lambda-errors.ts';
 export { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, payloadTooLarge, readBodyWithLimit } from './body-limit.ts';
 export { credentialsUnavailable } from './credentials-unavailable.ts';
-export { signRequest, verifySigV4Crypto } from '../aws/sigv4.ts';
+export { rememberBodySha256, signRequest, verifySigV4Crypto } from '../aws/sigv4.ts';
 export type { SigV4Crypto } from '../aws/sigv4.ts';
 export { BoundedBytes, ResponseTooLargeError, drain, fetchTransport, readStreamWithin } from '../aws/http.ts';
 export type { HttpTransport, OutboundRequest, StreamingTransportResponse, TransportResponse } from '../aws/http.ts';

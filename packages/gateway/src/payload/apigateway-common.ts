@@ -1,6 +1,7 @@
 import type { InboundRequest } from './types.ts';
-import type { EventBody } from './body.ts';
-import { isTextualContentType, toEventBody } from './body.ts';
+import type { EventBody, EventBodyLiteral } from './body.ts';
+import { isTextualContentType, toEventBody, toEventBodyLiteral } from './body.ts';
+import { payloadBytesOf } from './payload-bytes.ts';
 
 /**
  * `requestContext.apiId`. There is no API Gateway API behind this gateway; a fixed, recognisable
@@ -37,7 +38,20 @@ export function domainPrefix(request: InboundRequest): string {
  */
 export function apiGatewayBody(request: InboundRequest, contentType?: string | null): EventBody | undefined {
   if (request.body.length === 0) return undefined;
-  return toEventBody(request.body, isTextualContentType(contentType === undefined ? request.headers.get('content-type') : contentType));
+  return toEventBody(
+    request.body,
+    isTextualContentType(contentType === undefined ? request.headers.get('content-type') : contentType),
+    payloadBytesOf(request),
+  );
+}
+
+/**
+ * The same body as a JSON literal (see encodeJsonWithBody), or undefined when the request had
+ * none; with it the stand-in `EventBody` a builder puts in the event in its place.
+ */
+export function apiGatewayBodyLiteral(request: InboundRequest, contentType: string | null): EventBodyLiteral | undefined {
+  if (request.body.length === 0) return undefined;
+  return toEventBodyLiteral(request.body, isTextualContentType(contentType), payloadBytesOf(request));
 }
 
 /** Query string without the leading `?`, exactly as received (still percent-encoded). */

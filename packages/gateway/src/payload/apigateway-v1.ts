@@ -3,6 +3,7 @@ import { DEFAULT_PROTOCOL, DEFAULT_STAGE, GATEWAY_API_ID, apiGatewayBody, domain
 import { FunctionHeaders, functionConnectionHeader } from './headers.ts';
 import { requestHeaderPairs } from './header-pairs.ts';
 import { createMap, encodeJson, isRecord, parseJson } from './json.ts';
+import { payloadBytesOf } from './payload-bytes.ts';
 import { formatRequestTime } from './time.ts';
 import { buildResponse, decodeResultBody, headerValueString, invalidFunctionResponse } from './response.ts';
 
@@ -152,7 +153,7 @@ export function encodeApiGatewayV1Event(request: InboundRequest): Uint8Array {
  * values win and are appended one by one (so Set-Cookie can repeat); otherwise `headers` is used.
  */
 export function decodeApiGatewayV1Result(result: InvokeResult, request: InboundRequest): Response {
-  const parsed = parseJson(result.payload);
+  const parsed = parseJson(result.payload, payloadBytesOf(request));
   const value = parsed?.value;
   if (!isRecord(value)) throw invalidFunctionResponse('Malformed Lambda proxy response: not a JSON object.');
   // REST APIs refuse any other key ("Malformed Lambda proxy response", 502).
@@ -198,7 +199,7 @@ export function decodeApiGatewayV1Result(result: InvokeResult, request: InboundR
 
   let bytes: Uint8Array | undefined;
   if (typeof body === 'string') {
-    bytes = decodeResultBody(body, value['isBase64Encoded'] === true);
+    bytes = decodeResultBody(body, value['isBase64Encoded'] === true, payloadBytesOf(request));
     if (bytes === undefined) throw invalidFunctionResponse('Malformed Lambda proxy response: body is not base64.');
   }
   return buildResponse(status, out.headers, bytes, request.requestId, out.repeatedLines());

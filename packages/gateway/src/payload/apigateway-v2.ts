@@ -1,8 +1,10 @@
 import type { InboundRequest, InvokeResult, PayloadCodec } from './types.ts';
-import { DEFAULT_PROTOCOL, DEFAULT_STAGE, GATEWAY_API_ID, apiGatewayBody, domainName, domainPrefix } from './apigateway-common.ts';
+import { DEFAULT_PROTOCOL, DEFAULT_STAGE, GATEWAY_API_ID, apiGatewayBody, apiGatewayBodyLiteral, domainName, domainPrefix } from './apigateway-common.ts';
+import type { EventBody, EventBodyLiteral } from './body.ts';
 import { FunctionHeaders, functionConnectionHeader } from './headers.ts';
 import { requestHeaderPairs } from './header-pairs.ts';
-import { createMap, encodeJson, encodeUtf8, isRecord, parseJson } from './json.ts';
+import { createMap, encodeJson, encodeJsonWithBody, encodeUtf8, isRecord, parseJson } from './json.ts';
+import { payloadBytesOf } from './payload-bytes.ts';
 import { formatRequestTime } from './time.ts';
 import { buildResponse, decodeResultBody, headerValueString, invalidFunctionResponse, isSendableStatus } from './response.ts';
 
@@ -38,6 +40,14 @@ export interface ApiGatewayV2Event {
 
 /** Builds the format 2.0 event object for a request (see {@link encodeApiGatewayV2Event}). */
 export function buildApiGatewayV2Event(request: InboundRequest): ApiGatewayV2Event {
+  return buildEvent(request, (contentType) => apiGatewayBody(request, contentType));
+}
+
+/**
+ * The event with `bodyOf`'s answer as its body: the body itself (buildApiGatewayV2Event), or
+ * a stand-in whose literal encodeApiGatewayV2Event writes in its place.
+ */
+function buildEvent(request: InboundRequest, bodyOf: (contentType: string | null) => EventBody | undefined): ApiGatewayV2Event {
   // Cookies travel in their own field and NOT in headers: adapters rebuild the Cookie header from
   // `cookies`, and a second copy in headers would be appended to it.
   // One pass over the headers: iteration yields lower-case names, and for every name but
@@ -60,7 +70,7 @@ export function buildApiGatewayV2Event(request: InboundRequest): ApiGatewayV2Eve
   }
   const userAgent = headers['user-agent'] ?? '';
   const url = request.url;
-  const body = apiGatewayBody(request, contentType);
+  const body = bodyOf(contentType);
   const path = url.pathname;
   // `search` is '' when the query is absent or empty: then there are no parameters to decode.
   const search = url.search;
@@ -103,9 +113,18 @@ export function buildApiGatewayV2Event(request: InboundRequest): ApiGatewayV2Eve
   return event as ApiGatewayV2Event;
 }
 
-/** The Invoke payload (UTF-8 JSON) of the format 2.0 event for `request`. */
+/**
+ * The Invoke payload (UTF-8 JSON) of the format 2.0 event for `request`: the bytes of
+ * `encodeJson(buildApiGatewayV2Event(request))`, with the body written from its bytes.
+ */
 export function encodeApiGatewayV2Event(request: InboundRequest): Uint8Array {
-  return encodeJson(buildApiGatewayV2Event(request));
+  if (request.body.length === 0) return encodeJson(buildApiGatewayV2Event(request));
+  let literal: EventBodyLiteral | undefined;
+  const event = buildEvent(request, (contentType) => {
+    literal = apiGatewayBodyLiteral(request, contentType);
+    return literal && { body: '', isBase64Encoded: literal.isBase64Encoded };
+  });
+  return literal ? encodeJsonWithBody(event, 'body', literal) : encodeJson(event);
 }
 
 /**
@@ -120,7 +139,8 @@ export function encodeApiGatewayV2Event(request: InboundRequest): Uint8Array {
  * - anything else: GatewayError 502 InvalidFunctionResponse.
  */
 export function decodeApiGatewayV2Result(result: InvokeResult, request: InboundRequest): Response {
-  const parsed = parseJson(result.payload);
+  const helpers = payloadBytesOf(request);
+  const parsed = parseJson(result.payload, helpers);
   if (parsed === undefined) throw invalidFunctionResponse('The function result is not valid JSON.');
   const value = parsed.value;
   if (typeof value === 'string') {
@@ -160,7 +180,7 @@ export function decodeApiGatewayV2Result(result: InvokeResult, request: InboundR
 
   let bytes: Uint8Array | undefined;
   if (typeof body === 'string') {
-    bytes = decodeResultBody(body, value['isBase64Encoded'] === true);
+    bytes = decodeResultBody(body, value['isBase64Encoded'] === true, helpers);
     if (bytes === undefined) throw invalidFunctionResponse('"body" is marked isBase64Encoded but is not base64.');
   }
   return buildResponse(status, out.headers, bytes, request.requestId, out.repeatedLines());

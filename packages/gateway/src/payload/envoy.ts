@@ -3,6 +3,7 @@ import { toEventBody } from './body.ts';
 import { requestHeaderPairs } from './header-pairs.ts';
 import { FunctionHeaders, functionConnectionHeader } from './headers.ts';
 import { createMap, encodeJson, isRecord, parseJson } from './json.ts';
+import { payloadBytesOf } from './payload-bytes.ts';
 import { buildResponse, decodeResultBody, invalidFunctionResponse, isSendableStatus } from './response.ts';
 
 /*
@@ -80,7 +81,7 @@ export function encodeEnvoyEvent(request: InboundRequest): Uint8Array {
  * here too, where Envoy would emit the odd status or an empty body.
  */
 export function decodeEnvoyResult(result: InvokeResult, request: InboundRequest): Response {
-  const value = parseJson(result.payload)?.value;
+  const value = parseJson(result.payload, payloadBytesOf(request))?.value;
   if (!isRecord(value)) throw envoyError('The function result is not a JSON object.');
 
   const status = envoyStatus(value['status_code'] ?? value['statusCode']);
@@ -105,7 +106,7 @@ export function decodeEnvoyResult(result: InvokeResult, request: InboundRequest)
 
   let bytes: Uint8Array | undefined;
   if (body !== '') {
-    bytes = decodeResultBody(body, base64);
+    bytes = decodeResultBody(body, base64, payloadBytesOf(request));
     if (bytes === undefined) throw envoyError('"body" is marked base64 but is not base64.');
   }
   return buildResponse(status, out.headers, bytes, request.requestId, out.repeatedLines());

@@ -28,6 +28,8 @@ export {
 export { GATEWAY_API_ID } from './apigateway-common.ts';
 export { isTextualContentType } from './body.ts';
 export { decodeBase64, encodeBase64 } from './base64.ts';
+export type { PayloadBytes } from './payload-bytes.ts';
+export { webPayloadBytes } from './payload-bytes.ts';
 export { FunctionHeaders, HOP_BY_HOP_HEADERS, stripHopByHop } from './headers.ts';
 export type { HeaderPair } from './header-pairs.ts';
 export { pairsFromHeaders, reconcileRawHeaders, requestHeaderPairs } from './header-pairs.ts';

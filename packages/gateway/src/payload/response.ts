@@ -1,6 +1,6 @@
 import { GatewayError } from '../errors/index.ts';
-import { decodeBase64 } from './base64.ts';
 import { encodeUtf8 } from './json.ts';
+import { webPayloadBytes, type PayloadBytes } from './payload-bytes.ts';
 import { recordHeaderLines, type HeaderLines } from './response-lines.ts';
 
 // Statuses whose responses cannot carry content (Fetch throws if given a body for them).
@@ -42,8 +42,8 @@ export function buildResponse(status: number, headers: Headers, body: Uint8Array
  * Decodes a proxy-style `body` / `isBase64Encoded` pair to bytes. Undefined when the function
  * claimed base64 but the text is not base64 (the caller decides what error that is).
  */
-export function decodeResultBody(body: string, isBase64Encoded: boolean): Uint8Array | undefined {
-  return isBase64Encoded ? decodeBase64(body) : encodeUtf8(body);
+export function decodeResultBody(body: string, isBase64Encoded: boolean, helpers: PayloadBytes = webPayloadBytes): Uint8Array | undefined {
+  return isBase64Encoded ? helpers.decodeBase64(body) : encodeUtf8(body);
 }
 
 /**

@@ -57,3 +57,28 @@ export function thrown(fn: () => unknown): unknown {
   }
   throw new Error('expected an exception');
 }
+
+/** Requests whose v2 events must come out byte-identical from both serialisations. */
+export function bodyCases(): { name: string; request: InboundRequest }[] {
+  const utf8 = new TextEncoder().encode('{"name":"Zoë","quote":"say \\"hi\\"","emoji":"😀","ctl":"\u0001\n"}');
+  const invalidUtf8 = Uint8Array.of(0x7b, 0xc3, 0x28, 0x7d);
+  const bom = Uint8Array.of(0xef, 0xbb, 0xbf, 0x7b, 0x7d);
+  const post = (contentType: string | undefined, body: Uint8Array, extra: Partial<InboundRequest> = {}) =>
+    makeRequest({
+      method: 'POST',
+      url: 'https://api.example.com/items/7?a=1&a=2&b=%22',
+      headers: new Headers({ host: 'api.example.com', cookie: 'a=1; b=2', ...(contentType ? { 'content-type': contentType } : {}) }),
+      body,
+      ...extra,
+    });
+  return [
+    { name: 'empty', request: post('application/json', new Uint8Array(0)) },
+    { name: 'binary', request: post('application/octet-stream', allBytes()) },
+    { name: 'binary without content-type', request: post(undefined, allBytes().subarray(3)) },
+    { name: 'UTF-8 JSON', request: post('application/json; charset=utf-8', utf8) },
+    { name: 'UTF-8 text with path parameters', request: post('text/plain', utf8, { pathParameters: { id: '7', 'we"ird': 'v\\' } }) },
+    { name: 'text type but not UTF-8', request: post('text/plain', invalidUtf8) },
+    { name: 'BOM', request: post('application/json', bom) },
+    { name: 'large JSON', request: post('application/json', new TextEncoder().encode(`{"pad":"${'x'.repeat(300_000)}","q":"\\""}`)) },
+  ];
+}

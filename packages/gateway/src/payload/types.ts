@@ -1,4 +1,5 @@
 import type { HeaderPair } from './header-pairs.ts';
+import type { PayloadBytes } from './payload-bytes.ts';
 
 /**
  * The request as the payload codecs see it: already matched to a route, body
@@ -31,6 +32,8 @@ export interface InboundRequest {
   resource: string;
   /** Account that owns the function (API Gateway puts the API's account in requestContext). */
   accountId: string;
+  /** The runtime's byte helpers (base64, UTF-8) for envelopes (Platform.payloadBytes); absent: the Web defaults. */
+  payloadBytes?: PayloadBytes | undefined;
 }
 
 /** What the function returned, as Lambda's Invoke API gave it back. */

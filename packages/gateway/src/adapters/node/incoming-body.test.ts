@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GatewayError } from '../../errors/index.ts';
+import type { GatewayError } from '../../errors/index.ts';
+import { rememberedBodySha256 } from '../../aws/sigv4/known-body-hash.ts';
 import { readIncomingBody } from './incoming-body.ts';
 
 let server: Server | undefined;
@@ -12,10 +14,10 @@ afterEach(async () => {
 });
 
 /** A server whose handler reads the body with `limit` and reports the outcome (the 413 is answered like the gateway does). */
-async function serverReading(limit: number): Promise<{ url: string; outcomes: Array<Uint8Array | GatewayError> }> {
+async function serverReading(limit: number, hashForSigning = false): Promise<{ url: string; outcomes: Array<Uint8Array | GatewayError> }> {
   const outcomes: Array<Uint8Array | GatewayError> = [];
   server = createServer((req: IncomingMessage, res) => {
-    readIncomingBody(req, limit).then(
+    readIncomingBody(req, limit, hashForSigning).then(
       (body) => {
         outcomes.push(body);
         res.end(Buffer.from(body));
@@ -75,6 +77,23 @@ describe('readIncomingBody', () => {
     const response = await upload(url, [Buffer.from('{"a":'), Buffer.from('"12345'), Buffer.from('"}')], { gapMs: 20 });
     expect([response.status, response.body]).toEqual([200, '{"a":"12345"}']);
     expect(outcomes[0]).toBeInstanceOf(Uint8Array);
+  });
+
+  it('with hashForSigning, records the SHA-256 of a body of several chunks as it arrives (one chunk: left to the signer)', async () => {
+    const { url, outcomes } = await serverReading(1 << 20, true);
+    const chunks = [Buffer.alloc(70_000, 'a'), Buffer.alloc(70_000, 'b'), Buffer.from('"end"')];
+    expect((await upload(url, chunks, { gapMs: 10 })).status).toBe(200);
+    const body = outcomes[0] as Uint8Array;
+    expect(Buffer.from(body).equals(Buffer.concat(chunks))).toBe(true);
+    expect(rememberedBodySha256(body)).toBe(createHash('sha256').update(Buffer.concat(chunks)).digest('hex'));
+    await upload(url, [Buffer.from('{"one":"chunk"}')]);
+    expect(rememberedBodySha256(outcomes[1] as Uint8Array)).toBeUndefined();
+  });
+
+  it('without hashForSigning, records no hash', async () => {
+    const { url, outcomes } = await serverReading(1 << 20);
+    await upload(url, [Buffer.alloc(70_000, 'a'), Buffer.alloc(70_000, 'b')], { gapMs: 10 });
+    expect(rememberedBodySha256(outcomes[0] as Uint8Array)).toBeUndefined();
   });
 
   it('returns an empty body for a request without one', async () => {

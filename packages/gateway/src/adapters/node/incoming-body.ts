@@ -1,6 +1,7 @@
+import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GatewayError } from '../../errors/index.ts';
-import { BoundedBytes, payloadTooLarge } from '../../invoke/index.ts';
+import { BoundedBytes, payloadTooLarge, rememberBodySha256 } from '../../invoke/index.ts';
 import { onBodyTooSlow } from './body-rate.ts';
 
 /**
@@ -19,11 +20,16 @@ import { onBodyTooSlow } from './body-rate.ts';
  * response is sent, Node (and @hono/node-server) discard what is left of the
  * body or close the connection.
  */
-export function readIncomingBody(incoming: IncomingMessage, limit: number): Promise<Uint8Array> {
+export function readIncomingBody(incoming: IncomingMessage, limit: number, hashForSigning = false): Promise<Uint8Array> {
   const declared = incoming.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) return Promise.reject(payloadTooLarge(limit));
   return new Promise((resolve, reject) => {
     const collected = new BoundedBytes(limit);
+    // With `hashForSigning`, a body of more than one chunk is hashed chunk by chunk as it
+    // arrives, between socket reads, instead of in one pass after its last byte (about 0.6 ms
+    // per MB on the request's critical path). One chunk: the signer's one-shot hash is cheaper.
+    let first: Buffer | undefined;
+    let hasher: Hash | undefined;
     // The server's minimum body rate (body-rate.ts) ends the wait with a 408.
     const stopWatching = onBodyTooSlow(incoming, (error) => {
       cleanup();
@@ -38,14 +44,22 @@ export function readIncomingBody(incoming: IncomingMessage, limit: number): Prom
       incoming.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
-      if (collected.push(chunk)) return;
+      if (collected.push(chunk)) {
+        if (!hashForSigning) return;
+        if (hasher) hasher.update(chunk);
+        else if (first === undefined) first = chunk;
+        else hasher = createHash('sha256').update(first).update(chunk);
+        return;
+      }
       cleanup();
       incoming.pause();
       reject(payloadTooLarge(limit));
     };
     const onEnd = () => {
       cleanup();
-      resolve(collected.bytes());
+      const body = collected.bytes();
+      if (hasher) rememberBodySha256(body, hasher.digest('hex'));
+      resolve(body);
     };
     const onError = (error: Error) => {
       cleanup();

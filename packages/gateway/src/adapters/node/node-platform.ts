@@ -6,6 +6,7 @@ import type { LogLevel, Logger } from '../../logging/index.ts';
 import { createAbortControllerPool } from './abort-controller-pool.ts';
 import { nodeAmbientCredentials } from './ambient-credentials.ts';
 import { createNodeLogger, logLevelFromEnv } from './node-logger.ts';
+import { nodePayloadBytes } from './node-payload-bytes.ts';
 import { nodeRequestContext } from './node-request-context.ts';
 import { DEFAULT_SECRETS_DIR, directorySecretSource } from './secrets-dir.ts';
 import { nodeSigV4Crypto } from './sigv4-crypto.ts';
@@ -49,6 +50,7 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     env,
     transport: options.transport ?? createUndiciTransport(),
     sigv4Crypto: nodeSigV4Crypto,
+    payloadBytes: nodePayloadBytes,
     credentials: new CredentialResolver({
       ambient,
       secrets: options.secretSource ?? directorySecretSource(options.secretsDir ?? envSource.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR),

@@ -19,7 +19,7 @@ export function nodeRequestContext(request: Request, bindings: unknown): Request
   if (!(incoming instanceof IncomingMessage) || !(outgoing instanceof ServerResponse)) return webRequestContext(request);
   return {
     // Read already (a middleware consumed the body through `request`): the Web stream has it.
-    readBody: (limit) => (incoming.readableDidRead ? readBodyWithLimit(request, limit) : readIncomingBody(incoming, limit)),
+    readBody: (limit, signed) => (incoming.readableDidRead ? readBodyWithLimit(request, limit) : readIncomingBody(incoming, limit, signed)),
     clientGone: responseClosed(outgoing),
     // Not `getConnInfo` from '@hono/node-server/conninfo': it needs Hono's Context (the
     // platform is built without Hono) and throws when `incoming` is absent; it reads this same field.

@@ -1,4 +1,5 @@
 import { AwsV4Signer } from 'aws4fetch';
+import { rememberedBodySha256 } from './known-body-hash.ts';
 import { SignedHeaders } from './signed-headers.ts';
 
 /**
@@ -50,7 +51,8 @@ export class SyncCryptoSigner extends AwsV4Signer {
   async signBody(body: Uint8Array | string): Promise<Headers> {
     this.#fixed ??= await this.#fixedParts();
     const fixed = this.#fixed;
-    const bodyHash = fixed.declaredBodyHash ?? this.sigv4Crypto.sha256Hex(body);
+    // A digest taken while the body arrived (known-body-hash.ts) is the same one, already done.
+    const bodyHash = fixed.declaredBodyHash ?? rememberedBodySha256(body) ?? this.sigv4Crypto.sha256Hex(body);
     const stringToSign = fixed.stringToSignPrefix + this.sigv4Crypto.sha256Hex(fixed.canonicalPrefix + bodyHash);
     // The template's headers as a list, plus this request's Authorization (see SignedHeaders).
     const pairs = fixed.headerPairs.slice();
