@@ -66,7 +66,7 @@ Options:
       --request-timeout D  whole request within (default 300s)
       --min-body-rate N    minimum body bytes/s (default 1024) after --body-rate-grace (default 10s)
       --keep-alive-timeout D  idle keep-alive connections close after (default 65s)
-      --max-requests-per-connection N  (default 1000)
+      --max-requests-per-connection N  (default 1000; 0: no limit)
       --max-connections N  open connections; more get a 503 (default 10000)
       --max-header-size S  request headers size (default 16KiB; Envoy's is 60KiB)
       --max-headers N      request header count (default 100)
