@@ -9,7 +9,7 @@ import { drainServer, type DrainOptions, type DrainResult } from './drain.ts';
 import { badRequestResponse } from './bad-request.ts';
 import { HeaderLinesServerResponse } from './header-lines-response.ts';
 import { createTlsServer, type TlsServerOptions } from './tls-server.ts';
-import { guardTlsListener } from './tls-guard.ts';
+import { capTlsConnections, guardTlsListener } from './tls-guard.ts';
 
 export interface RunningServer {
   url: string;
@@ -53,9 +53,10 @@ export function serveApp(app: Pick<Hono, 'fetch'>, options: ServeOptions): Promi
   // cleanup (drain 500 ms, then destroy) is off: RequestGuard reads the rest within a bound.
   const listener = getRequestListener(app.fetch, { hostname: options.host, autoCleanupIncoming: false, errorHandler: badRequestResponse });
   // HTTPS (tls-server.ts): HTTP/2 by ALPN, HTTP/1.1 still accepted; its own graceful close. The
-  // guard (tls-guard.ts) and Node's HTTP/1 timeouts apply; the connection cap and JSON answers to
-  // unparsable requests below are the plain HTTP server's (README "HTTPS").
+  // guard and the connection cap (tls-guard.ts) and Node's HTTP/1 timeouts apply; the JSON
+  // answers to unparsable requests below are the plain HTTP server's only (README "HTTPS").
   const tls = options.tls ? createTlsServer(guardTlsListener(listener, guard, limits), options.tls, limits) : undefined;
+  if (tls) capTlsConnections(tls.server, limits.maxConnections);
   // HeaderLinesServerResponse: a function's repeated response headers go out one line per value.
   const http = tls
     ? undefined

@@ -6,8 +6,9 @@
  * waits for it and counts it when cut) and health-path exemption.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
-import { refuseRequest } from './rejections.ts';
+import type { Http2SecureServer, Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+import type { TLSSocket } from 'node:tls';
+import { refuseRequest, refuseSocket } from './rejections.ts';
 import type { RequestGuard } from './request-guard.ts';
 import type { ServerLimits } from './server-limits.ts';
 
@@ -33,4 +34,29 @@ export function guardTlsListener(listener: RequestListener, guard: RequestGuard,
     response.once('close', () => guard.inFlight--);
     listener(request as unknown as IncomingMessage, response as unknown as ServerResponse);
   };
+}
+
+/**
+ * `--max-connections` on the HTTPS server, counted once the TLS handshake is done (before it
+ * there is nobody to answer): over the cap, an HTTP/1.1 connection gets the plain server's JSON
+ * 503 and is closed; an HTTP/2 one (whose framing a raw answer would break) is closed at once.
+ */
+export function capTlsConnections(server: Http2SecureServer, maxConnections: number): void {
+  let open = 0;
+  server.on('secureConnection', (socket: TLSSocket) => {
+    if (open >= maxConnections) {
+      if (socket.alpnProtocol === 'h2') socket.destroy();
+      else {
+        refuseSocket(socket, {
+          status: 503,
+          code: 'Overloaded',
+          message: `the gateway has its limit of ${maxConnections} connections open`,
+          headers: { 'Retry-After': '1' },
+        });
+      }
+      return;
+    }
+    open++;
+    socket.once('close', () => open--);
+  });
 }
