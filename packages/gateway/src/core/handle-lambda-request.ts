@@ -115,33 +115,18 @@ export async function handleLambdaRequest(
       const forwarded = await forwardToFunctionUrl(
         { ...backend.resolved, functionUrl },
         { method: request.method, url: filtered.url, headers: filtered.headers, body },
-        {
-          credentials: backend.credentials,
-          // Node: undici's dispatch, as for InvokeWithResponseStream (backpressure, abort on a cancelled body).
-          transport: platform.transport,
-          crypto: platform.sigv4Crypto,
-          signal: clientGone ? undefined : request.signal,
-          clientGone,
-          logger: platform.logger,
-          logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
-          onEnd: releaseAtStreamEnd,
-        },
+        streamOptions(backend, platform, request, context, requestId, route.routeName, releaseAtStreamEnd),
       );
       slotHandedToStream = true;
       lambdaRequestId = forwarded.lambdaRequestId;
       response = forwarded.response;
     } else if (backend.resolved.streaming) {
       // ResponseStream backends: InvokeWithResponseStream, the body sent as it comes (invoke/invoke-stream.ts).
-      const streamed = await invokeLambdaStream({ ...backend.resolved, streaming: backend.resolved.streaming }, payload, {
-        credentials: backend.credentials,
-        transport: platform.transport,
-        crypto: platform.sigv4Crypto,
-        signal: clientGone ? undefined : request.signal,
-        clientGone,
-        logger: platform.logger,
-        logFields: { requestId, route: route.routeName, backend: backend.name, function: backend.resolved.functionId },
-        onEnd: releaseAtStreamEnd,
-      });
+      const streamed = await invokeLambdaStream(
+        { ...backend.resolved, streaming: backend.resolved.streaming },
+        payload,
+        streamOptions(backend, platform, request, context, requestId, route.routeName, releaseAtStreamEnd),
+      );
       slotHandedToStream = true;
       lambdaRequestId = streamed.lambdaRequestId;
       response = streamed.response;
@@ -227,6 +212,33 @@ export async function handleLambdaRequest(
 function withoutStreamedBody(response: Response): Response {
   response.body?.cancel(HEAD_BODY_DISCARDED).catch(() => undefined);
   return new Response(null, { status: response.status, headers: response.headers });
+}
+
+/**
+ * The options of both streamed kinds (Function URL, ResponseStream): the platform's transport (on
+ * Node undici's dispatch: backpressure, abort on a cancelled body), the client going away, the
+ * log fields of the stream's end, and `onEnd`, which gives the backend's slot back then.
+ */
+function streamOptions(
+  backend: BoundBackend,
+  platform: Platform,
+  request: Request,
+  context: RequestContext,
+  requestId: string,
+  routeName: string,
+  onEnd: () => void,
+) {
+  const clientGone = context.clientGone;
+  return {
+    credentials: backend.credentials,
+    transport: platform.transport,
+    crypto: platform.sigv4Crypto,
+    signal: clientGone ? undefined : request.signal,
+    clientGone,
+    logger: platform.logger,
+    logFields: { requestId, route: routeName, backend: backend.name, function: backend.resolved.functionId },
+    onEnd,
+  };
 }
 
 /** Hands the adapter the function's repeated headers that survived the response filters. */

@@ -10,7 +10,7 @@
  * first call may have run (or still be running): only for functions that are safe to run twice.
  */
 import { GatewayError } from '../errors/index.ts';
-import type { ClientGone } from '../invoke/index.ts';
+import { waitUnlessGone, type ClientGone } from '../invoke/index.ts';
 
 export interface RouteRetryPolicy {
   /** Statuses that are retried. Empty: only lost connections and timed-out tries. */
@@ -42,13 +42,18 @@ export type RetryAttempt = (timeoutMs: number | undefined) => Promise<Response>;
  * up or the request timeout is reached (then 504). The last answer is the client's; the ones
  * before it are discarded unread.
  */
-export async function invokeWithRouteRetries(
+export function invokeWithRouteRetries(
   policy: RouteRetryPolicy | undefined,
   perTryMs: number,
   attempt: RetryAttempt,
   options: RetryWaitOptions | undefined,
 ): Promise<Response> {
+  // Without a policy (most routes): the one try itself, no extra async frame on the hot path.
   if (!policy || !options) return attempt(undefined);
+  return tryUntilDone(policy, perTryMs, attempt, options);
+}
+
+async function tryUntilDone(policy: RouteRetryPolicy, perTryMs: number, attempt: RetryAttempt, options: RetryWaitOptions): Promise<Response> {
   const deadline = policy.requestTimeoutMs === undefined ? undefined : Date.now() + policy.requestTimeoutMs;
   for (let retries = 0; ; retries++) {
     const remaining = deadline === undefined ? undefined : deadline - Date.now();
@@ -101,24 +106,5 @@ function discard(outcome: Response | GatewayError): void {
 function requestTimedOut(policy: RouteRetryPolicy, cause: GatewayError | undefined): GatewayError {
   return new GatewayError(504, 'BackendTimeout', `the request did not complete within ${policy.requestTimeoutMs} ms (timeouts.request, retries included)`, {
     cause,
-  });
-}
-
-function waitUnlessGone(delayMs: number, options: RetryWaitOptions): Promise<void> {
-  const closed = () => new GatewayError(499, 'BadRequest', 'the client closed the request');
-  if (options.signal?.aborted) return Promise.reject(closed());
-  return new Promise((resolve, reject) => {
-    let unsubscribe: (() => void) | undefined;
-    const settle = (gone: boolean) => {
-      clearTimeout(timer);
-      unsubscribe?.();
-      options.signal?.removeEventListener('abort', onGone);
-      if (gone) reject(closed());
-      else resolve();
-    };
-    const onGone = () => settle(true);
-    const timer = setTimeout(() => settle(false), delayMs);
-    options.signal?.addEventListener('abort', onGone, { once: true });
-    unsubscribe = options.clientGone?.(onGone);
   });
 }

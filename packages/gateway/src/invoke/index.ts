@@ -1,5 +1,6 @@
 export { invokeLambda } from './invoke-lambda.ts';
 export { backoffMs, invokeWithThrottleRetries } from './throttle-retry.ts';
+export { waitUnlessGone } from './retry-wait.ts';
 export type { RetryLog, RetryingBackend, ThrottleRetryOptions } from './throttle-retry.ts';
 export type { AbortControllerSource, ClientGone, InvokeOptions, InvokeResponse } from './invoke-lambda.ts';
 export { mapLambdaApiError, parseLambdaApiError } from './lambda-errors.ts';

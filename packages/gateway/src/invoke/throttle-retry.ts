@@ -2,6 +2,7 @@ import type { ResolvedBackend } from '../descriptor/index.ts';
 import type { ThrottleRetry } from '../descriptor/retry-schema.ts';
 import { GatewayError } from '../errors/index.ts';
 import { invokeLambda, type InvokeOptions, type InvokeResponse } from './invoke-lambda.ts';
+import { waitUnlessGone } from './retry-wait.ts';
 
 /** What a retry loop needs from the backend: its resolved Invoke facts and its retry policy. */
 export interface RetryingBackend {
@@ -89,23 +90,4 @@ export function backoffMs(policy: ThrottleRetry, attempt: number, retryAfter: st
   const floor = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 0;
   // Spread the clients that were all told the same Retry-After.
   return floor > 0 ? Math.max(jittered, floor + Math.round(random() * policy.baseDelayMs)) : jittered;
-}
-
-function waitUnlessGone(delayMs: number, options: InvokeOptions, throttled: GatewayError): Promise<void> {
-  const closed = () => new GatewayError(499, 'BadRequest', 'the client closed the request', { cause: throttled });
-  if (options.signal?.aborted) return Promise.reject(closed());
-  return new Promise((resolve, reject) => {
-    let unsubscribe: (() => void) | undefined;
-    const settle = (gone: boolean) => {
-      clearTimeout(timer);
-      unsubscribe?.();
-      options.signal?.removeEventListener('abort', onGone);
-      if (gone) reject(closed());
-      else resolve();
-    };
-    const onGone = () => settle(true);
-    const timer = setTimeout(() => settle(false), delayMs);
-    options.signal?.addEventListener('abort', onGone, { once: true });
-    unsubscribe = options.clientGone?.(onGone);
-  });
 }
