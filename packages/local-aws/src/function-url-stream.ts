@@ -3,8 +3,8 @@ import type { RecordedInvocation } from './api-types.ts';
 import type { InvocationSpec } from './function-runtime.ts';
 import { startStreamingInvocation, type StreamingInvocation } from './function-stream-runtime.ts';
 import type { LocalResponse } from './http-io.ts';
-import { reservedConcurrencyExceeded } from './lambda-errors.ts';
 import { HTTP_INTEGRATION_CONTENT_TYPE } from './lambda-streaming-api.ts';
+import { startLimitedStreamingInvocation } from './limited-stream-invocation.ts';
 import type { RequestContext } from './request-context.ts';
 
 /** A prelude longer than this is not one (the function forgot the 8 NUL bytes). */
@@ -28,26 +28,9 @@ export async function streamFunctionUrl(
   headers: Record<string, string>,
 ): Promise<LocalResponse> {
   const { state } = context;
-  let started!: (invocation: StreamingInvocation) => void;
-  const startedInvocation = new Promise<StreamingInvocation>((resolve) => {
-    started = resolve;
-  });
-  const running = state.limiterFor(fn).runIfFree(() => {
-    const invocation = startStreamingInvocation(() => state.functions.load(fn.config.handler), spec, state.streamingLimits);
-    started(invocation);
-    return invocation.completion;
-  });
-  if (!running) throw reservedConcurrencyExceeded();
-  const invocation = await startedInvocation;
-  void running.then((completion) => {
-    record.outcome = {
-      payload: '',
-      durationMs: completion.durationMs,
-      ...(completion.failure ? { functionError: 'Unhandled', errorType: completion.failure.errorType } : {}),
-    };
-    context.logFields['streamedBytes'] = completion.bytes;
-    if (completion.failure) context.logFields['functionError'] = completion.failure.errorType;
-  });
+  const invocation = await startLimitedStreamingInvocation(context, fn, record, () =>
+    startStreamingInvocation(() => state.functions.load(fn.config.handler), spec, state.streamingLimits),
+  );
 
   let first = await invocation.next();
   let status = 200;

@@ -4,9 +4,10 @@ import { logTailBase64 } from './function-logs.ts';
 import { startStreamingInvocation, type StreamCompletion, type StreamingInvocation } from './function-stream-runtime.ts';
 import type { LocalResponse } from './http-io.ts';
 import { assertMayInvoke, invocationResourceArn } from './lambda-authorize.ts';
-import { invalidParameterValue, requestTooLarge, reservedConcurrencyExceeded, SYNC_PAYLOAD_LIMIT_BYTES } from './lambda-errors.ts';
+import { invalidParameterValue, requestTooLarge, SYNC_PAYLOAD_LIMIT_BYTES } from './lambda-errors.ts';
 import { parseEvent, resolveTarget } from './lambda-invoke.ts';
 import { parseInvokeOptions } from './lambda-invoke-options.ts';
+import { startLimitedStreamingInvocation } from './limited-stream-invocation.ts';
 import type { RequestContext } from './request-context.ts';
 
 const codec = new EventStreamCodec(
@@ -94,12 +95,8 @@ export async function handleInvokeWithResponseStream(context: RequestContext, en
     clientContext: options.clientContext,
     at: new Date(state.now()),
   });
-  let started!: (invocation: StreamingInvocation) => void;
-  const startedInvocation = new Promise<StreamingInvocation>((resolve) => {
-    started = resolve;
-  });
-  const running = state.limiterFor(target.fn).runIfFree(() => {
-    const invocation = startStreamingInvocation(
+  const invocation = await startLimitedStreamingInvocation(context, target.fn, record, () =>
+    startStreamingInvocation(
       () => state.functions.load(target.fn.config.handler),
       {
         requestId: context.requestId,
@@ -112,22 +109,8 @@ export async function handleInvokeWithResponseStream(context: RequestContext, en
         event: eventValue,
       },
       state.streamingLimits,
-    );
-    started(invocation);
-    return invocation.completion;
-  });
-  if (!running) throw reservedConcurrencyExceeded();
-  const invocation = await startedInvocation;
-  void running.then((completion) => {
-    record.outcome = {
-      payload: '',
-      durationMs: completion.durationMs,
-      ...(completion.failure ? { functionError: 'Unhandled', errorType: completion.failure.errorType } : {}),
-    };
-    context.logFields['durationMs'] = completion.durationMs;
-    context.logFields['streamedBytes'] = completion.bytes;
-    if (completion.failure) context.logFields['functionError'] = completion.failure.errorType;
-  });
+    ),
+  );
   // The content type is known once the function has written its first byte (or finished).
   const first = await invocation.next();
   return {
