@@ -3,16 +3,13 @@
  * runs it): SIGHUP reloads the configuration in the same process, and SIGTERM
  * logs the drain and the stop as JSON lines before a clean exit.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
+import { spawnCliFromSources } from '../support/serve-process.ts';
 import { GUIDE_BODY, KEYS, startTestAws, writeMountedSecret } from '../support/stack.ts';
-
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const MAIN = resolve(REPO_ROOT, 'packages/gateway/src/cli/main.ts');
 
 const config = (...paths: string[]) =>
   `backends:\n  echo: { region: us-east-1, accountId: "222222222222", functionName: echo, auth: { type: secret, name: aws-creds } }\nroutes:\n${paths
@@ -36,24 +33,7 @@ describe('serve signals', () => {
     await writeFile(file, config('/one'));
     await writeMountedSecret(join(dir, 'secrets'), 'aws-creds', { accessKey: KEYS.gateway.accessKey, secretKey: KEYS.gateway.secretKey });
     const args = ['serve', '--config', file, '--port', '0', '--host', '127.0.0.1', '--admin-port', '0', '--secrets-dir', join(dir, 'secrets'), '--no-watch'];
-    const child = spawn(
-      process.execPath,
-      [
-        '--conditions=lambda-gateway-source',
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `import { main } from ${JSON.stringify(MAIN)}; process.exitCode = await main(process.argv.slice(1));`,
-        '--',
-        ...args,
-      ],
-      {
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: dir, AWS_ENDPOINT_URL: aws.url, AWS_REGION: 'us-east-1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnCliFromSources(args, { HOME: dir, AWS_ENDPOINT_URL: aws.url, AWS_REGION: 'us-east-1' });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));

@@ -1,16 +1,17 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = resolve(REPO_ROOT, 'packages/gateway/src/cli/main.ts');
 
 /**
- * `lambda-gateway serve` as its own process, from this checkout's sources
- * under tsx (main() exactly as the bin calls it), so tests can send it real
- * signals. Resolves once it logs `gateway listening`, with its URL.
+ * The CLI from this checkout's sources under tsx, `main()` called exactly as the bin calls it
+ * on dist/ (no build needed), from the repository root, with only PATH and `env` in its
+ * environment; stdout and stderr piped.
  */
-export async function startServeProcess(args: string[], env: Record<string, string>) {
-  const child = spawn(
+export function spawnCliFromSources(args: string[], env: Record<string, string>): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(
     process.execPath,
     [
       '--conditions=lambda-gateway-source',
@@ -20,6 +21,20 @@ export async function startServeProcess(args: string[], env: Record<string, stri
       '-e',
       `import { main } from ${JSON.stringify(MAIN)}; process.exitCode = await main(process.argv.slice(1));`,
       '--',
+      ...args,
+    ],
+    { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+/**
+ * `lambda-gateway serve` as its own process, from this checkout's sources
+ * under tsx (main() exactly as the bin calls it), so tests can send it real
+ * signals. Resolves once it logs `gateway listening`, with its URL.
+ */
+export async function startServeProcess(args: string[], env: Record<string, string>) {
+  const child = spawnCliFromSources(
+    [
       'serve',
       '--port',
       '0',
@@ -29,7 +44,7 @@ export async function startServeProcess(args: string[], env: Record<string, stri
       ...(args.includes('--admin-port') || args.includes('--no-admin') ? [] : ['--admin-port', '0']),
       ...args,
     ],
-    { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { HOME: process.env.HOME ?? '/tmp', ...env },
   );
   let stdout = '';
   let stderr = '';

@@ -4,15 +4,14 @@
  * dist/), so that it tests this checkout without a build; test/cli/bin.test.ts
  * runs the built bin.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCliFromSources } from '../../../../test/support/serve-process.ts';
 
 const GATEWAY_PACKAGE = resolve(import.meta.dirname, '../..');
 const REPO_ROOT = resolve(GATEWAY_PACKAGE, '../..');
-const MAIN = resolve(import.meta.dirname, 'main.ts');
 /** The SDK warns on Node versions below 22 (`NodeVersionSupportWarning`, @aws-sdk/core). */
 const SDK_WARNS = Number(process.versions.node.split('.')[0]) < 22;
 
@@ -25,24 +24,7 @@ afterAll(async () => {
 });
 
 function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=lambda-gateway-source',
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      `import { main } from ${JSON.stringify(MAIN)}; process.exitCode = await main(process.argv.slice(1));`,
-      '--',
-      ...args,
-    ],
-    {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawnCliFromSources(args, env);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
