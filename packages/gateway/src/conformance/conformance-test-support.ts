@@ -19,11 +19,9 @@ import { serveApp, type RunningServer } from '../adapters/node/serve.ts';
 import { parseConfigText } from '../config/documents.ts';
 import { compileGateway, type GatewayRouteSpec } from '../core/create-gateway.ts';
 import type { GatewayMetrics } from '../core/gateway-metrics.ts';
-import type { Platform } from '../core/platform.ts';
 import type { RandomSource } from '../core/weighted-pick.ts';
-import { CredentialResolver } from '../credentials/index.ts';
+import { unitPlatform } from '../core/unit-platform-test-support.ts';
 import type { HttpTransport, OutboundRequest } from '../invoke/index.ts';
-import { silentLogger } from '../logging/index.ts';
 import { translateManifests } from '../manifests/translate.ts';
 
 /** The suite's backends (conformance/base/manifests.yaml): namespace → Service names. */
@@ -219,17 +217,7 @@ export async function serveEchoRoutes(
   options: { random?: RandomSource; metrics?: GatewayMetrics } = {},
 ): Promise<ConformanceGateway> {
   const transport = echoTransport();
-  const platform: Platform = {
-    env: () => undefined,
-    transport,
-    credentials: new CredentialResolver({
-      ambient: { description: 'conformance', getCredentials: async () => ({ accessKeyId: 'AKIACONFORMANCE', secretAccessKey: 'conformance' }) },
-      secrets: undefined,
-    }),
-    logger: silentLogger,
-    requestContext: nodeRequestContext,
-    ...(options.metrics ? { metrics: options.metrics } : {}),
-  };
+  const platform = unitPlatform(transport, { requestContext: nodeRequestContext, ...(options.metrics ? { metrics: options.metrics } : {}) });
   const { app } = compileGateway({ routes, platform, ...(options.random ? { random: options.random } : {}) });
   const server = await serveApp(app, { port: 0, host: '127.0.0.1' });
   return { server, transport, warnings, close: () => server.close(1_000) };

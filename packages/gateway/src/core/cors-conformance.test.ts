@@ -9,13 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CredentialResolver } from '../credentials/index.ts';
 import type { HttpTransport } from '../invoke/index.ts';
-import { silentLogger } from '../logging/index.ts';
 import { translateYaml } from '../manifests/manifest-test-support.ts';
+import { unitPlatform } from './unit-platform-test-support.ts';
 import { compileGateway } from './create-gateway.ts';
-import type { Platform } from './platform.ts';
-import { webRequestContext } from './web-request-context.ts';
 
 let invocations = 0;
 const transport: HttpTransport = {
@@ -28,16 +25,7 @@ const transport: HttpTransport = {
     };
   },
 };
-const platform: Platform = {
-  env: () => undefined,
-  transport,
-  credentials: new CredentialResolver({
-    ambient: { description: 'unit', getCredentials: async () => ({ accessKeyId: 'AKIAUNIT', secretAccessKey: 'unit' }) },
-    secrets: undefined,
-  }),
-  logger: silentLogger,
-  requestContext: (request) => webRequestContext(request),
-};
+const platform = unitPlatform(transport);
 
 const yaml = readFileSync(resolve(import.meta.dirname, 'testdata/httproute-cors.yaml'), 'utf8');
 const gateway = compileGateway({ routes: translateYaml(yaml, 'httproute-cors.yaml').routes, platform });

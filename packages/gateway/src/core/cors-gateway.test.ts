@@ -6,13 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildRoutes } from '../config/build-routes.ts';
 import { parseConfigText } from '../config/documents.ts';
-import { CredentialResolver } from '../credentials/index.ts';
 import type { HttpTransport } from '../invoke/index.ts';
-import { silentLogger } from '../logging/index.ts';
 import { configErrorOf, translateYaml } from '../manifests/manifest-test-support.ts';
+import { unitPlatform } from './unit-platform-test-support.ts';
 import { compileGateway, type GatewayRouteSpec } from './create-gateway.ts';
-import type { Platform } from './platform.ts';
-import { webRequestContext } from './web-request-context.ts';
 
 /** Answers 200, or a Lambda function error for function `fail`; counts what it is sent. */
 function gatewayOf(routes: GatewayRouteSpec[]) {
@@ -26,16 +23,7 @@ function gatewayOf(routes: GatewayRouteSpec[]) {
       return { status: 200, headers, bytes: async () => new TextEncoder().encode(body) };
     },
   };
-  const platform: Platform = {
-    env: () => undefined,
-    transport,
-    credentials: new CredentialResolver({
-      ambient: { description: 'unit', getCredentials: async () => ({ accessKeyId: 'AKIAUNIT', secretAccessKey: 'unit' }) },
-      secrets: undefined,
-    }),
-    logger: silentLogger,
-    requestContext: (request) => webRequestContext(request),
-  };
+  const platform = unitPlatform(transport);
   return { sent, gateway: compileGateway({ routes, platform }) };
 }
 

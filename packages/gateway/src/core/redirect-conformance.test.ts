@@ -7,14 +7,11 @@
  * case says otherwise); the full Location is asserted where the suite checks only some parts.
  */
 import { describe, expect, it } from 'vitest';
-import { CredentialResolver } from '../credentials/index.ts';
 import type { HttpTransport } from '../invoke/index.ts';
-import { silentLogger } from '../logging/index.ts';
 import { translateYaml } from '../manifests/manifest-test-support.ts';
+import { unitPlatform } from './unit-platform-test-support.ts';
 import { compileGateway } from './create-gateway.ts';
-import type { Platform } from './platform.ts';
 import { redirectLocation } from './redirect.ts';
-import { webRequestContext } from './web-request-context.ts';
 
 const invoked: string[] = [];
 const neverInvoked: HttpTransport = {
@@ -23,16 +20,7 @@ const neverInvoked: HttpTransport = {
     throw new Error('a redirect must not invoke Lambda');
   },
 };
-const platform: Platform = {
-  env: () => undefined,
-  transport: neverInvoked,
-  credentials: new CredentialResolver({
-    ambient: { description: 'unit', getCredentials: async () => ({ accessKeyId: 'AKIAUNIT', secretAccessKey: 'unit' }) },
-    secrets: undefined,
-  }),
-  logger: silentLogger,
-  requestContext: (request) => webRequestContext(request),
-};
+const platform = unitPlatform(neverInvoked);
 
 const BACKEND = `apiVersion: gateway.kgateway.dev/v1alpha1
 kind: Backend

@@ -10,13 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { parseConfigText } from '../config/documents.ts';
 import { buildRoutes } from '../config/build-routes.ts';
 import { formatRouteTable } from '../cli/route-table.ts';
-import { CredentialResolver } from '../credentials/index.ts';
 import type { HttpTransport } from '../invoke/index.ts';
-import { silentLogger } from '../logging/index.ts';
 import { translateYaml } from '../manifests/manifest-test-support.ts';
+import { unitPlatform } from './unit-platform-test-support.ts';
 import { compileGateway, type GatewayRouteSpec } from './create-gateway.ts';
-import type { Platform } from './platform.ts';
-import { webRequestContext } from './web-request-context.ts';
 import { seededRandom, weightedPicker } from './weighted-pick.ts';
 
 /** Counts invocations per `Qualifier` (the alias) and answers 200. */
@@ -30,16 +27,7 @@ function countingPlatform() {
       return { status: 200, headers: new Headers({ 'content-type': 'application/json' }), bytes: async () => new TextEncoder().encode('"ok"') };
     },
   };
-  const platform: Platform = {
-    env: () => undefined,
-    transport,
-    credentials: new CredentialResolver({
-      ambient: { description: 'unit', getCredentials: async () => ({ accessKeyId: 'AKIAUNIT', secretAccessKey: 'unit' }) },
-      secrets: undefined,
-    }),
-    logger: silentLogger,
-    requestContext: (request) => webRequestContext(request),
-  };
+  const platform = unitPlatform(transport);
   return { counts, platform };
 }
 
