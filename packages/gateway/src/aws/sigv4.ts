@@ -5,7 +5,7 @@ import { SyncCryptoSigner, type SigV4Crypto, type SignerInit } from './sigv4/syn
 
 export type { SigV4Crypto } from './sigv4/sync-crypto-signer.ts';
 export { verifySigV4Crypto } from './sigv4/sync-crypto-signer.ts';
-export { headerPairs } from './sigv4/signed-headers.ts';
+export { HeaderList, headerPairs } from './header-list.ts';
 export { rememberBodySha256 } from './sigv4/known-body-hash.ts';
 
 /**

@@ -8,8 +8,7 @@ import {
   type StreamingTransportResponse,
   type TransportResponse,
 } from '../../invoke/index.ts';
-import { headerPairs } from '../../aws/sigv4.ts';
-import { recordHeaders } from './record-headers.ts';
+import { HeaderList, headerPairs } from '../../aws/sigv4.ts';
 import { StreamExchange } from './undici-stream-exchange.ts';
 
 /**
@@ -110,7 +109,7 @@ class Exchange implements Dispatcher.DispatchHandler {
       return;
     }
     this.#state = 'body';
-    this.#resolve({ status: statusCode, headers: recordHeaders(headers), bytes: () => this.#bytes() });
+    this.#resolve({ status: statusCode, headers: HeaderList.fromRecord(headers), bytes: () => this.#bytes() });
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {

@@ -1,6 +1,6 @@
 import { AwsV4Signer } from 'aws4fetch';
 import { rememberedBodySha256 } from './known-body-hash.ts';
-import { SignedHeaders } from './signed-headers.ts';
+import { HeaderList } from '../header-list.ts';
 
 /**
  * Synchronous SHA-256 and HMAC-SHA256, for runtimes that have them (Node's
@@ -54,10 +54,10 @@ export class SyncCryptoSigner extends AwsV4Signer {
     // A digest taken while the body arrived (known-body-hash.ts) is the same one, already done.
     const bodyHash = fixed.declaredBodyHash ?? rememberedBodySha256(body) ?? this.sigv4Crypto.sha256Hex(body);
     const stringToSign = fixed.stringToSignPrefix + this.sigv4Crypto.sha256Hex(fixed.canonicalPrefix + bodyHash);
-    // The template's headers as a list, plus this request's Authorization (see SignedHeaders).
+    // The template's headers as a list, plus this request's Authorization (see HeaderList).
     const pairs = fixed.headerPairs.slice();
     pairs.push('authorization', fixed.authorizationPrefix + this.sigv4Crypto.hmacSha256Hex(fixed.signingKey, stringToSign));
-    return new SignedHeaders(pairs) as unknown as Headers;
+    return new HeaderList(pairs) as unknown as Headers;
   }
 
   /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SignedHeaders, headerPairs } from './signed-headers.ts';
+import { HeaderList, headerPairs } from './header-list.ts';
 
 const signed = () =>
-  new SignedHeaders([
+  new HeaderList([
     'content-type',
     'application/json',
     'x-amz-date',
@@ -11,7 +11,7 @@ const signed = () =>
     'AWS4-HMAC-SHA256 Credential=AKID/x',
   ]) as unknown as Headers;
 
-describe('SignedHeaders (a signed request header list as Fetch Headers)', () => {
+describe('HeaderList (a signed request header list as Fetch Headers)', () => {
   it('answers get, has, set and delete as Headers does, in any case, without building one', () => {
     const headers = signed();
     expect(headers).toBeInstanceOf(Headers);

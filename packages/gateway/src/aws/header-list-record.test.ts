@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { recordHeaders } from './record-headers.ts';
+import { HeaderList, headerPairs } from './header-list.ts';
+
+const recordHeaders = (record: Parameters<typeof HeaderList.fromRecord>[0]) => HeaderList.fromRecord(record);
 
 // What undici hands a dispatch handler: lower-case names, repeated headers as arrays.
 const record = () => ({ 'content-type': 'application/json', 'x-amzn-requestid': 'r-1', 'set-cookie': ['a=1', 'b=2'], 'x-multi': ['origin', 'accept'] });
 
-describe('recordHeaders (undici response record as Fetch Headers)', () => {
+describe('HeaderList.fromRecord (undici response record as Fetch Headers)', () => {
   it('answers get and has as Headers does, in any case, repeated values joined with ", "', () => {
     const headers = recordHeaders(record());
     const real = new Headers(
@@ -29,5 +31,18 @@ describe('recordHeaders (undici response record as Fetch Headers)', () => {
     headers.delete('x-multi');
     expect(headers.has('x-multi')).toBe(false);
     expect([...headers.keys()]).toEqual(['content-type', 'set-cookie', 'set-cookie', 'x-added', 'x-amzn-requestid']);
+  });
+});
+
+describe('HeaderList with a repeated name, before any Headers is built', () => {
+  it('set keeps the first line with the new value and drops the others; delete drops them all', () => {
+    const headers = new HeaderList(['vary', 'origin', 'x-a', '1', 'vary', 'accept']) as unknown as Headers;
+    expect(headers.get('Vary')).toBe('origin, accept');
+    headers.set('vary', 'cookie');
+    expect(headerPairs(headers)).toEqual(['vary', 'cookie', 'x-a', '1']);
+    const again = new HeaderList(['vary', 'origin', 'x-a', '1', 'vary', 'accept']) as unknown as Headers;
+    again.delete('VARY');
+    expect(headerPairs(again)).toEqual(['x-a', '1']);
+    expect(again.has('vary')).toBe(false);
   });
 });
