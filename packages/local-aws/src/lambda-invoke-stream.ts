@@ -1,12 +1,9 @@
 import { EventStreamCodec, type Message } from '@smithy/eventstream-codec';
-import { authenticateRequest } from './authenticate.ts';
 import { logTailBase64 } from './function-logs.ts';
 import { startStreamingInvocation, type StreamCompletion, type StreamingInvocation } from './function-stream-runtime.ts';
 import type { LocalResponse } from './http-io.ts';
-import { assertMayInvoke, invocationResourceArn } from './lambda-authorize.ts';
 import { invalidParameterValue, requestTooLarge, SYNC_PAYLOAD_LIMIT_BYTES } from './lambda-errors.ts';
-import { parseEvent, resolveTarget } from './lambda-invoke.ts';
-import { parseInvokeOptions } from './lambda-invoke-options.ts';
+import { authorizeInvocation, parseEvent } from './lambda-invoke.ts';
 import { startLimitedStreamingInvocation } from './limited-stream-invocation.ts';
 import type { RequestContext } from './request-context.ts';
 
@@ -71,15 +68,11 @@ export async function handleInvokeWithResponseStream(context: RequestContext, en
   const { state } = context;
   const body = await context.readBody(SYNC_PAYLOAD_LIMIT_BYTES);
   if (!body) throw requestTooLarge(SYNC_PAYLOAD_LIMIT_BYTES);
-  const auth = await authenticateRequest(context.wire(body), { service: 'lambda', credentials: state.credentials, now: state.now() });
-  context.logFields['caller'] = auth.principal.arn;
-  const options = parseInvokeOptions(context.request.headers);
-  if (options.invocationType === 'Event') {
-    throw invalidParameterValue("Invalid InvocationType 'Event': InvokeWithResponseStream accepts RequestResponse or DryRun");
-  }
-  const target = resolveTarget(context, encodedFunctionName, auth.principal, auth.signingRegion);
-  context.logFields['functionArn'] = target.invokedFunctionArn;
-  assertMayInvoke(state, auth.principal, target.fn, invocationResourceArn(target.fn, target.qualifier));
+  const { auth, options, target } = await authorizeInvocation(context, encodedFunctionName, body, (requested) => {
+    if (requested.invocationType === 'Event') {
+      throw invalidParameterValue("Invalid InvocationType 'Event': InvokeWithResponseStream accepts RequestResponse or DryRun");
+    }
+  });
 
   const headers: Record<string, string> = { 'x-amzn-RequestId': context.requestId };
   if (options.invocationType === 'DryRun') return { status: 204, headers };

@@ -123,6 +123,28 @@ async function execute(
 }
 
 /**
+ * What Invoke and InvokeWithResponseStream check alike, in this order: SigV4, the invocation
+ * headers (`checkOptions` may refuse them before the name is resolved), name resolution and
+ * `lambda:InvokeFunction` authorisation. Logs the caller and the function.
+ */
+export async function authorizeInvocation(
+  context: RequestContext,
+  encodedFunctionName: string,
+  body: Buffer,
+  checkOptions?: (options: ReturnType<typeof parseInvokeOptions>) => void,
+) {
+  const { state } = context;
+  const auth = await authenticateRequest(context.wire(body), { service: 'lambda', credentials: state.credentials, now: state.now() });
+  context.logFields['caller'] = auth.principal.arn;
+  const options = parseInvokeOptions(context.request.headers);
+  checkOptions?.(options);
+  const target = resolveTarget(context, encodedFunctionName, auth.principal, auth.signingRegion);
+  context.logFields['functionArn'] = target.invokedFunctionArn;
+  assertMayInvoke(state, auth.principal, target.fn, invocationResourceArn(target.fn, target.qualifier));
+  return { auth, options, target };
+}
+
+/**
  * `POST /2015-03-31/functions/{FunctionName}/invocations`: size limit, SigV4,
  * header validation, name resolution, authorisation, then the invocation in
  * the requested mode (RequestResponse, Event or DryRun).
@@ -134,12 +156,7 @@ export async function handleInvoke(context: RequestContext, encodedFunctionName:
   const body = await context.readBody(limit);
   if (!body) throw requestTooLarge(limit);
 
-  const auth = await authenticateRequest(context.wire(body), { service: 'lambda', credentials: state.credentials, now: state.now() });
-  context.logFields['caller'] = auth.principal.arn;
-  const options = parseInvokeOptions(context.request.headers);
-  const target = resolveTarget(context, encodedFunctionName, auth.principal, auth.signingRegion);
-  context.logFields['functionArn'] = target.invokedFunctionArn;
-  assertMayInvoke(state, auth.principal, target.fn, invocationResourceArn(target.fn, target.qualifier));
+  const { auth, options, target } = await authorizeInvocation(context, encodedFunctionName, body);
 
   const headers: Record<string, string> = { 'x-amzn-RequestId': context.requestId };
   if (options.invocationType === 'DryRun') return { status: 204, headers };
