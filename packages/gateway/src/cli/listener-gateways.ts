@@ -70,7 +70,7 @@ export function compilePortGateways(
             return misdirectedResponse(request, serverName, { exposeDetails: gatewayOptions?.exposeErrorDetails === true });
           }
         }
-        return (chosen?.gateway ?? fallback).app.fetch(request, env);
+        return (chosen?.gateway ?? fallback).fetch(request, env);
       },
     };
   });

@@ -38,7 +38,7 @@ export function planServers(options: PortOptions, live: LiveGateway, logger: Log
       {
         port: options.port ?? setup.config.defaultPort ?? FALLBACK_PORT,
         tls: tlsOptionsFor(options.tls, setup.config, options.secretsDir, logger, options.env),
-        fetch: (request, env) => live.gateway.app.fetch(request, env),
+        fetch: (request, env) => live.gateway.fetch(request, env),
       },
     ];
   }

@@ -84,6 +84,12 @@ export interface RouteTableRow {
 
 export interface CompiledGateway {
   app: Hono;
+  /**
+   * The same answers as `app.fetch` without Hono's per-request dispatch (its Context, router
+   * match and promise chain) in front of the one catch-all route; `serve` uses it. HEAD is
+   * answered as Hono answers it, the probes by the app itself.
+   */
+  fetch(request: Request, env?: unknown): Response | Promise<Response>;
   backends: BoundBackend[];
   /** Routes in precedence order. */
   table: RouteTableRow[];
@@ -114,10 +120,7 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
   const router = createRouter(routes);
   const virtualHostCors = virtualHostCorsLookup(routes);
 
-  const app = new Hono();
-  registerHealthRoutes(app, () => [...backendsByName.values()], options.readiness, options.healthPaths);
-  app.all('*', (c) => {
-    const request = c.req.raw;
+  const serve = (request: Request, env: unknown): Response | Promise<Response> => {
     const url = new URL(request.url);
     const matched = matchWithPreflight(router, request, url);
     if (!matched) {
@@ -133,12 +136,32 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       );
     }
     platform.logger.debug('route matched', { method: request.method, path: url.pathname, route: matched.routeName });
-    return serveRouteTarget(request, url, c.env, matched, platform);
-  });
-  app.onError((error, c) => {
-    platform.logger.error('unhandled error', { error: error.message });
-    return errorResponse(new GatewayError(500, 'InternalError', 'internal error'), requestIdFor(c.req.raw.headers));
-  });
+    return serveRouteTarget(request, url, env, matched, platform);
+  };
+  const unhandled = (error: unknown, request: Request): Response => {
+    platform.logger.error('unhandled error', { error: error instanceof Error ? error.message : String(error) });
+    return errorResponse(new GatewayError(500, 'InternalError', 'internal error'), requestIdFor(request.headers));
+  };
+
+  const app = new Hono();
+  const healthPaths = registerHealthRoutes(app, () => [...backendsByName.values()], options.readiness, options.healthPaths);
+  app.all('*', (c) => serve(c.req.raw, c.env));
+  app.onError((error, c) => unhandled(error, c.req.raw));
+  const fetch = (request: Request, env?: unknown): Response | Promise<Response> => {
+    // The probes (and any path Hono would decode first) keep going through the app's own routes.
+    if (healthPaths.mayMatch(request.url)) return app.fetch(request, env);
+    try {
+      const answer = serve(request, env);
+      const headless = request.method === 'HEAD';
+      if (answer instanceof Promise) {
+        return answer.then((response) => (headless ? new Response(null, response) : response)).catch((error: unknown) => unhandled(error, request));
+      }
+      // HEAD as Hono answers it: the GET answer's status and headers, no body.
+      return headless ? new Response(null, answer) : answer;
+    } catch (error) {
+      return unhandled(error, request);
+    }
+  };
 
   const table = router.describe().map(({ routeName, match, hostname, target }): RouteTableRow => {
     const { primary: backend, filters, weights, redirect } = describeTarget(target);
@@ -157,7 +180,7 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       ...(redirect ? { redirect } : {}),
     };
   });
-  return { app, backends: [...backendsByName.values()], table };
+  return { app, fetch, backends: [...backendsByName.values()], table };
 }
 
 /** Builds the gateway's Hono app from a route list. See compileGateway. */

@@ -16,9 +16,10 @@ export interface HealthPaths {
  * (programmatic use, `app.request()`): ready once compiled. Answered before
  * route matching, so no route can shadow them; move them with `paths`.
  */
-export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[], readiness?: ReadinessState, paths: HealthPaths = {}): void {
+export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[], readiness?: ReadinessState, paths: HealthPaths = {}): HealthRoutes {
   const healthz = paths.healthz ?? '/healthz';
   const readyz = paths.readyz ?? '/readyz';
+  const probePaths = [healthz, readyz].filter((path): path is string => path !== false);
   if (healthz !== false) app.get(healthz, (c) => c.json({ status: 'ok' }));
   if (readyz !== false) {
     app.get(readyz, async (c) => {
@@ -27,4 +28,24 @@ export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[], 
       return c.json({ status: ready ? 'ready' : 'not ready' }, ready ? 200 : 503);
     });
   }
+  return { mayMatch: (url) => mayMatchProbe(url, probePaths) };
+}
+
+/** Where a request may be one of the probes (see registerHealthRoutes). */
+export interface HealthRoutes {
+  /** True for a probe path, or any path with a percent sign (Hono decodes those before matching). */
+  mayMatch(url: string): boolean;
+}
+
+/** The path of an absolute request URL as Hono reads it (to its `?`), checked against the probe paths. */
+function mayMatchProbe(url: string, probePaths: readonly string[]): boolean {
+  if (probePaths.length === 0) return false;
+  const start = url.indexOf('/', url.indexOf(':') + 4);
+  let end = start;
+  for (; end < url.length; end++) {
+    const code = url.charCodeAt(end);
+    if (code === 37 /* % */) return true;
+    if (code === 63 /* ? */) break;
+  }
+  return probePaths.includes(url.slice(start, end));
 }

@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CredentialEvents, CredentialStatusBoard, GatewayMetrics, RequestSample } from '../../core/index.ts';
+import { SeriesCounter, SeriesHistogram, type CounterSeries, type HistogramSeries } from './request-series.ts';
 
 /** The nine standard methods (RFC 9110 + PATCH); anything else is `other`, so a client cannot mint label values. */
 const STANDARD_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
@@ -29,6 +30,15 @@ const LAMBDA_ERROR_FAMILY = /^(EC2|ENI|KMS|EFS|Subnet|SnapStart|InvalidSubnet|In
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const BYTES_BUCKETS = [256, 1024, 4096, 16384, 65536, 262144, 1048576, 6291456];
 
+/** The series one route, backend, method and status observe. */
+interface RequestSeries {
+  requests: CounterSeries;
+  duration: HistogramSeries;
+  reqBytes: HistogramSeries;
+  invoke: HistogramSeries | undefined;
+  resBytes: HistogramSeries | undefined;
+}
+
 export function methodLabel(method: string): string {
   return STANDARD_METHODS.has(method) ? method : 'other';
 }
@@ -45,67 +55,52 @@ export function lambdaErrorTypeLabel(type: string): string {
  */
 export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
   readonly registry = new Registry();
-  readonly #requests: Counter<'route' | 'backend' | 'method' | 'code'>;
-  readonly #duration: Histogram<'route' | 'backend'>;
-  readonly #invokeDuration: Histogram<'route' | 'backend'>;
-  readonly #requestBytes: Histogram<'route' | 'backend'>;
-  readonly #responseBytes: Histogram<'route' | 'backend'>;
+  // The five observed on every request: plain numbers per label set (request-series.ts).
+  readonly #requests: SeriesCounter;
+  readonly #duration: SeriesHistogram;
+  readonly #invokeDuration: SeriesHistogram;
+  readonly #requestBytes: SeriesHistogram;
+  readonly #responseBytes: SeriesHistogram;
   readonly #functionErrors: Counter<'route' | 'backend'>;
   readonly #lambdaErrors: Counter<'backend' | 'error_type'>;
   readonly #throttleRetries: Counter<'backend'>;
   readonly #mirrorRequests: Counter<'backend' | 'outcome'>;
   readonly #routeRetries: Counter<'route' | 'backend'>;
   readonly #gatewayErrors: Counter<'route' | 'backend' | 'error'>;
-  readonly #inFlight: Gauge;
+  /** Read by the in-flight gauge when scraped. */
+  #inFlight = 0;
   readonly #credentialLoads: Counter<'identity' | 'result'>;
   readonly #credentialLoadDuration: Histogram<'identity'>;
   readonly #reloads: Counter<'result'>;
   readonly #stsDuration: Histogram<'action' | 'result'>;
   readonly #configTimestamp: Gauge;
   readonly #configInfo: Gauge<'hash'>;
-  /** Children per label set: prom-client hashes the labels on every `.labels()` call otherwise. */
-  readonly #children = new Map<string, { requests: Counter; duration: Histogram; invoke: Histogram; reqBytes: Histogram; resBytes: Histogram }>();
+  /** The series of one route, backend, method and status, found by one string key per request. */
+  readonly #children = new Map<string, RequestSeries>();
   #board: CredentialStatusBoard | undefined;
 
   constructor() {
     const registers = [this.registry];
     // Unprefixed (`process_*`, `nodejs_*`): the names the usual Node.js dashboards expect.
     collectDefaultMetrics({ register: this.registry });
-    this.#requests = new Counter({
-      name: 'lambda_gateway_requests_total',
-      help: 'Requests answered on Lambda routes, by route, backend, method and status code',
-      labelNames: ['route', 'backend', 'method', 'code'],
-      registers,
-    });
+    this.#requests = new SeriesCounter('lambda_gateway_requests_total', 'Requests answered on Lambda routes, by route, backend, method and status code', [
+      'route',
+      'backend',
+      'method',
+      'code',
+    ]);
     const perRoute = ['route', 'backend'] as const;
-    this.#duration = new Histogram({
-      name: 'lambda_gateway_request_duration_seconds',
-      help: 'Time from request to response',
-      labelNames: perRoute,
-      buckets: SECONDS_BUCKETS,
-      registers,
-    });
-    this.#invokeDuration = new Histogram({
-      name: 'lambda_gateway_lambda_invoke_duration_seconds',
-      help: 'Time of the Lambda Invoke call alone (signing to the last byte of its answer)',
-      labelNames: perRoute,
-      buckets: SECONDS_BUCKETS,
-      registers,
-    });
-    this.#requestBytes = new Histogram({
-      name: 'lambda_gateway_request_body_bytes',
-      help: "Size of the client's request body",
-      labelNames: perRoute,
-      buckets: BYTES_BUCKETS,
-      registers,
-    });
-    this.#responseBytes = new Histogram({
-      name: 'lambda_gateway_response_body_bytes',
-      help: 'Size of the Invoke response payload',
-      labelNames: perRoute,
-      buckets: BYTES_BUCKETS,
-      registers,
-    });
+    this.#duration = new SeriesHistogram('lambda_gateway_request_duration_seconds', 'Time from request to response', perRoute, SECONDS_BUCKETS);
+    this.#invokeDuration = new SeriesHistogram(
+      'lambda_gateway_lambda_invoke_duration_seconds',
+      'Time of the Lambda Invoke call alone (signing to the last byte of its answer)',
+      perRoute,
+      SECONDS_BUCKETS,
+    );
+    this.#requestBytes = new SeriesHistogram('lambda_gateway_request_body_bytes', "Size of the client's request body", perRoute, BYTES_BUCKETS);
+    this.#responseBytes = new SeriesHistogram('lambda_gateway_response_body_bytes', 'Size of the Invoke response payload', perRoute, BYTES_BUCKETS);
+    for (const metric of [this.#requests, this.#duration, this.#invokeDuration, this.#requestBytes, this.#responseBytes])
+      this.registry.registerMetric(metric as unknown as Parameters<Registry['registerMetric']>[0]);
     this.#functionErrors = new Counter({
       name: 'lambda_gateway_function_errors_total',
       help: 'Invocations answered with X-Amz-Function-Error',
@@ -142,7 +137,15 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
       labelNames: ['route', 'backend', 'error'],
       registers,
     });
-    this.#inFlight = new Gauge({ name: 'lambda_gateway_requests_in_flight', help: 'Requests being answered now', registers });
+    const inFlight = () => this.#inFlight;
+    new Gauge({
+      name: 'lambda_gateway_requests_in_flight',
+      help: 'Requests being answered now',
+      registers,
+      collect() {
+        this.set(inFlight());
+      },
+    });
     this.#credentialLoads = new Counter({
       name: 'lambda_gateway_credential_loads_total',
       help: 'Credentials newly obtained (result ok) or attempts that failed (result error), by identity',
@@ -205,22 +208,23 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
   }
 
   requestStarted(): void {
-    this.#inFlight.inc();
+    this.#inFlight++;
   }
 
   requestFinished(sample: RequestSample): void {
-    this.#inFlight.dec();
+    this.#inFlight--;
     const method = methodLabel(sample.method);
     const key = `${sample.route}\0${sample.backend}\0${method}\0${sample.status}`;
     let children = this.#children.get(key);
     if (!children) {
       const labels = { route: sample.route, backend: sample.backend };
       children = {
-        requests: this.#requests.labels({ ...labels, method, code: String(sample.status) }) as unknown as Counter,
-        duration: this.#duration.labels(labels) as unknown as Histogram,
-        invoke: this.#invokeDuration.labels(labels) as unknown as Histogram,
-        reqBytes: this.#requestBytes.labels(labels) as unknown as Histogram,
-        resBytes: this.#responseBytes.labels(labels) as unknown as Histogram,
+        requests: this.#requests.series({ ...labels, method, code: String(sample.status) }),
+        duration: this.#duration.series(labels),
+        reqBytes: this.#requestBytes.series(labels),
+        // The Invoke series appear once an Invoke call was made (a route that never reaches Lambda has none).
+        invoke: undefined,
+        resBytes: undefined,
       };
       this.#children.set(key, children);
     }
@@ -228,6 +232,8 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
     children.duration.observe(sample.durationSeconds);
     children.reqBytes.observe(sample.requestBytes);
     if (sample.invokeSeconds !== undefined) {
+      children.invoke ??= this.#invokeDuration.series({ route: sample.route, backend: sample.backend });
+      children.resBytes ??= this.#responseBytes.series({ route: sample.route, backend: sample.backend });
       children.invoke.observe(sample.invokeSeconds);
       children.resBytes.observe(sample.responseBytes);
     }
