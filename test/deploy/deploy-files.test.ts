@@ -2,6 +2,7 @@
  * The deploy files stay in step with the gateway and with each other: the shipped ConfigMap's
  * config compiles, and the Dockerfile builds the packed package and runs what the Deployment expects.
  */
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -96,7 +97,13 @@ describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () =>
     const last = (keyword: string) => instructions.filter((step) => step.keyword === keyword).at(-1)?.args;
     expect(last('USER')).toBe('1000:1000');
     const command = JSON.parse(last('CMD') ?? 'null') as string[];
-    expect(JSON.parse(last('ENTRYPOINT') ?? 'null')).toEqual(['node', '/app/node_modules/lambda-gateway/bin/lambda-gateway.mjs']);
+    const entrypoint = JSON.parse(last('ENTRYPOINT') ?? 'null') as string[];
+    expect(entrypoint).toEqual(['node', '--heap-growing-percent=50', '/app/node_modules/lambda-gateway/bin/lambda-gateway.mjs']);
+    // The V8 flags it passes exist in the Node this suite runs on (CI runs it on each supported line).
+    const flags = entrypoint.slice(1, -1);
+    const checked = spawnSync(process.execPath, [...flags, '-e', ''], { encoding: 'utf8' });
+    expect(checked.stderr).toBe('');
+    expect(checked.status).toBe(0);
     expect(command).toEqual(['serve', '--config', '/etc/lambda-gateway/config']);
     // USER comes after every install step, so nothing runs as root at run time.
     expect(instructions.findLastIndex((step) => step.keyword === 'RUN')).toBeLessThan(instructions.findLastIndex((step) => step.keyword === 'USER'));
