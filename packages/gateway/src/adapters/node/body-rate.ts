@@ -30,27 +30,64 @@ export interface BodyRate {
   graceMs: number;
 }
 
+interface Watch {
+  rate: BodyRate;
+  startBytes: number;
+  started: number;
+  onSlow: () => void;
+}
+
+/**
+ * Every body being watched, checked by one shared timer. Not a timer per request: each one
+ * lived a full interval after its (usually sub-millisecond) body had arrived, keeping the
+ * request and its response reachable for that second; under load that was thousands of
+ * requests promoted to the old generation at a time (peak memory and GC work, found with a
+ * heap profile of the bench). Entries leave when the body is complete, at the response's
+ * end (unwatchBody) or at the next check.
+ */
+const watched = new Map<IncomingMessage, Watch>();
+let ticker: ReturnType<typeof setInterval> | undefined;
+
 /**
  * Watches a request that has a body until it is complete. Too slow: its reader
  * rejects with a 408 (answered as JSON, then the connection is closed); without
  * a reader (the handler is not reading, or the answer is already sent and the
- * rest is being discarded) the connection is closed at once.
+ * rest is being discarded) the connection is closed at once. Checked every
+ * second: a slow body is cut within the grace period plus a second.
  */
 export function watchBodyRate(incoming: IncomingMessage, rate: BodyRate, onSlow: () => void): void {
   if (rate.minBytesPerSecond <= 0 || incoming.complete) return;
-  const socket = incoming.socket;
-  const startBytes = socket.bytesRead;
-  const started = Date.now();
-  const timer = setInterval(() => {
-    if (incoming.complete || socket.destroyed) return clearInterval(timer);
-    const elapsedMs = Date.now() - started;
-    if (elapsedMs < rate.graceMs) return;
-    if (socket.bytesRead - startBytes >= (rate.minBytesPerSecond * elapsedMs) / 1000) return;
-    clearInterval(timer);
-    onSlow();
+  watched.set(incoming, { rate, startBytes: incoming.socket.bytesRead, started: Date.now(), onSlow });
+  if (ticker === undefined) {
+    ticker = setInterval(checkBodyRates, CHECK_INTERVAL_MS);
+    ticker.unref();
+  }
+}
+
+/** The request is over (its response sent) and its body complete: nothing left to watch. */
+export function unwatchBody(incoming: IncomingMessage): void {
+  if (incoming.complete) watched.delete(incoming);
+}
+
+function checkBodyRates(): void {
+  const now = Date.now();
+  for (const [incoming, watch] of watched) {
+    const socket = incoming.socket;
+    if (incoming.complete || socket.destroyed) {
+      watched.delete(incoming);
+      continue;
+    }
+    const elapsedMs = now - watch.started;
+    if (elapsedMs < watch.rate.graceMs) continue;
+    if (socket.bytesRead - watch.startBytes >= (watch.rate.minBytesPerSecond * elapsedMs) / 1000) continue;
+    watched.delete(incoming);
+    watch.onSlow();
     const listener = slowBodyListeners.get(incoming);
-    if (listener) listener(bodyTooSlow(rate.minBytesPerSecond));
+    if (listener) listener(bodyTooSlow(watch.rate.minBytesPerSecond));
     else socket.destroy();
-  }, CHECK_INTERVAL_MS);
-  timer.unref();
+  }
+  if (watched.size === 0 && ticker !== undefined) {
+    clearInterval(ticker);
+    ticker = undefined;
+  }
 }

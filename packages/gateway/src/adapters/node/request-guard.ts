@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { watchBodyRate } from './body-rate.ts';
+import { unwatchBody, watchBodyRate } from './body-rate.ts';
 import { refuseRequest, refusedSockets } from './rejections.ts';
 import type { ServerLimits } from './server-limits.ts';
 
@@ -92,6 +92,7 @@ export class RequestGuard {
    * still writing (Node's http client then reports EPIPE, not the 413).
    */
   private discardRest(incoming: IncomingMessage): void {
+    unwatchBody(incoming);
     if (incoming.complete || incoming.destroyed) return;
     // Counted on the socket: Node may already be dumping the body itself (nobody read it).
     const socket = incoming.socket;

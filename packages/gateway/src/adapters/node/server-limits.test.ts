@@ -14,6 +14,8 @@ import { defaultMaxInFlight, type ServerLimits } from './server-limits.ts';
 import { GatewayError } from '../../errors/index.ts';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const PROBE = new URL('../../../../../test/support/rss-probe-server.ts', import.meta.url).pathname;
 const PAYLOAD = Buffer.alloc(5 * 1024 * 1024, 'x');
@@ -39,11 +41,18 @@ afterEach(async () => {
 });
 
 const holds: Array<() => void> = [];
+/** The requests '/small' answered, held weakly. */
+const seenRequests: Array<WeakRef<IncomingMessage>> = [];
 const release = () => holds.shift()?.();
 function testApp(): Hono {
   const app = new Hono();
   app.get('/ok', (c) => c.text('ok'));
   app.get('/hold', () => new Promise<Response>((resolve) => holds.push(() => resolve(new Response('released')))));
+  app.post('/small', async (c) => {
+    const { incoming } = c.env as { incoming: IncomingMessage };
+    seenRequests.push(new WeakRef(incoming));
+    return c.json({ bytes: (await readIncomingBody(incoming, 1024)).length });
+  });
   app.post('/upload', async (c) => {
     const { incoming } = c.env as { incoming: IncomingMessage };
     try {
@@ -137,6 +146,22 @@ describe('slow clients', () => {
     const response = await fetch(`${url}/upload`, { method: 'POST', body, duplex: 'half' } as RequestInit);
     expect(await response.json()).toEqual({ bytes: 65536 });
   }, 20_000);
+
+  it('watching the body rate keeps nothing of a finished request reachable (one shared timer, not one per request)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const { port } = await start({ minBodyBytesPerSecond: 1024, bodyRateGraceMs: 1_000 });
+    const statuses = await Promise.all(Array.from({ length: 50 }, () => postBuffer(port, '/small', Buffer.from('{"small":true}'))));
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(seenRequests).toHaveLength(50);
+    // A timer per request kept its request (and response) for a second after the answer.
+    const alive = () => seenRequests.filter((ref) => ref.deref() !== undefined).length;
+    for (let round = 0; round < 5 && (round < 2 || alive() > 2); round++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      gc();
+    }
+    expect(alive()).toBeLessThanOrEqual(2);
+  });
 });
 
 describe('the connection cap', () => {
