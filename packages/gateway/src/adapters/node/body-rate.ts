@@ -12,18 +12,25 @@ import { GatewayError } from '../../errors/index.ts';
  */
 const CHECK_INTERVAL_MS = 1_000;
 
-/** The reader of a request's body (readIncomingBody), told when the client sends too slowly. */
-const slowBodyListeners = new WeakMap<IncomingMessage, (error: GatewayError) => void>();
-
 export function bodyTooSlow(minBytesPerSecond: number): GatewayError {
   return new GatewayError(408, 'RequestTimeout', `the request body arrived slower than ${minBytesPerSecond} bytes/s`);
 }
 
-/** Registers the body's reader; returns the unregistration. */
+/**
+ * Registers the body's reader (readIncomingBody), told when the client sends too slowly; returns
+ * the unregistration. Kept on the body's watch entry (a request whose body is not watched can
+ * never be too slow).
+ */
 export function onBodyTooSlow(incoming: IncomingMessage, listener: (error: GatewayError) => void): () => void {
-  slowBodyListeners.set(incoming, listener);
-  return () => slowBodyListeners.delete(incoming);
+  const watch = watched.get(incoming);
+  if (watch === undefined) return ignore;
+  watch.listener = listener;
+  return () => {
+    if (watch.listener === listener) watch.listener = undefined;
+  };
 }
+
+const ignore = () => undefined;
 
 export interface BodyRate {
   minBytesPerSecond: number;
@@ -35,6 +42,8 @@ interface Watch {
   startBytes: number;
   started: number;
   onSlow: () => void;
+  /** The body's reader, when one is reading it. */
+  listener: ((error: GatewayError) => void) | undefined;
 }
 
 /**
@@ -57,7 +66,7 @@ let ticker: ReturnType<typeof setInterval> | undefined;
  */
 export function watchBodyRate(incoming: IncomingMessage, rate: BodyRate, onSlow: () => void): void {
   if (rate.minBytesPerSecond <= 0 || incoming.complete) return;
-  watched.set(incoming, { rate, startBytes: incoming.socket.bytesRead, started: Date.now(), onSlow });
+  watched.set(incoming, { rate, startBytes: incoming.socket.bytesRead, started: Date.now(), onSlow, listener: undefined });
   if (ticker === undefined) {
     ticker = setInterval(checkBodyRates, CHECK_INTERVAL_MS);
     ticker.unref();
@@ -82,8 +91,7 @@ function checkBodyRates(): void {
     if (socket.bytesRead - watch.startBytes >= (watch.rate.minBytesPerSecond * elapsedMs) / 1000) continue;
     watched.delete(incoming);
     watch.onSlow();
-    const listener = slowBodyListeners.get(incoming);
-    if (listener) listener(bodyTooSlow(watch.rate.minBytesPerSecond));
+    if (watch.listener) watch.listener(bodyTooSlow(watch.rate.minBytesPerSecond));
     else socket.destroy();
   }
   if (watched.size === 0 && ticker !== undefined) {
