@@ -80,20 +80,7 @@ export async function handleLambdaRequest(
     const body = await context.readBody(limit, backend.codec.mode === 'passthrough' || backend.resolved.functionUrl !== undefined);
     requestBytes = body.byteLength;
     const filtered = applyRequestFilters(route.filters, url, request.headers, route.match);
-    let eventHeaders: Headers | undefined;
-    let eventHeaderPairs: HeaderPair[] | undefined;
-    const inbound: InboundRequest = {
-      method: request.method,
-      url: filtered.url,
-      // Built on first use: passthrough never reads the client's headers, envelopes do.
-      get headers() {
-        return (eventHeaders ??= stripHopByHop(filtered.headers));
-      },
-      // The client's lines (casing, repeated values) where the adapter kept them (Node).
-      get headerPairs() {
-        return (eventHeaderPairs ??= context.rawHeaders && reconcileRawHeaders(context.rawHeaders, this.headers));
-      },
-      body,
+    const inbound = new PipelineInbound(request.method, filtered.url, filtered.headers, context.rawHeaders, body, {
       sourceIp: context.peerAddress,
       requestId,
       receivedAt: started,
@@ -102,7 +89,7 @@ export async function handleLambdaRequest(
       resource: route.resource,
       accountId: backend.resolved.accountId ?? '',
       payloadBytes: platform.payloadBytes,
-    };
+    });
     // Started, not awaited: the mirrors never hold the client's answer (core/request-mirror.ts).
     if (route.mirrors !== undefined) startMirrors(route.mirrors, inbound, platform, { requestId, route: route.routeName, traceId });
     const payload = backend.codec.encodeEvent(inbound);
@@ -150,10 +137,13 @@ export async function handleLambdaRequest(
             abortControllers: invokeTuningOf(platform)?.abortControllers,
             traceId,
             timeoutMs,
-            onRetry: (retry) => {
-              metrics?.throttleRetry?.(backend.name);
-              platform.logger.warn('throttled by Lambda, retrying', { ...retry, requestId });
-            },
+            // Only a backend with a throttle policy ever retries: no closure per request otherwise.
+            onRetry: backend.descriptor.retry?.throttled
+              ? (retry) => {
+                  metrics?.throttleRetry?.(backend.name);
+                  platform.logger.warn('throttled by Lambda, retrying', { ...retry, requestId });
+                }
+              : undefined,
           });
           if (metrics) invokeSeconds = (performance.now() - invokeStarted) / 1000;
           responseBytes = result.payload.byteLength;
@@ -206,6 +196,54 @@ export async function handleLambdaRequest(
     lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
   });
   return response;
+}
+
+/** InboundRequest's fields that are known before the event is built. */
+type InboundFields = Omit<InboundRequest, 'method' | 'url' | 'headers' | 'headerPairs' | 'body'>;
+
+/**
+ * The request as the codecs read it. The header views are built on first use (passthrough never
+ * reads the client's headers, envelopes do), on the prototype: no getter closures per request.
+ */
+class PipelineInbound implements InboundRequest {
+  #headers: Headers | undefined;
+  #headerPairs: HeaderPair[] | undefined;
+  readonly sourceIp: string | undefined;
+  readonly requestId: string;
+  readonly receivedAt: number;
+  readonly pathParameters: Record<string, string> | undefined;
+  readonly routeKey: string;
+  readonly resource: string;
+  readonly accountId: string;
+  readonly payloadBytes: InboundRequest['payloadBytes'];
+
+  constructor(
+    readonly method: string,
+    readonly url: URL,
+    private readonly filteredHeaders: Headers,
+    private readonly rawHeaders: readonly string[] | undefined,
+    readonly body: Uint8Array,
+    fields: InboundFields,
+  ) {
+    this.sourceIp = fields.sourceIp;
+    this.requestId = fields.requestId;
+    this.receivedAt = fields.receivedAt;
+    this.pathParameters = fields.pathParameters;
+    this.routeKey = fields.routeKey;
+    this.resource = fields.resource;
+    this.accountId = fields.accountId;
+    this.payloadBytes = fields.payloadBytes;
+  }
+
+  get headers(): Headers {
+    return (this.#headers ??= stripHopByHop(this.filteredHeaders));
+  }
+
+  /** The client's lines (casing, repeated values) where the adapter kept them (Node). */
+  get headerPairs(): HeaderPair[] | undefined {
+    if (this.#headerPairs === undefined && this.rawHeaders) this.#headerPairs = reconcileRawHeaders(this.rawHeaders, this.headers);
+    return this.#headerPairs;
+  }
 }
 
 /** The response without its streamed body, which is cancelled (ending the stream: upstream, slot, log line). */
