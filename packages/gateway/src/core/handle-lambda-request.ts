@@ -2,15 +2,7 @@ import { GatewayError, errorResponse } from '../errors/index.ts';
 import { ASYNC_PAYLOAD_LIMIT, SYNC_PAYLOAD_LIMIT, invokeWithThrottleRetries, payloadTooLarge, type InvokeResponse } from '../invoke/index.ts';
 import { forwardToFunctionUrl } from '../invoke/function-url-forward.ts';
 import { HEAD_BODY_DISCARDED, invokeLambdaStream } from '../invoke/invoke-stream.ts';
-import {
-  headerLinesOf,
-  headerLinesStillValid,
-  reconcileRawHeaders,
-  stripHopByHop,
-  type HeaderLines,
-  type HeaderPair,
-  type InboundRequest,
-} from '../payload/index.ts';
+import { headerLinesOf, headerLinesStillValid, type HeaderLines } from '../payload/index.ts';
 import type { HttpRouteMatch } from '../routing/index.ts';
 import { acquireBackendSlot } from './backend-concurrency.ts';
 import type { BoundBackend } from './bound-backend.ts';
@@ -18,6 +10,7 @@ import { requestIdFor } from './request-id.ts';
 import { startMirrors, type BoundMirror } from './request-mirror.ts';
 import { invokeWithRouteRetries, type RouteRetryPolicy } from './route-retry.ts';
 import { traceIdFor } from './trace-id.ts';
+import { PipelineInbound } from './pipeline-inbound.ts';
 import { invokeTuningOf, type Platform, type RequestContext } from './platform.ts';
 import { applyRequestFilters, applyResponseFilters, type RouteFilter } from './route-filters.ts';
 
@@ -196,54 +189,6 @@ export async function handleLambdaRequest(
     lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
   });
   return response;
-}
-
-/** InboundRequest's fields that are known before the event is built. */
-type InboundFields = Omit<InboundRequest, 'method' | 'url' | 'headers' | 'headerPairs' | 'body'>;
-
-/**
- * The request as the codecs read it. The header views are built on first use (passthrough never
- * reads the client's headers, envelopes do), on the prototype: no getter closures per request.
- */
-class PipelineInbound implements InboundRequest {
-  #headers: Headers | undefined;
-  #headerPairs: HeaderPair[] | undefined;
-  readonly sourceIp: string | undefined;
-  readonly requestId: string;
-  readonly receivedAt: number;
-  readonly pathParameters: Record<string, string> | undefined;
-  readonly routeKey: string;
-  readonly resource: string;
-  readonly accountId: string;
-  readonly payloadBytes: InboundRequest['payloadBytes'];
-
-  constructor(
-    readonly method: string,
-    readonly url: URL,
-    private readonly filteredHeaders: Headers,
-    private readonly rawHeaders: readonly string[] | undefined,
-    readonly body: Uint8Array,
-    fields: InboundFields,
-  ) {
-    this.sourceIp = fields.sourceIp;
-    this.requestId = fields.requestId;
-    this.receivedAt = fields.receivedAt;
-    this.pathParameters = fields.pathParameters;
-    this.routeKey = fields.routeKey;
-    this.resource = fields.resource;
-    this.accountId = fields.accountId;
-    this.payloadBytes = fields.payloadBytes;
-  }
-
-  get headers(): Headers {
-    return (this.#headers ??= stripHopByHop(this.filteredHeaders));
-  }
-
-  /** The client's lines (casing, repeated values) where the adapter kept them (Node). */
-  get headerPairs(): HeaderPair[] | undefined {
-    if (this.#headerPairs === undefined && this.rawHeaders) this.#headerPairs = reconcileRawHeaders(this.rawHeaders, this.headers);
-    return this.#headerPairs;
-  }
 }
 
 /** The response without its streamed body, which is cancelled (ending the stream: upstream, slot, log line). */
