@@ -113,12 +113,18 @@ function buildEvent(request: InboundRequest, bodyOf: (contentType: string | null
   return event as ApiGatewayV2Event;
 }
 
+/** See encodeApiGatewayV2Event. */
+const SPLICE_BODY_FROM_BYTES = 4096;
+
 /**
  * The Invoke payload (UTF-8 JSON) of the format 2.0 event for `request`: the bytes of
  * `encodeJson(buildApiGatewayV2Event(request))`, with the body written from its bytes.
  */
 export function encodeApiGatewayV2Event(request: InboundRequest): Uint8Array {
-  if (request.body.length === 0) return encodeJson(buildApiGatewayV2Event(request));
+  // A small body takes the plain way (decoded, through JSON.stringify, encoded back): cheaper
+  // than splicing its literal in below 4 KiB (timed in-process on Node 20: 5.9 vs 11.6 µs at 100 B,
+  // 9.2 vs 13.8 µs at 1 KiB, but 32 vs 22 µs at 8 KiB and 538 vs 198 µs at 128 KiB). Same bytes.
+  if (request.body.length < SPLICE_BODY_FROM_BYTES) return encodeJson(buildApiGatewayV2Event(request));
   let literal: EventBodyLiteral | undefined;
   const event = buildEvent(request, (contentType) => {
     literal = apiGatewayBodyLiteral(request, contentType);

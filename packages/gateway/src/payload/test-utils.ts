@@ -59,6 +59,12 @@ export function thrown(fn: () => unknown): unknown {
 }
 
 /** Requests whose v2 events must come out byte-identical from both serialisations. */
+function repeatBytes(bytes: Uint8Array, times: number): Uint8Array {
+  const out = new Uint8Array(bytes.length * times);
+  for (let index = 0; index < times; index++) out.set(bytes, index * bytes.length);
+  return out;
+}
+
 export function bodyCases(): { name: string; request: InboundRequest }[] {
   const utf8 = new TextEncoder().encode('{"name":"Zoë","quote":"say \\"hi\\"","emoji":"😀","ctl":"\u0001\n"}');
   const invalidUtf8 = Uint8Array.of(0x7b, 0xc3, 0x28, 0x7d);
@@ -80,5 +86,9 @@ export function bodyCases(): { name: string; request: InboundRequest }[] {
     { name: 'text type but not UTF-8', request: post('text/plain', invalidUtf8) },
     { name: 'BOM', request: post('application/json', bom) },
     { name: 'large JSON', request: post('application/json', new TextEncoder().encode(`{"pad":"${'x'.repeat(300_000)}","q":"\\""}`)) },
+    // Above the v2 codec's 4 KiB: the body's literal is spliced in from its bytes (encodeJsonWithBody).
+    { name: 'binary, 8 KiB', request: post('application/octet-stream', repeatBytes(allBytes(), 32)) },
+    { name: 'UTF-8 with escapes and emoji, 6 KiB', request: post('text/plain', repeatBytes(utf8, Math.ceil(6144 / utf8.length))) },
+    { name: 'text type but not UTF-8, 5 KiB', request: post('text/plain', repeatBytes(invalidUtf8, 1280)) },
   ];
 }
