@@ -42,7 +42,9 @@ export class RequestGuard {
     if (this.draining || (outgoing as { maxRequestsOnConnectionReached?: boolean }).maxRequestsOnConnectionReached) {
       outgoing.setHeader('connection', 'close');
     }
-    outgoing.once('finish', () => this.discardRest(incoming));
+    // `on`, not `once`: each fires once per response, and the response is dropped after it (a
+    // `once` wrapper per listener, and its removal when it fires, cost per request for nothing).
+    outgoing.on('finish', () => this.discardRest(incoming));
     if (hasBody(incoming)) {
       watchBodyRate(incoming, { minBytesPerSecond: this.limits.minBodyBytesPerSecond, graceMs: this.limits.bodyRateGraceMs }, () => {
         if (!outgoing.headersSent) outgoing.setHeader('connection', 'close');
@@ -78,7 +80,7 @@ export class RequestGuard {
     // Left in `pending` until it closes: beginDrain skips responses whose headers are sent, so
     // one listener per request does (a `prefinish` one as well measurably cost CPU under load).
     this.pending.add(outgoing);
-    outgoing.once('close', () => {
+    outgoing.on('close', () => {
       this.inFlight--;
       this.pending.delete(outgoing);
     });
