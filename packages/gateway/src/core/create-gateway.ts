@@ -152,12 +152,11 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
     if (healthPaths.mayMatch(request.url)) return app.fetch(request, env);
     try {
       const answer = serve(request, env);
-      const headless = request.method === 'HEAD';
-      if (answer instanceof Promise) {
-        return answer.then((response) => (headless ? new Response(null, response) : response)).catch((error: unknown) => unhandled(error, request));
-      }
       // HEAD as Hono answers it: the GET answer's status and headers, no body.
-      return headless ? new Response(null, answer) : answer;
+      const headless = request.method === 'HEAD';
+      // One `then` for both outcomes: a promise per request, not two.
+      if (answer instanceof Promise) return answer.then(headless ? withoutBody : undefined, (error: unknown) => unhandled(error, request));
+      return headless ? withoutBody(answer) : answer;
     } catch (error) {
       return unhandled(error, request);
     }
@@ -181,6 +180,11 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
     };
   });
   return { app, fetch, backends: [...backendsByName.values()], table };
+}
+
+/** A HEAD answer: the status and headers of the GET answer. */
+function withoutBody(response: Response): Response {
+  return new Response(null, response);
 }
 
 /** Builds the gateway's Hono app from a route list. See compileGateway. */
