@@ -74,6 +74,12 @@ describe.each(['/stream', '/url'])('maxConcurrency: 1 for a streaming backend (%
     const left = await call(path, { chunks: Array.from({ length: 40 }, (_, i) => `chunk ${i}\n`), delayMs: 100 }, { stopAfterBytes: 1 });
     expect(left.outcome).toBe('failed');
     await eventually(() => gateway.logs.filter((line) => line.includes('ClientClosed')).length > before);
+    // Logged once: the read pending when the client left fails with the abort a moment later,
+    // which used to log a second "stream failed" (BadRequest) for the same stream.
+    const closed = gateway.logs.filter((line) => line.includes('ClientClosed')).at(-1)!;
+    const { requestId } = JSON.parse(closed) as { requestId: string };
+    await new Promise((done) => setTimeout(done, 400));
+    expect(gateway.logs.filter((line) => line.includes('stream failed') && line.includes(requestId))).toHaveLength(1);
     const after = await call(path, { chunks: ['after'] });
     expect(after.status).toBe(200);
   }, 30_000);

@@ -164,7 +164,12 @@ function relay(
 ): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let sent = 0;
+  // Once: a client going away cancels the body while a read may be pending, and that read then
+  // fails with the abort; the stream ended once (ClientClosed), so it is logged and released once.
+  let ended = false;
   const end = (outcome: Record<string, unknown>) => {
+    if (ended) return;
+    ended = true;
     deadlines.finish();
     options.onEnd?.();
     const fields = { ...options.logFields, lambdaRequestId: options.lambdaRequestId, bytes: sent, durationMs: deadlines.elapsedMs(), ...outcome };

@@ -141,7 +141,12 @@ export async function invokeLambdaStream(
     throw error;
   }
 
+  // Once: a client going away cancels the body while a read may be pending, and that read then
+  // fails with the abort; the stream ended once (ClientClosed), so it is logged and released once.
+  let ended = false;
   const end = (outcome: Record<string, unknown>) => {
+    if (ended) return;
+    ended = true;
     deadlines.finish();
     options.onEnd?.();
     const fields = { ...options.logFields, lambdaRequestId, bytes: sent, durationMs: deadlines.elapsedMs(), ...outcome };
