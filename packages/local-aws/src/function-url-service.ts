@@ -6,6 +6,7 @@ import { functionUrlAnswer, functionUrlEvent } from './function-url-event.ts';
 import { streamFunctionUrl } from './function-url-stream.ts';
 import { runInvocation } from './function-runtime.ts';
 import type { LocalResponse } from './http-io.ts';
+import { invocationSpecFor } from './lambda-invoke.ts';
 import { lambdaInternalError, lambdaUnavailable, reservedConcurrencyExceeded, requestTooLarge, SYNC_PAYLOAD_LIMIT_BYTES } from './lambda-errors.ts';
 import type { RequestContext } from './request-context.ts';
 import type { ServiceDefinition } from './service-definition.ts';
@@ -76,16 +77,8 @@ export const functionUrlService: ServiceDefinition = {
       now: state.now(),
       caller,
     });
-    const spec = {
-      requestId: context.requestId,
-      functionName: fn.name,
-      functionVersion: '$LATEST',
-      invokedFunctionArn: fn.arn,
-      memoryLimitInMB: fn.config.memorySizeMB,
-      timeoutSeconds: fn.config.timeoutSeconds,
-      clientContext: undefined,
-      event,
-    };
+    // A Function URL runs the unqualified function ($LATEST), invoked by its own ARN.
+    const spec = invocationSpecFor(context.requestId, { fn, executedVersion: '$LATEST', invokedFunctionArn: fn.arn }, undefined, event);
     const record = state.recorder.record({
       requestId: context.requestId,
       functionArn: fn.arn,

@@ -3,7 +3,7 @@ import { logTailBase64 } from './function-logs.ts';
 import { startStreamingInvocation, type StreamCompletion, type StreamingInvocation } from './function-stream-runtime.ts';
 import type { LocalResponse } from './http-io.ts';
 import { invalidParameterValue, requestTooLarge, SYNC_PAYLOAD_LIMIT_BYTES } from './lambda-errors.ts';
-import { authorizeInvocation, parseEvent } from './lambda-invoke.ts';
+import { authorizeInvocation, invocationSpecFor, parseEvent } from './lambda-invoke.ts';
 import { startLimitedStreamingInvocation } from './limited-stream-invocation.ts';
 import type { RequestContext } from './request-context.ts';
 
@@ -91,16 +91,7 @@ export async function handleInvokeWithResponseStream(context: RequestContext, en
   const invocation = await startLimitedStreamingInvocation(context, target.fn, record, () =>
     startStreamingInvocation(
       () => state.functions.load(target.fn.config.handler),
-      {
-        requestId: context.requestId,
-        functionName: target.fn.name,
-        functionVersion: target.executedVersion,
-        invokedFunctionArn: target.invokedFunctionArn,
-        memoryLimitInMB: target.fn.config.memorySizeMB,
-        timeoutSeconds: target.fn.config.timeoutSeconds,
-        clientContext: options.clientContext,
-        event: eventValue,
-      },
+      invocationSpecFor(context.requestId, target, options.clientContext, eventValue),
       state.streamingLimits,
     ),
   );

@@ -3,7 +3,7 @@ import type { RecordedInvocation } from './api-types.ts';
 import { authenticateRequest } from './authenticate.ts';
 import { AuthFailure } from './errors.ts';
 import { logTailBase64 } from './function-logs.ts';
-import { runInvocation } from './function-runtime.ts';
+import { runInvocation, type InvocationSpec } from './function-runtime.ts';
 import type { LocalResponse } from './http-io.ts';
 import { assertMayInvoke, invocationResourceArn } from './lambda-authorize.ts';
 import {
@@ -27,6 +27,25 @@ export interface InvokeTarget {
   qualifier: string | undefined;
   executedVersion: string;
   invokedFunctionArn: string;
+}
+
+/** What the function's runtime is told about this invocation (its context object and the event). */
+export function invocationSpecFor(
+  requestId: string,
+  target: Pick<InvokeTarget, 'fn' | 'executedVersion' | 'invokedFunctionArn'>,
+  clientContext: unknown,
+  event: unknown,
+): InvocationSpec {
+  return {
+    requestId,
+    functionName: target.fn.name,
+    functionVersion: target.executedVersion,
+    invokedFunctionArn: target.invokedFunctionArn,
+    memoryLimitInMB: target.fn.config.memorySizeMB,
+    timeoutSeconds: target.fn.config.timeoutSeconds,
+    clientContext,
+    event,
+  };
 }
 
 function decodePathSegment(segment: string): string {
@@ -103,16 +122,10 @@ async function execute(
     clientContext: options.clientContext,
     at: new Date(state.now()),
   });
-  const outcome = await runInvocation(() => state.functions.load(target.fn.config.handler), {
-    requestId: context.requestId,
-    functionName: target.fn.name,
-    functionVersion: target.executedVersion,
-    invokedFunctionArn: target.invokedFunctionArn,
-    memoryLimitInMB: target.fn.config.memorySizeMB,
-    timeoutSeconds: target.fn.config.timeoutSeconds,
-    clientContext: options.clientContext,
-    event,
-  });
+  const outcome = await runInvocation(
+    () => state.functions.load(target.fn.config.handler),
+    invocationSpecFor(context.requestId, target, options.clientContext, event),
+  );
   record.outcome = {
     payload: outcome.payload,
     durationMs: outcome.durationMs,
