@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificate, freePort, get, getH2, readConformance, startListenerStack, type ListenerStack } from '../support/listener-stack.ts';
+import { certificate, get, getH2, readConformance, startListenerStack, type ListenerStack } from '../support/listener-stack.ts';
+import { freePort } from '../support/free-port.ts';
 
 /*
  * The Gateway API conformance cases that need several Gateways in one config, or SNI against

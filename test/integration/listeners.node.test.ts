@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { connect as connectTls } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONFORMANCE_TESTDATA as CONFORMANCE, certificate, freePort, get, getH2, startListenerStack, type ListenerStack } from '../support/listener-stack.ts';
+import { CONFORMANCE_TESTDATA as CONFORMANCE, certificate, get, getH2, startListenerStack, type ListenerStack } from '../support/listener-stack.ts';
+import { freePort } from '../support/free-port.ts';
 
 /*
  * Gateway listeners on real servers and real ports, against the local AWS: the Gateway API

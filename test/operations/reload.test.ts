@@ -6,11 +6,11 @@
  * unchanged identity costs no STS call; a port change is refused.
  */
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { AUTH_ROLE, INVOKE_ROLE, irsaEnv, startCredentialsAws, webIdentityTokenFile, type TokenFile } from '../credentials/support.ts';
+import { freePort } from '../support/free-port.ts';
 import { GUIDE_BODY, KEYS, secretOf, startTestAws } from '../support/stack.ts';
 import { parseMetrics, sampleValue, startServe, type ServeUnderTest } from './serve-under-test.ts';
 
@@ -192,14 +192,3 @@ describe('what a reload keeps', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

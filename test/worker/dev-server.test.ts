@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from 'lambda-gateway';
@@ -7,6 +6,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT, buildWorker } from '../../packages/worker-dev/src/build-worker.ts';
 import { startDevServer, type DevServer } from '../../packages/worker-dev/src/dev-server.ts';
 import { startWorker } from '../../packages/worker-dev/src/start-worker.ts';
+import { freePort } from '../support/free-port.ts';
 import { GUIDE_BODY, GUIDE_RESPONSE } from '../support/stack.ts';
 
 // `npm run dev` as a function: wrangler.toml + routes/ + the local AWS, in miniflare.
@@ -16,16 +16,6 @@ afterAll(async () => {
   for (const dev of started) await dev.close();
   vi.unstubAllEnvs();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 describe('npm run dev', () => {
   it("answers the guide's curl from the worker in miniflare, on PORT, pointed at the local AWS it started", async () => {

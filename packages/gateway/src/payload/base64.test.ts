@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64 } from './base64.ts';
-
-function pseudoRandomBytes(length: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
+import { pseudoRandomBytes } from './test-utils.ts';
 
 describe('encodeBase64 / decodeBase64', () => {
   it('matches Node for every length 0..300 and round-trips', () => {

@@ -92,3 +92,14 @@ export function bodyCases(): { name: string; request: InboundRequest }[] {
     { name: 'text type but not UTF-8, 5 KiB', request: post('text/plain', repeatBytes(invalidUtf8, 1280)) },
   ];
 }
+
+/** Deterministic bytes (a linear congruential generator's high byte): the same sequence for a seed, every run. */
+export function pseudoRandomBytes(length: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}

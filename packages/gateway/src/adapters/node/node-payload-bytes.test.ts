@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildApiGatewayV2Event, decodeApiGatewayV2Result, encodeApiGatewayV2Event, webPayloadBytes } from '../../payload/index.ts';
 import { encodeJson } from '../../payload/json.ts';
-import { bodyCases, jsonResult } from '../../payload/test-utils.ts';
+import { bodyCases, jsonResult, pseudoRandomBytes } from '../../payload/test-utils.ts';
 import { nodePayloadBytes } from './node-payload-bytes.ts';
-
-function pseudoRandomBytes(length: number, seed: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = x >>> 24;
-  }
-  return out;
-}
 
 const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
   a === undefined || b === undefined ? a === b : Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
