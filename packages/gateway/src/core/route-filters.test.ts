@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CredentialResolver } from '../credentials/index.ts';
 import type { HttpTransport, OutboundRequest } from '../invoke/index.ts';
-import { silentLogger } from '../logging/index.ts';
 import { createGateway, type GatewayRouteSpec } from './create-gateway.ts';
 import { applyRequestFilters, replacePrefix, type RouteFilter } from './route-filters.ts';
-import type { Platform } from './platform.ts';
-import { webRequestContext } from './web-request-context.ts';
+import { unitPlatform } from './unit-platform-test-support.ts';
 
 describe('ReplacePrefixMatch (the Gateway API examples)', () => {
   it.each([
@@ -54,16 +51,7 @@ function recordingPlatform(reply: { status: number; body: string }) {
       return { status: reply.status, headers: new Headers({ 'content-type': 'application/json' }), bytes: async () => new TextEncoder().encode(reply.body) };
     },
   };
-  const platform: Platform = {
-    env: () => undefined,
-    transport,
-    credentials: new CredentialResolver({
-      ambient: { description: 'unit keys', getCredentials: async () => ({ accessKeyId: 'AKIAUNITTEST00000001', secretAccessKey: 'k' }) },
-      secrets: undefined,
-    }),
-    logger: silentLogger,
-    requestContext: (request) => webRequestContext(request),
-  };
+  const platform = unitPlatform(transport);
   return { sent, platform };
 }
 
