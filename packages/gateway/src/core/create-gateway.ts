@@ -86,7 +86,7 @@ export interface CompiledGateway {
   app: Hono;
   /**
    * The same answers as `app.fetch` without Hono's per-request dispatch (its Context, router
-   * match and promise chain) in front of the one catch-all route; `serve` uses it. HEAD is
+   * match and promise chain) in front of the one catch-all route; `serve` and the worker entry use it. HEAD is
    * answered as Hono answers it, the probes by the app itself.
    */
   fetch(request: Request, env?: unknown): Response | Promise<Response>;

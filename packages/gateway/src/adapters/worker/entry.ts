@@ -11,4 +11,4 @@ import { buildWorkerGateway, workerHandler } from './worker-gateway.ts';
 
 const { gateway } = buildWorkerGateway({ configFiles, env });
 
-export default workerHandler(gateway.app);
+export default workerHandler(gateway);

@@ -57,7 +57,7 @@ describe('buildWorkerGateway', () => {
       transport,
       logger: silentLogger,
     });
-    const response = await workerHandler(gateway.app).fetch(
+    const response = await workerHandler(gateway).fetch(
       new Request('http://worker/echo', { method: 'POST', body: '{}' }),
       {},
       { waitUntil() {}, passThroughOnException() {}, props: {} },

@@ -1,4 +1,4 @@
-import type { ExecutionContext, Hono } from 'hono';
+import type { ExecutionContext } from 'hono';
 import { buildRoutesFromTexts, requireRoutes, type BuiltConfig, type ConfigFileText } from '../../config/index.ts';
 import type { CredentialCache } from '../../credentials/index.ts';
 import { compileGateway, type CompiledGateway, type Platform } from '../../core/index.ts';
@@ -59,10 +59,16 @@ export interface WorkerHandler {
   fetch(request: Request, env: WorkerBindings, ctx: ExecutionContext): Response | Promise<Response>;
 }
 
+/** What answers the worker's requests: the compiled gateway (as `serve` on Node), or any Hono app. */
+export interface WorkerFetch {
+  fetch(request: Request, env: WorkerBindings, ctx: ExecutionContext): Response | Promise<Response>;
+}
+
 /**
- * The module worker's `default` export for a built app: `fetch(request, env, ctx)`
- * hands the request to Hono (with the bindings as `c.env`).
+ * The module worker's `default` export for a built gateway: `fetch(request, env, ctx)` hands
+ * the request to it with the bindings as its `env`. The entry passes the compiled gateway, so a
+ * worker request takes the same path as one on Node (`CompiledGateway.fetch`); a Hono app works too.
  */
-export function workerHandler(app: Hono): WorkerHandler {
-  return { fetch: (request, env, ctx) => app.fetch(request, env, ctx) };
+export function workerHandler(target: WorkerFetch): WorkerHandler {
+  return { fetch: (request, env, ctx) => target.fetch(request, env, ctx) };
 }
