@@ -1,7 +1,8 @@
 /**
  * A server for the RSS measurement in packages/gateway/src/adapters/node/server-limits.test.ts, run as its own
  * process so the client's buffers are not counted: serveApp with an upload
- * route that buffers the body and holds it 1 s, and `/peak-rss`.
+ * route that buffers the body and holds it until told to release it; over IPC it reports how many
+ * are held and, when asked (`rss`), the peak and current RSS.
  * Usage: tsx rss-probe-server.ts MAX_IN_FLIGHT (prints the port on stdout).
  */
 import { Hono } from 'hono';
@@ -12,14 +13,22 @@ import { serveApp } from '../../packages/gateway/src/adapters/node/serve.ts';
 let peak = process.memoryUsage().rss;
 setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5).unref();
 const app = new Hono();
-app.get('/peak-rss', (c) => c.json({ peak, now: process.memoryUsage().rss }));
+// Each upload is held until the test says `release`: it reads the peak while every admitted body
+// is held at once, whatever the machine's speed (a fixed hold let a slow run's uploads arrive one
+// after another, and the unlimited case then held few bodies at a time). Control goes over IPC,
+// since the in-flight limit would shed a control request on the same port.
+const waiting: Array<() => void> = [];
 app.post('/upload', async (c) => {
   const body = await readIncomingBody((c.env as { incoming: IncomingMessage }).incoming, 6 * 1024 * 1024);
-  // Held long enough that 40 uploads sent at once are all in flight together even on a busy
-  // machine (at 300 ms a slow run let them arrive one after another, and the unlimited case then
-  // held few bodies at a time: +113 MB instead of the usual +255 to +304).
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    process.send?.({ held: waiting.length });
+  });
   return c.json({ bytes: body.length });
+});
+process.on('message', (message) => {
+  if (message === 'rss') process.send?.({ peak, now: process.memoryUsage().rss });
+  if (message === 'release') for (const resolve of waiting.splice(0)) resolve();
 });
 const server = await serveApp(app, { port: 0, host: '127.0.0.1', limits: { maxInFlight: Number(process.argv[2]) } });
 console.log(server.port);
