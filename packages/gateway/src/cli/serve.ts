@@ -71,7 +71,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const live: LiveGateway = { gateway, setup };
   // One server per served port (serve-ports.ts), sharing one guard: one in-flight limit and one drain for the process.
   const limits = { ...defaultServerLimits(), ...options.limits };
-  const guard = new RequestGuard(limits);
+  // The guard never sheds the probes, wherever --healthz-path / --readyz-path put them.
+  const guard = new RequestGuard(limits, options.healthPaths);
   const servers: RunningServer[] = [];
   try {
     for (const planned of planServers(options, live, platform.logger)) {

@@ -173,21 +173,29 @@ export async function handleLambdaRequest(
   // The filters carry the function's separate header lines over and add their own (an `add`).
   response = applyResponseFilters(route.filters, response);
   const lines = headerLinesOf(response);
-  if (lines !== undefined && context.keepHeaderLines) keepLines(context.keepHeaderLines, lines, response);
-  logRequest(platform, { method: request.method, url, backend, route, requestId, traceId, lambdaRequestId, started, status: response.status, failure });
-  metrics?.requestFinished({
-    route: route.routeName,
-    backend: backend.name,
-    method: request.method,
-    status: response.status,
-    durationSeconds: (performance.now() - startedPrecise) / 1000,
-    requestBytes,
-    responseBytes,
-    invokeSeconds,
-    functionError,
-    errorCode: failure?.code,
-    lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
-  });
+  if (lines !== undefined && context.keepHeaderLines) keepLines(context, lines, response);
+  const status = response.status;
+  // The access-log line and the metrics after a buffered response's write where the runtime can
+  // (RequestContext.afterResponse): the client does not wait for them, and the durations include
+  // the write. A streamed response is logged when its headers are ready, as before (its end has a line of its own).
+  const record = () => {
+    logRequest(platform, { method: request.method, url, backend, route, requestId, traceId, lambdaRequestId, started, status, failure });
+    metrics?.requestFinished({
+      route: route.routeName,
+      backend: backend.name,
+      method: request.method,
+      status,
+      durationSeconds: (performance.now() - startedPrecise) / 1000,
+      requestBytes,
+      responseBytes,
+      invokeSeconds,
+      functionError,
+      errorCode: failure?.code,
+      lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
+    });
+  };
+  if (context.afterResponse && !slotHandedToStream) context.afterResponse(record);
+  else record();
   return response;
 }
 
@@ -225,9 +233,9 @@ function streamOptions(
 }
 
 /** Hands the adapter the function's repeated headers that survived the response filters. */
-function keepLines(keep: (lines: HeaderLines) => void, lines: HeaderLines, response: Response): void {
+function keepLines(context: RequestContext, lines: HeaderLines, response: Response): void {
   const valid = headerLinesStillValid(lines, response.headers);
-  if (valid !== undefined) keep(valid);
+  if (valid !== undefined) context.keepHeaderLines?.(valid);
 }
 
 /**

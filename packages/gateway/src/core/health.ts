@@ -17,8 +17,7 @@ export interface HealthPaths {
  * route matching, so no route can shadow them; move them with `paths`.
  */
 export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[], readiness?: ReadinessState, paths: HealthPaths = {}): HealthRoutes {
-  const healthz = paths.healthz ?? '/healthz';
-  const readyz = paths.readyz ?? '/readyz';
+  const { healthz, readyz } = resolveHealthPaths(paths);
   const probePaths = [healthz, readyz].filter((path): path is string => path !== false);
   if (healthz !== false) app.get(healthz, (c) => c.json({ status: 'ok' }));
   if (readyz !== false) {
@@ -29,6 +28,11 @@ export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[], 
     });
   }
   return { mayMatch: (url) => mayMatchProbe(url, probePaths) };
+}
+
+/** The probe paths with their defaults filled in: `/healthz` and `/readyz`, `false` where left to the routes. */
+export function resolveHealthPaths(paths: HealthPaths = {}): { healthz: string | false; readyz: string | false } {
+  return { healthz: paths.healthz ?? '/healthz', readyz: paths.readyz ?? '/readyz' };
 }
 
 /** Where a request may be one of the probes (see registerHealthRoutes). */

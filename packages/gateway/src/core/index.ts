@@ -13,7 +13,7 @@ export { applyRequestFilters, applyResponseFilters } from './route-filters.ts';
 export type { HeaderModifier, HeaderValue, PathModifier, RouteFilter, UrlRewrite } from './route-filters.ts';
 export { ReadinessState, checkBackendCredentials, evaluateReadiness } from './readiness.ts';
 export type { BackendCredentialCheck } from './readiness.ts';
-export type { HealthPaths } from './health.ts';
+export { resolveHealthPaths, type HealthPaths } from './health.ts';
 export type { GatewayMetrics, RequestSample } from './gateway-metrics.ts';
 export { traceIdFor } from './trace-id.ts';
 export { CredentialStatusBoard } from './credential-status.ts';

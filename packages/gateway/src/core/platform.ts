@@ -31,14 +31,22 @@ export interface RequestContext {
   /**
    * Sends these response headers one line per value (lower-case name → values), where the
    * runtime can (Node); absent: the joined value the Fetch `Headers` holds goes out.
+   * Called as a method of the context.
    */
-  keepHeaderLines?: ((lines: HeaderLines) => void) | undefined;
+  keepHeaderLines?(lines: HeaderLines): void;
   /**
    * Called just before a streamed response (headers and first chunk in hand) is
    * returned: the runtime may hold its socket writes until the end of this turn
    * so that both leave in one write (Node); absent: nothing to do.
    */
-  coalesceFirstWrites?: (() => void) | undefined;
+  coalesceFirstWrites?(): void;
+  /**
+   * Runs `task` once a buffered response has been written out, where the runtime can tell
+   * (Node: the response's `close`): the access-log line and the request metrics, which the
+   * client need not wait for. Absent (and for streamed responses): the pipeline runs the task
+   * before it returns the response.
+   */
+  afterResponse?(task: () => void): void;
 }
 
 /**

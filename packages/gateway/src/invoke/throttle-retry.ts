@@ -58,10 +58,21 @@ function isThrottle(error: unknown): error is GatewayError {
  * client going away ends the wait. When no retry is possible the last 429 is
  * returned as it is.
  */
-export async function invokeWithThrottleRetries(backend: RetryingBackend, payload: Uint8Array, options: ThrottleRetryOptions): Promise<InvokeResponse> {
+export function invokeWithThrottleRetries(backend: RetryingBackend, payload: Uint8Array, options: ThrottleRetryOptions): Promise<InvokeResponse> {
   const policy = backend.descriptor.retry?.throttled;
   const first = options.timeoutMs === undefined ? backend.resolved : { ...backend.resolved, timeoutMs: options.timeoutMs };
+  // Without a policy (most backends): the one call itself, no async frame of its own held per request.
   if (!policy) return invokeLambda(first, payload, options);
+  return retryThrottled(backend, policy, first, payload, options);
+}
+
+async function retryThrottled(
+  backend: RetryingBackend,
+  policy: ThrottleRetry,
+  first: ResolvedBackend,
+  payload: Uint8Array,
+  options: ThrottleRetryOptions,
+): Promise<InvokeResponse> {
   let budget = budgets.get(backend.resolved);
   if (!budget) budgets.set(backend.resolved, (budget = new RetryBudget(policy)));
   budget.deposit();

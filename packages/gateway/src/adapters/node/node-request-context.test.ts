@@ -57,4 +57,41 @@ describe('nodeRequestContext', () => {
     const context = nodeRequestContext(new Request('http://gw/', { method: 'POST', body: 'x'.repeat(65) }), undefined);
     await expect(context.readBody(64)).rejects.toMatchObject({ status: 413, code: 'PayloadTooLarge' });
   });
+
+  it('afterResponse runs a task once the response is written out, before a client in this process has read it; also when the client left first', async () => {
+    const observed: Array<{ path: string; finished: boolean }> = [];
+    const app = new Hono();
+    const defer = (c: { req: { raw: Request; path: string }; env: unknown }) => {
+      const context = nodeRequestContext(c.req.raw, c.env);
+      const { outgoing } = c.env as { outgoing: import('node:http').ServerResponse };
+      context.afterResponse?.(() => observed.push({ path: c.req.path, finished: outgoing.writableFinished }));
+    };
+    app.get('/now', (c) => {
+      defer(c);
+      return c.text('x'.repeat(1000));
+    });
+    app.get('/late', async (c) => {
+      defer(c);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return c.text('too late');
+    });
+    const server = await serveApp(app, { port: 0, host: '127.0.0.1' });
+    try {
+      const response = await fetch(`${server.url}/now`);
+      // Recorded by the time the client has the headers: the task ran in the ticks after the write.
+      expect(observed).toEqual([{ path: '/now', finished: true }]);
+      expect((await response.text()).length).toBe(1000);
+      const gone = new AbortController();
+      const late = fetch(`${server.url}/late`, { signal: gone.signal });
+      setTimeout(() => gone.abort(), 50);
+      await expect(late).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(observed).toEqual([
+        { path: '/now', finished: true },
+        { path: '/late', finished: false },
+      ]);
+    } finally {
+      await server.close(1_000);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { webRequestContext, type RequestContext } from '../../core/index.ts';
 import { readBodyWithLimit, type ClientGone } from '../../invoke/index.ts';
+import type { HeaderLines } from '../../payload/index.ts';
 import { keepHeaderLinesFor } from './header-lines-response.ts';
 import { readIncomingBody } from './incoming-body.ts';
 
@@ -17,17 +18,54 @@ export function nodeRequestContext(request: Request, bindings: unknown): Request
   const outgoing = node?.outgoing;
   // HTTP/1 only (what serveApp runs); HTTP/2 bindings go the Web way.
   if (!(incoming instanceof IncomingMessage) || !(outgoing instanceof ServerResponse)) return webRequestContext(request);
-  return {
-    // Read already (a middleware consumed the body through `request`): the Web stream has it.
-    readBody: (limit, signed) => (incoming.readableDidRead ? readBodyWithLimit(request, limit) : readIncomingBody(incoming, limit, signed)),
-    clientGone: responseClosed(outgoing),
+  return new NodeRequestContext(request, incoming, outgoing);
+}
+
+/** A class, not an object of closures: one allocation per request on the hot path. */
+class NodeRequestContext implements RequestContext {
+  readonly #request: Request;
+  readonly #incoming: IncomingMessage;
+  readonly #outgoing: ServerResponse;
+  readonly peerAddress: string | undefined;
+  readonly rawHeaders: readonly string[];
+
+  constructor(request: Request, incoming: IncomingMessage, outgoing: ServerResponse) {
+    this.#request = request;
+    this.#incoming = incoming;
+    this.#outgoing = outgoing;
     // Not `getConnInfo` from '@hono/node-server/conninfo': it needs Hono's Context (the
     // platform is built without Hono) and throws when `incoming` is absent; it reads this same field.
-    peerAddress: incoming.socket.remoteAddress,
-    rawHeaders: incoming.rawHeaders,
-    keepHeaderLines: (lines) => keepHeaderLinesFor(outgoing, lines),
-    coalesceFirstWrites: () => holdWritesThisTurn(outgoing),
-  };
+    this.peerAddress = incoming.socket.remoteAddress;
+    this.rawHeaders = incoming.rawHeaders;
+  }
+
+  readBody(limit: number, signed?: boolean): Promise<Uint8Array> {
+    // Read already (a middleware consumed the body through `request`): the Web stream has it.
+    return this.#incoming.readableDidRead ? readBodyWithLimit(this.#request, limit) : readIncomingBody(this.#incoming, limit, signed);
+  }
+
+  keepHeaderLines(lines: HeaderLines): void {
+    keepHeaderLinesFor(this.#outgoing, lines);
+  }
+
+  coalesceFirstWrites(): void {
+    holdWritesThisTurn(this.#outgoing);
+  }
+
+  /**
+   * On the response's `close`: emitted on the next ticks after `end()` when the socket took the
+   * write at once (small answers: before this process reads any other socket, so a client in
+   * the same process finds the log line written), after the last byte otherwise, and when the
+   * client went away first. One plain listener; the response is dropped after it.
+   */
+  afterResponse(task: () => void): void {
+    const outgoing = this.#outgoing;
+    if (outgoing.closed) task();
+    else outgoing.on('close', task);
+  }
+
+  // The one closure: the pipeline hands it on to the invocation, which calls it unbound.
+  readonly clientGone: ClientGone = (onGone) => whenResponseCloses(this.#outgoing, onGone);
 }
 
 /**
@@ -49,16 +87,14 @@ function holdWritesThisTurn(outgoing: ServerResponse): void {
  * EventEmitter listener instead of `request.signal`, whose AbortController
  * costs measurably more per request.
  */
-function responseClosed(outgoing: ServerResponse): ClientGone {
-  return (onGone) => {
-    if (outgoing.closed || outgoing.destroyed) {
-      if (!outgoing.writableFinished) onGone();
-      return () => undefined;
-    }
-    const onClose = () => {
-      if (!outgoing.writableFinished) onGone();
-    };
-    outgoing.once('close', onClose);
-    return () => outgoing.off('close', onClose);
+function whenResponseCloses(outgoing: ServerResponse, onGone: () => void): () => void {
+  if (outgoing.closed || outgoing.destroyed) {
+    if (!outgoing.writableFinished) onGone();
+    return () => undefined;
+  }
+  const onClose = () => {
+    if (!outgoing.writableFinished) onGone();
   };
+  outgoing.once('close', onClose);
+  return () => outgoing.off('close', onClose);
 }

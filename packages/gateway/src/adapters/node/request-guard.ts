@@ -1,13 +1,11 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { resolveHealthPaths, type HealthPaths } from '../../core/index.ts';
 import { unwatchBody, watchBodyRate } from './body-rate.ts';
 import { refuseRequest, refusedSockets } from './rejections.ts';
 import type { ServerLimits } from './server-limits.ts';
 
-/** Health endpoints are never shed: the kubelet must still see the pod. */
 /** How often a discarded body's size is checked against its bound. */
 const DISCARD_CHECK_MS = 50;
-
-const HEALTH_PATHS = new Set(['/healthz', '/readyz']);
 
 /**
  * What the server does around the Hono listener for each request: drain
@@ -20,8 +18,24 @@ export class RequestGuard {
   inFlight = 0;
   /** Responses not yet started: told `Connection: close` when the drain begins. */
   private readonly pending = new Set<ServerResponse>();
+  /** The traffic port's probe paths, where they are (`--healthz-path`, `--readyz-path`): never shed. */
+  private readonly probePaths: ReadonlySet<string>;
+  private readonly readyzPath: string | false;
 
-  constructor(private readonly limits: ServerLimits) {}
+  /** `healthPaths`: the same as the gateway's (CreateGatewayOptions.healthPaths); default `/healthz` and `/readyz`. */
+  constructor(
+    private readonly limits: ServerLimits,
+    healthPaths?: HealthPaths,
+  ) {
+    const { healthz, readyz } = resolveHealthPaths(healthPaths);
+    this.probePaths = new Set([healthz, readyz].filter((path): path is string => path !== false));
+    this.readyzPath = readyz;
+  }
+
+  /** A path (to its `?`) where the traffic port answers a probe: never shed. */
+  isProbePath(path: string): boolean {
+    return this.probePaths.has(path);
+  }
 
   wrap(listener: RequestListener): RequestListener {
     return (incoming, outgoing) => this.handle(incoming, outgoing, listener);
@@ -51,9 +65,10 @@ export class RequestGuard {
       });
     }
     const path = pathOf(incoming.url);
-    if (HEALTH_PATHS.has(path)) {
+    // The probes are never shed: the kubelet must still see the pod. A path left to the routes is a route.
+    if (this.isProbePath(path)) {
       // Fails at once on the signal, so endpoint removal starts while requests are still served.
-      if (this.draining && path === '/readyz') respondDraining(outgoing);
+      if (this.draining && path === this.readyzPath) respondDraining(outgoing);
       else listener(incoming, outgoing);
       return;
     }

@@ -10,7 +10,8 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readIncomingBody } from './incoming-body.ts';
 import { serveApp, type RunningServer } from './serve.ts';
-import { defaultMaxInFlight, type ServerLimits } from './server-limits.ts';
+import { RequestGuard } from './request-guard.ts';
+import { defaultMaxInFlight, defaultServerLimits, type ServerLimits } from './server-limits.ts';
 import { GatewayError } from '../../errors/index.ts';
 import { eventually } from '../../../../../test/support/eventually.ts';
 import { spawn } from 'node:child_process';
@@ -208,6 +209,49 @@ describe('the in-flight limit', () => {
     release();
     release();
     await Promise.all(holding);
+  });
+
+  it('moved probes (--healthz-path, --readyz-path) are the ones never shed and the ones the drain fails; the old paths are routes', async () => {
+    const guard = new RequestGuard({ ...defaultServerLimits(), maxInFlight: 2 }, { healthz: '/live', readyz: '/ready' });
+    server = await serveApp(testApp(), { port: 0, host: '127.0.0.1', guard, limits: { maxInFlight: 2 } });
+    const { url } = server;
+    const holding = [fetch(`${url}/hold`), fetch(`${url}/hold`)];
+    await eventually(() => guard.inFlight === 2, 5_000);
+    // Not shed: they reach the app (which answers neither here, hence its 404).
+    expect((await fetch(`${url}/live`)).status).toBe(404);
+    expect((await fetch(`${url}/ready`)).status).toBe(404);
+    // The default paths are the routes' now: shed like any route.
+    for (const path of ['/healthz', '/readyz']) {
+      const shed = await fetch(`${url}${path}`);
+      expect(shed.status).toBe(503);
+      expect(await shed.json()).toEqual(expect.objectContaining({ error: 'Overloaded' }));
+    }
+    guard.beginDrain();
+    // The drain fails the moved readiness probe at once; `/readyz` is not the guard's to answer.
+    const ready = await fetch(`${url}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'draining' });
+    expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    release();
+    release();
+    await Promise.all(holding);
+    expect((await fetch(`${url}/readyz`)).status).toBe(404);
+  });
+
+  it('with a probe left to the routes (`none`), its default path is a route: shed, never answered as draining', async () => {
+    const guard = new RequestGuard({ ...defaultServerLimits(), maxInFlight: 1 }, { readyz: false });
+    server = await serveApp(testApp(), { port: 0, host: '127.0.0.1', guard, limits: { maxInFlight: 1 } });
+    const { url } = server;
+    guard.beginDrain();
+    expect((await fetch(`${url}/readyz`)).status).toBe(404);
+    const holding = fetch(`${url}/hold`);
+    await eventually(() => guard.inFlight === 1, 5_000);
+    const shed = await fetch(`${url}/readyz`);
+    expect(shed.status).toBe(503);
+    expect(await shed.json()).toEqual(expect.objectContaining({ error: 'Overloaded' }));
+    expect((await fetch(`${url}/healthz`)).status).toBe(404);
+    release();
+    await holding;
   });
 
   it('bounds RSS: 40 concurrent 5 MB uploads hold at most the limit’s bodies (measured in a separate server process)', async () => {

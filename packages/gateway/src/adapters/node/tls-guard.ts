@@ -14,14 +14,12 @@ import type { ServerLimits } from './server-limits.ts';
 
 type AnyListener = (request: IncomingMessage | Http2ServerRequest, response: ServerResponse | Http2ServerResponse) => void;
 
-const HEALTH_PATHS = new Set(['/healthz', '/readyz']);
-
 export function guardTlsListener(listener: RequestListener, guard: RequestGuard, limits: ServerLimits): AnyListener {
   const http1 = guard.wrap(listener);
   return (request, response) => {
     if (request.httpVersionMajor === 1) return http1(request as IncomingMessage, response as ServerResponse);
     const path = (request.url ?? '').split('?', 1)[0] ?? '';
-    if (!HEALTH_PATHS.has(path) && guard.inFlight >= limits.maxInFlight) {
+    if (!guard.isProbePath(path) && guard.inFlight >= limits.maxInFlight) {
       refuseRequest(request as unknown as IncomingMessage, response as unknown as ServerResponse, {
         status: 503,
         code: 'Overloaded',
