@@ -1,3 +1,4 @@
+import { createJsonLogger } from '../../packages/gateway/src/logging/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificate, get, getH2, readConformance, startListenerStack, type ListenerStack } from '../support/listener-stack.ts';
 import { freePort } from '../support/free-port.ts';
@@ -102,11 +103,16 @@ describe('conformance: httproute-https-listener-detect-misdirected-requests (421
   const port = await freePort();
   // The suite's certificate names as exact names (Node's client refuses the two-label wildcard `*.org`).
   const pem = await certificate(['example.org', 'second-example.org', 'unknown-example.org', '*.wildcard.org']);
+  const logLines: Array<Record<string, unknown>> = [];
   let gateway: Served;
   beforeAll(async () => {
     await stack.writeSecret('tls-validity-checks-certificate', { 'tls.crt': pem.cert, 'tls.key': pem.private });
     const yaml = [await readConformance('same-namespace-with-https-listener'), await readConformance('httproute-https-listener-detect-misdirected-requests')];
-    gateway = await stack.serveYaml('misdirected', withGatewayPorts(yaml.join('\n---\n'), { 'same-namespace-with-https-listener': port }));
+    gateway = await stack.serveYaml(
+      'misdirected',
+      withGatewayPorts(yaml.join('\n---\n'), { 'same-namespace-with-https-listener': port }),
+      createJsonLogger((line) => logLines.push(JSON.parse(line) as Record<string, unknown>), 'info'),
+    );
   }, 30_000);
   afterAll(() => gateway?.close(1_000));
 
@@ -136,5 +142,29 @@ describe('conformance: httproute-https-listener-detect-misdirected-requests (421
       status: 421,
       backend: undefined,
     });
+  });
+
+  it('logs the 421 and the 404 as failed requests, as every answered request is logged', async () => {
+    logLines.length = 0;
+    await get(port, 'second-example.org', { ca: pem.cert, servername: 'example.org' }, '/detect-misdirected-requests');
+    await getH2(port, 'example.org', 'unknown-example.org', '/detect-misdirected-requests', pem.cert);
+    expect(logLines.filter((line) => line.msg === 'request failed')).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        status: 421,
+        error: 'MisdirectedRequest',
+        serverName: 'example.org',
+        host: 'second-example.org',
+        path: '/detect-misdirected-requests',
+      }),
+      expect.objectContaining({
+        level: 'warn',
+        status: 404,
+        error: 'RouteNotFound',
+        method: 'GET',
+        path: '/detect-misdirected-requests',
+        requestId: expect.any(String),
+      }),
+    ]);
   });
 });

@@ -115,7 +115,12 @@ console.log(JSON.stringify({
 `,
     );
     const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: consumer, env: plainEnv() });
-    expect(JSON.parse(stdout)).toEqual({
+    const lines = stdout.trim().split('\n');
+    // Before the consumer's own line: the default logger's line for the unmatched request.
+    expect(lines.slice(0, -1).map((line) => JSON.parse(line) as unknown)).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'request failed', status: 404, error: 'RouteNotFound', path: '/nothing' }),
+    ]);
+    expect(JSON.parse(lines.at(-1)!)).toEqual({
       health: { status: 'ok' },
       served: { status: 'ok' },
       missing: 404,

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { startLocalAws, type LocalAws } from '../../packages/local-aws/src/index.ts';
 import { startGateway } from '../../packages/gateway/src/cli/serve.ts';
-import { silentLogger } from '../../packages/gateway/src/logging/index.ts';
+import { silentLogger, type Logger } from '../../packages/gateway/src/logging/index.ts';
 import { writeMountedSecret } from './stack.ts';
 
 const LISTENER_TEST_KEY = { accessKey: 'AKIALISTENERS0000001', secretKey: 'listenersSecretKey/00000000000000000000' };
@@ -75,7 +75,8 @@ export const readConformance = (name: string) => readFile(join(CONFORMANCE_TESTD
 export interface ListenerStack {
   dir: string;
   /** `serve` over the Backends and this YAML (its backendRefs turned into Backend refs). */
-  serveYaml(name: string, yaml: string): ReturnType<typeof startGateway>;
+  /** `logger`: where the gateway's lines go (default: nowhere). */
+  serveYaml(name: string, yaml: string, logger?: Logger): ReturnType<typeof startGateway>;
   writeSecret(name: string, values: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
@@ -89,7 +90,7 @@ export async function startListenerStack(): Promise<ListenerStack> {
   const aws: LocalAws = await startLocalAws({ scenario: join(dir, 'scenario.yaml') });
   return {
     dir,
-    serveYaml: async (name, yaml) => {
+    serveYaml: async (name, yaml, logger = silentLogger) => {
       const file = join(dir, `${name}.yaml`);
       await writeFile(file, `${BACKENDS}---\n${toBackends(yaml)}`);
       return startGateway({
@@ -98,7 +99,7 @@ export async function startListenerStack(): Promise<ListenerStack> {
         secretsDir: secrets,
         adminPort: 0,
         watch: false,
-        logger: silentLogger,
+        logger,
         env: { AWS_ENDPOINT_URL: aws.url, AWS_REGION: 'us-east-1' },
       });
     },

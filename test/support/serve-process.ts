@@ -30,14 +30,15 @@ export function spawnCliFromSources(args: string[], env: Record<string, string>)
 /**
  * `lambda-gateway serve` as its own process, from this checkout's sources
  * under tsx (main() exactly as the bin calls it), so tests can send it real
- * signals. Resolves once it logs `gateway listening`, with its URL.
+ * signals. Resolves once it logs `gateway listening`, with its URL. `freePort: false`: no
+ * `--port 0` (the config's listener ports are served).
  */
-export async function startServeProcess(args: string[], env: Record<string, string>) {
+export async function startServeProcess(args: string[], env: Record<string, string>, options: { freePort?: boolean } = {}) {
   const child = spawnCliFromSources(
     [
       'serve',
-      '--port',
-      '0',
+      // A free port unless the test says otherwise (Gateway listeners on several ports: theirs).
+      ...(options.freePort === false ? [] : ['--port', '0']),
       '--host',
       '127.0.0.1',
       // A free admin port unless the test sets one: suites run in parallel and 9901 is the default.

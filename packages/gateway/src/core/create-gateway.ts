@@ -127,6 +127,8 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       const requestId = requestIdFor(request.headers);
       const cors = virtualHostCors?.(request, url);
       if (cors !== undefined && isPreflight(request)) return answerPreflight(cors, request, undefined, platform);
+      // Logged as every answered request is: a route missing after a config change shows here.
+      platform.logger.warn('request failed', { requestId, method: request.method, path: url.pathname, status: 404, error: 'RouteNotFound' });
       return withCors(
         cors,
         request,

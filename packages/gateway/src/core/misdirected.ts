@@ -7,13 +7,25 @@
  * same port"); a client that coalesced connections then opens one for the right name.
  */
 import { GatewayError, errorResponse } from '../errors/index.ts';
+import type { Logger } from '../logging/index.ts';
 import { requestIdFor } from './request-id.ts';
 
-export function misdirectedResponse(request: Request, serverName: string, options: { exposeDetails?: boolean } = {}): Response {
-  const host = new URL(request.url).hostname;
+/** The 421 answer, logged as a failed request (`logger`: the platform's; the names are the client's own SNI and Host). */
+export function misdirectedResponse(request: Request, serverName: string, options: { exposeDetails?: boolean; logger?: Logger } = {}): Response {
+  const url = new URL(request.url);
+  const requestId = requestIdFor(request.headers);
+  options.logger?.warn('request failed', {
+    requestId,
+    method: request.method,
+    path: url.pathname,
+    status: 421,
+    error: 'MisdirectedRequest',
+    serverName,
+    host: url.hostname,
+  });
   return errorResponse(
-    new GatewayError(421, 'MisdirectedRequest', `the connection was opened for ${serverName}, whose listener does not serve ${host}`),
-    requestIdFor(request.headers),
+    new GatewayError(421, 'MisdirectedRequest', `the connection was opened for ${serverName}, whose listener does not serve ${url.hostname}`),
+    requestId,
     options,
   );
 }

@@ -1,7 +1,9 @@
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createServer, type Server } from 'node:http';
+import type { Http2SecureServer } from 'node:http2';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { refuseSocket, refusalForClientError } from './rejections.ts';
 import { RequestGuard } from './request-guard.ts';
 import { defaultServerLimits, type ServerLimits } from './server-limits.ts';
@@ -53,10 +55,14 @@ export function serveApp(app: Pick<Hono, 'fetch'>, options: ServeOptions): Promi
   // cleanup (drain 500 ms, then destroy) is off: RequestGuard reads the rest within a bound.
   const listener = getRequestListener(app.fetch, { hostname: options.host, autoCleanupIncoming: false, errorHandler: badRequestResponse });
   // HTTPS (tls-server.ts): HTTP/2 by ALPN, HTTP/1.1 still accepted; its own graceful close. The
-  // guard and the connection cap (tls-guard.ts) and Node's HTTP/1 timeouts apply; the JSON
-  // answers to unparsable requests below are the plain HTTP server's only (README "HTTPS").
+  // guard and the connection cap (tls-guard.ts), Node's HTTP/1 timeouts and the JSON answers to
+  // unparsable HTTP/1.1 requests apply (README "HTTPS").
   const tls = options.tls ? createTlsServer(guardTlsListener(listener, guard, limits), options.tls, limits) : undefined;
-  if (tls) capTlsConnections(tls.server, limits.maxConnections);
+  if (tls) {
+    capTlsConnections(tls.server, limits.maxConnections);
+    // Its HTTP/1.1 connections go through Node's HTTP/1 parser, whose errors it emits here too.
+    answerMalformedRequests(tls.server);
+  }
   // HeaderLinesServerResponse: a function's repeated response headers go out one line per value.
   const http = tls
     ? undefined
@@ -150,12 +156,21 @@ function applyConnectionLimits(server: Server, limits: ServerLimits): void {
     open++;
     socket.once('close', () => open--);
   });
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  answerMalformedRequests(server);
+}
+
+/**
+ * JSON answers where Node's HTTP/1 parser would answer an empty 400 or nothing: an unparsable
+ * request (431 too-large headers, 408 timeouts, 400 otherwise) and CONNECT. On the plain server
+ * and on the HTTPS server's HTTP/1.1 connections (HTTP/2 has its own framing errors).
+ */
+function answerMalformedRequests(server: Server | Http2SecureServer): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     const refusal = refusalForClientError(error);
     if (refusal) refuseSocket(socket, refusal);
     else socket.destroy();
   });
-  server.on('connect', (_request, socket) => {
+  server.on('connect', (_request: unknown, socket: Duplex) => {
     refuseSocket(socket, { status: 405, code: 'MethodNotAllowed', message: 'CONNECT is not supported: this is a gateway, not a forward proxy' });
   });
 }

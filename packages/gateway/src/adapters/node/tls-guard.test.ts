@@ -80,3 +80,25 @@ describe('the connection cap over TLS', () => {
     expect(body).toBe('ok');
   });
 });
+
+describe("unparsable HTTP/1.1 requests over TLS get the plain server's JSON answers", () => {
+  it.each([
+    [
+      'Content-Length with Transfer-Encoding (smuggling)',
+      'POST /ok HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n',
+      400,
+      'BadRequest',
+    ],
+    ['a 100 KB header', `GET /ok HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`, 431, 'RequestHeadersTooLarge'],
+    ['CONNECT (a forward proxy request)', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405, 'MethodNotAllowed'],
+  ])('%s: %i %s, then closed', async (_name, raw, status, error) => {
+    const { port } = await start(10);
+    const client = await open(port);
+    client.socket.write(raw);
+    await client.closed;
+    const [head = '', body = ''] = client.received().split('\r\n\r\n');
+    expect(Number(head.split(' ')[1])).toBe(status);
+    expect(head).toMatch(/\r\ncontent-type: application\/json/i);
+    expect(JSON.parse(body)).toEqual(expect.objectContaining({ error, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) }));
+  });
+});
