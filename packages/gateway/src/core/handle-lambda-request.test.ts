@@ -76,4 +76,26 @@ describe('the access-log line and the metrics of a request', () => {
     for (const task of deferred) task();
     expect(lines.filter((line) => line.msg === 'request failed')).toEqual([expect.objectContaining({ status: 503, error: 'BackendUnreachable' })]);
   });
+
+  it('a failure to record is logged, never thrown into the server that runs the deferred task', async () => {
+    const deferred: Array<() => void> = [];
+    const { platform, lines } = deferringPlatform(deferred);
+    const broken = {
+      ...platform,
+      metrics: {
+        requestStarted() {},
+        requestFinished() {
+          throw new Error('label set full');
+        },
+      },
+    };
+    const response = await compileGateway({ routes, platform: broken }).fetch(
+      new Request('http://gw.test/echo', { method: 'POST', body: '{}', headers: { 'x-request-id': 'r-3' } }),
+    );
+    expect(response.status).toBe(200);
+    expect(() => deferred[0]!()).not.toThrow();
+    expect(lines.filter((line) => line.level === 'error')).toEqual([
+      expect.objectContaining({ msg: 'request not recorded', requestId: 'r-3', error: 'label set full' }),
+    ]);
+  });
 });

@@ -179,24 +179,38 @@ export async function handleLambdaRequest(
   // (RequestContext.afterResponse): the client does not wait for them, and the durations include
   // the write. A streamed response is logged when its headers are ready, as before (its end has a line of its own).
   const record = () => {
-    logRequest(platform, { method: request.method, url, backend, route, requestId, traceId, lambdaRequestId, started, status, failure });
-    metrics?.requestFinished({
-      route: route.routeName,
-      backend: backend.name,
-      method: request.method,
-      status,
-      durationSeconds: (performance.now() - startedPrecise) / 1000,
-      requestBytes,
-      responseBytes,
-      invokeSeconds,
-      functionError,
-      errorCode: failure?.code,
-      lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
-    });
+    // Run from the server's event after the answer (Node): a failure here must not reach it.
+    try {
+      logRequest(platform, { method: request.method, url, backend, route, requestId, traceId, lambdaRequestId, started, status, failure });
+      metrics?.requestFinished({
+        route: route.routeName,
+        backend: backend.name,
+        method: request.method,
+        status,
+        durationSeconds: (performance.now() - startedPrecise) / 1000,
+        requestBytes,
+        responseBytes,
+        invokeSeconds,
+        functionError,
+        errorCode: failure?.code,
+        lambdaErrorType: failure?.details.lambdaErrorType as string | undefined,
+      });
+    } catch (error) {
+      reportUnrecorded(platform, requestId, error);
+    }
   };
   if (context.afterResponse && !slotHandedToStream) context.afterResponse(record);
   else record();
   return response;
+}
+
+/** A log line or metric that failed to be recorded: told once, if the logger still works. */
+function reportUnrecorded(platform: Platform, requestId: string, error: unknown): void {
+  try {
+    platform.logger.error('request not recorded', { requestId, error: error instanceof Error ? error.message : String(error) });
+  } catch {
+    // The logger itself failed: nothing left to tell.
+  }
 }
 
 /** The response without its streamed body, which is cancelled (ending the stream: upstream, slot, log line). */
