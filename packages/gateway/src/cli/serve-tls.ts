@@ -53,19 +53,23 @@ export function listenerTlsOptions(
   env: Record<string, string | undefined> = process.env,
 ): TlsServerOptions {
   const dir = secretsDir ?? env.LAMBDA_GATEWAY_SECRETS_DIR ?? DEFAULT_SECRETS_DIR;
+  const sourceFiles = new Map<ServedListener, string>();
   const sourceOf = (listener: ServedListener) => {
     const source = secretSource({ ...config, tlsSecret: listener.tlsSecret }, dir)!;
     checkPair(source, `the TLS Secret "${listener.tlsSecret}" of listener ${listener.name} (Gateway ${listener.gateway})`);
+    if ('certFile' in source) sourceFiles.set(listener, source.certFile);
     return source;
   };
   const fallback = listeners.find((listener) => listener.hostname === undefined) ?? listeners[0]!;
   return {
     tls: sourceOf(fallback),
     sni: listeners.filter((listener) => listener.hostname !== undefined).map((listener) => ({ hostname: listener.hostname!, tls: sourceOf(listener) })),
-    onReload: (error) => {
-      const secrets = listeners.map((listener) => listener.tlsSecret);
-      if (error) logger.warn('TLS certificate reload failed; the previous certificate stays in use', { secrets, error: error.message });
-      else logger.info('TLS certificate reloaded', { secrets });
+    onReload: (error, files) => {
+      // Which listeners' Secret was replaced (by name: a field called `secret…` would be redacted in the log).
+      const changed = listeners.filter((listener) => sourceFiles.get(listener) === files.certFile);
+      const fields = { tlsCertificate: changed[0]?.tlsSecret, listeners: changed.map((listener) => listener.name), certFile: files.certFile };
+      if (error) logger.warn('TLS certificate reload failed; the previous certificate stays in use', { ...fields, error: error.message });
+      else logger.info('TLS certificate reloaded', fields);
     },
   };
 }

@@ -21,8 +21,8 @@ export interface TlsServerOptions {
   tls: TlsSource;
   /** Certificates by listener hostname (exact or `*.` wildcard), chosen by the client's SNI. */
   sni?: ReadonlyArray<{ hostname: string; tls: TlsSource }>;
-  /** Called after each reload attempt: no error when the new pair is in use, else why the old one stays. */
-  onReload?: (error: Error | undefined) => void;
+  /** Called after each reload attempt of the pair in `files`: no error when the new pair is in use, else why the old one stays. */
+  onReload?: (error: Error | undefined, files: { certFile: string; keyFile: string }) => void;
   /** How often the files' stat is polled (default 2000 ms). */
   watchIntervalMs?: number;
 }
@@ -149,9 +149,9 @@ function watchPair(
     if (current.mtimeMs === previous.mtimeMs && current.ino === previous.ino && current.size === previous.size) return;
     try {
       use(readPair(files));
-      options.onReload?.(undefined);
+      options.onReload?.(undefined, files);
     } catch (error) {
-      options.onReload?.(error instanceof Error ? error : new Error(String(error)));
+      options.onReload?.(error instanceof Error ? error : new Error(String(error)), files);
     }
   };
   for (const file of [files.certFile, files.keyFile]) watchFile(file, { interval, persistent: false }, onChange);
