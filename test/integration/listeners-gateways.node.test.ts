@@ -144,7 +144,14 @@ describe('conformance: httproute-https-listener-detect-misdirected-requests (421
     });
   });
 
-  it('logs the 421 and the 404 as failed requests, as every answered request is logged', async () => {
+  it('logs the 421 and the 404 as failed requests, as every answered request is logged, and counts them', async () => {
+    const unrouted = async () => {
+      const text = await (await fetch(`${gateway.admin!.url}/metrics`)).text();
+      const count = (code: string) =>
+        Number(text.match(new RegExp(`^lambda_gateway_unrouted_requests_total\\{code="${code}",error="\\w+"\\} (\\d+)$`, 'm'))?.[1] ?? 0);
+      return { '404': count('404'), '421': count('421') };
+    };
+    const before = await unrouted();
     logLines.length = 0;
     await get(port, 'second-example.org', { ca: pem.cert, servername: 'example.org' }, '/detect-misdirected-requests');
     await getH2(port, 'example.org', 'unknown-example.org', '/detect-misdirected-requests', pem.cert);
@@ -166,5 +173,6 @@ describe('conformance: httproute-https-listener-detect-misdirected-requests (421
         requestId: expect.any(String),
       }),
     ]);
+    expect(await unrouted()).toEqual({ '404': before['404'] + 1, '421': before['421'] + 1 });
   });
 });

@@ -73,6 +73,8 @@ describe('admin listener', () => {
     expect(sampleValue(samples, 'lambda_gateway_function_errors_total', { route: 'fail', backend: 'fail' })).toBe(2);
     expect(sampleValue(samples, 'lambda_gateway_lambda_api_errors_total', { backend: 'throttled', error_type: 'TooManyRequestsException' })).toBe(1);
     expect(sampleValue(samples, 'lambda_gateway_request_errors_total', { route: 'broken', error: 'CredentialsUnavailable' })).toBe(1);
+    // The 404 has no route or backend to count it under: its own counter.
+    expect(sampleValue(samples, 'lambda_gateway_unrouted_requests_total', { code: '404', error: 'RouteNotFound' })).toBe(1);
     expect(sampleValue(samples, 'lambda_gateway_requests_in_flight')).toBe(0);
     expect(sampleValue(samples, 'lambda_gateway_backend_credentials_ok', { backend: 'echo' })).toBe(1);
     expect(sampleValue(samples, 'lambda_gateway_backend_credentials_ok', { backend: 'broken' })).toBe(0);

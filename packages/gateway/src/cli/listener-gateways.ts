@@ -67,7 +67,11 @@ export function compilePortGateways(
           // The Host belongs to a listener; the connection must have been opened (SNI) for that one too.
           const serverName = tlsServerName(env);
           if (serverName !== undefined && listenerFor(apps, serverName) !== chosen) {
-            return misdirectedResponse(request, serverName, { exposeDetails: gatewayOptions?.exposeErrorDetails === true, logger: platform.logger });
+            return misdirectedResponse(request, serverName, {
+              exposeDetails: gatewayOptions?.exposeErrorDetails === true,
+              logger: platform.logger,
+              metrics: platform.metrics,
+            });
           }
         }
         return (chosen?.gateway ?? fallback).fetch(request, env);

@@ -129,6 +129,7 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       if (cors !== undefined && isPreflight(request)) return answerPreflight(cors, request, undefined, platform);
       // Logged as every answered request is: a route missing after a config change shows here.
       platform.logger.warn('request failed', { requestId, method: request.method, path: url.pathname, status: 404, error: 'RouteNotFound' });
+      platform.metrics?.requestUnrouted?.(404, 'RouteNotFound');
       return withCors(
         cors,
         request,

@@ -37,4 +37,6 @@ export interface GatewayMetrics {
   mirrorRequest?(backend: string, outcome: 'sent' | 'failed' | 'dropped'): void;
   /** An attempt retried by the route's HTTPRoute `retry` (core/route-retry.ts). */
   routeRetry?(route: string, backend: string): void;
+  /** A request answered without a route: 404 `RouteNotFound`, 421 `MisdirectedRequest` (no route or backend to label it with). */
+  requestUnrouted?(status: 404 | 421, error: 'RouteNotFound' | 'MisdirectedRequest'): void;
 }

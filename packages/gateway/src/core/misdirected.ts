@@ -8,10 +8,15 @@
  */
 import { GatewayError, errorResponse } from '../errors/index.ts';
 import type { Logger } from '../logging/index.ts';
+import type { GatewayMetrics } from './gateway-metrics.ts';
 import { requestIdFor } from './request-id.ts';
 
-/** The 421 answer, logged as a failed request (`logger`: the platform's; the names are the client's own SNI and Host). */
-export function misdirectedResponse(request: Request, serverName: string, options: { exposeDetails?: boolean; logger?: Logger } = {}): Response {
+/** The 421 answer, logged as a failed request and counted (`logger`, `metrics`: the platform's; the names are the client's own SNI and Host). */
+export function misdirectedResponse(
+  request: Request,
+  serverName: string,
+  options: { exposeDetails?: boolean; logger?: Logger; metrics?: GatewayMetrics | undefined } = {},
+): Response {
   const url = new URL(request.url);
   const requestId = requestIdFor(request.headers);
   options.logger?.warn('request failed', {
@@ -23,6 +28,7 @@ export function misdirectedResponse(request: Request, serverName: string, option
     serverName,
     host: url.hostname,
   });
+  options.metrics?.requestUnrouted?.(421, 'MisdirectedRequest');
   return errorResponse(
     new GatewayError(421, 'MisdirectedRequest', `the connection was opened for ${serverName}, whose listener does not serve ${url.hostname}`),
     requestId,

@@ -66,6 +66,7 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
   readonly #throttleRetries: Counter<'backend'>;
   readonly #mirrorRequests: Counter<'backend' | 'outcome'>;
   readonly #routeRetries: Counter<'route' | 'backend'>;
+  readonly #unrouted: Counter<'code' | 'error'>;
   readonly #gatewayErrors: Counter<'route' | 'backend' | 'error'>;
   /** Read by the in-flight gauge when scraped. */
   #inFlight = 0;
@@ -129,6 +130,12 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
       name: 'lambda_gateway_route_retries_total',
       help: "Invocations retried by the route's retry policy (HTTPRoute retry)",
       labelNames: ['route', 'backend'],
+      registers,
+    });
+    this.#unrouted = new Counter({
+      name: 'lambda_gateway_unrouted_requests_total',
+      help: 'Requests answered without a route: 404 RouteNotFound, 421 MisdirectedRequest',
+      labelNames: ['code', 'error'],
       registers,
     });
     this.#gatewayErrors = new Counter({
@@ -252,6 +259,10 @@ export class PrometheusMetrics implements GatewayMetrics, CredentialEvents {
 
   routeRetry(route: string, backend: string): void {
     this.#routeRetries.inc({ route, backend });
+  }
+
+  requestUnrouted(status: 404 | 421, error: 'RouteNotFound' | 'MisdirectedRequest'): void {
+    this.#unrouted.inc({ code: String(status), error });
   }
 
   stsCall(action: string, ok: boolean, seconds: number): void {
