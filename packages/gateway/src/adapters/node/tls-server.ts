@@ -44,6 +44,10 @@ export interface Http1Limits {
 }
 
 /** Reads the pair; a bad pair throws here (tls.createSecureContext validates cert against key). */
+function samePair(a: { cert: Buffer | string; key: Buffer | string }, b: { cert: Buffer | string; key: Buffer | string }): boolean {
+  return Buffer.from(a.cert).equals(Buffer.from(b.cert)) && Buffer.from(a.key).equals(Buffer.from(b.key));
+}
+
 function readPair(tls: TlsSource): { cert: Buffer | string; key: Buffer | string } {
   if ('certFile' in tls) return { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) };
   return { cert: tls.cert, key: tls.key };
@@ -145,10 +149,16 @@ function watchPair(
   use: (pair: { cert: Buffer | string; key: Buffer | string }) => void,
 ): () => void {
   const interval = options.watchIntervalMs ?? 2000;
+  // Each file is polled on its own: a rotation that replaced both is seen twice, and the second
+  // look finds the pair already in use (compared by content), so it is loaded and told once.
+  let inUse = readPair(files);
   const onChange = (current: Stats, previous: Stats) => {
     if (current.mtimeMs === previous.mtimeMs && current.ino === previous.ino && current.size === previous.size) return;
     try {
-      use(readPair(files));
+      const pair = readPair(files);
+      if (samePair(pair, inUse)) return;
+      use(pair);
+      inUse = pair;
       options.onReload?.(undefined, files);
     } catch (error) {
       options.onReload?.(error instanceof Error ? error : new Error(String(error)), files);
