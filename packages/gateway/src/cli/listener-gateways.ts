@@ -13,6 +13,7 @@ import { tlsServerName } from '../adapters/node/tls-server-name.ts';
 import {
   compileGateway,
   misdirectedResponse,
+  serverFetchOf,
   type BoundBackend,
   type CompiledGateway,
   type CreateGatewayOptions,
@@ -74,7 +75,7 @@ export function compilePortGateways(
             });
           }
         }
-        return (chosen?.gateway ?? fallback).fetch(request, env);
+        return serverFetchOf(chosen?.gateway ?? fallback)(request, env);
       },
     };
   });

@@ -7,6 +7,7 @@
  * a usage error (exit 2), since no one port or certificate could stand for all of them.
  */
 import type { TlsServerOptions } from '../adapters/node/tls-server.ts';
+import { serverFetchOf } from '../core/index.ts';
 import type { Logger } from '../logging/index.ts';
 import { UsageError } from './args.ts';
 import type { GatewaySetup } from './gateway-setup.ts';
@@ -38,7 +39,7 @@ export function planServers(options: PortOptions, live: LiveGateway, logger: Log
       {
         port: options.port ?? setup.config.defaultPort ?? FALLBACK_PORT,
         tls: tlsOptionsFor(options.tls, setup.config, options.secretsDir, logger, options.env),
-        fetch: (request, env) => live.gateway.fetch(request, env),
+        fetch: (request, env) => serverFetchOf(live.gateway)(request, env),
       },
     ];
   }

@@ -120,7 +120,7 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
   const router = createRouter(routes);
   const virtualHostCors = virtualHostCorsLookup(routes);
 
-  const serve = (request: Request, env: unknown): Response | Promise<Response> => {
+  const serve = (request: Request, env: unknown, headersAsReceived = false): Response | Promise<Response> => {
     const url = new URL(request.url);
     const matched = matchWithPreflight(router, request, url);
     if (!matched) {
@@ -139,7 +139,7 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       );
     }
     platform.logger.debug('route matched', { method: request.method, path: url.pathname, route: matched.routeName });
-    return serveRouteTarget(request, url, env, matched, platform);
+    return serveRouteTarget(request, url, env, matched, platform, headersAsReceived);
   };
   const unhandled = (error: unknown, request: Request): Response => {
     platform.logger.error('unhandled error', { error: error instanceof Error ? error.message : String(error) });
@@ -150,11 +150,11 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
   const healthPaths = registerHealthRoutes(app, () => [...backendsByName.values()], options.readiness, options.healthPaths);
   app.all('*', (c) => serve(c.req.raw, c.env));
   app.onError((error, c) => unhandled(error, c.req.raw));
-  const fetch = (request: Request, env?: unknown): Response | Promise<Response> => {
+  const respond = (request: Request, env: unknown, headersAsReceived: boolean): Response | Promise<Response> => {
     // The probes (and any path Hono would decode first) keep going through the app's own routes.
     if (healthPaths.mayMatch(request.url)) return app.fetch(request, env);
     try {
-      const answer = serve(request, env);
+      const answer = serve(request, env, headersAsReceived);
       // HEAD as Hono answers it: the GET answer's status and headers, no body.
       const headless = request.method === 'HEAD';
       // One `then` for both outcomes: a promise per request, not two.
@@ -164,6 +164,8 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       return unhandled(error, request);
     }
   };
+
+  const fetch = (request: Request, env?: unknown) => respond(request, env, false);
 
   const table = router.describe().map(({ routeName, match, hostname, target }): RouteTableRow => {
     const { primary: backend, filters, weights, redirect } = describeTarget(target);
@@ -182,7 +184,23 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       ...(redirect ? { redirect } : {}),
     };
   });
-  return { app, fetch, backends: [...backendsByName.values()], table };
+  const compiled: CompiledGateway = { app, fetch, backends: [...backendsByName.values()], table };
+  serverFetches.set(compiled, (request, env) => respond(request, env, true));
+  return compiled;
+}
+
+type GatewayFetch = (request: Request, env: unknown) => Response | Promise<Response>;
+const serverFetches = new WeakMap<CompiledGateway, GatewayFetch>();
+
+/**
+ * The gateway's `fetch` for a server that hands it each request exactly as it parsed it (`serve`
+ * on Node): the codecs may then read the client's header lines without first rebuilding the
+ * Fetch `Headers` view of them (PipelineInbound, unfilteredRawPairs). Not for requests that
+ * anything may have changed on the way (a user's middleware, `gateway.fetch` with a Request of
+ * one's own): those go through `fetch`, which reconciles the lines with the request's headers.
+ */
+export function serverFetchOf(gateway: CompiledGateway): GatewayFetch {
+  return serverFetches.get(gateway) ?? gateway.fetch;
 }
 
 /** A HEAD answer: the status and headers of the GET answer. */

@@ -30,6 +30,8 @@ export interface RouteContext {
   mirrors?: readonly BoundMirror[];
   /** HTTPRoute `retry` (core/route-retry.ts); never applied to `Async` (Event) backends. */
   retry?: RouteRetryPolicy;
+  /** The server handed the request over as it parsed it (serverFetchOf): its headers are the client's lines. */
+  headersAsReceived?: boolean;
 }
 
 /**
@@ -73,16 +75,25 @@ export async function handleLambdaRequest(
     const body = await context.readBody(limit, backend.codec.mode === 'passthrough' || backend.resolved.functionUrl !== undefined);
     requestBytes = body.byteLength;
     const filtered = applyRequestFilters(route.filters, url, request.headers, route.match);
-    const inbound = new PipelineInbound(request.method, filtered.url, filtered.headers, context.rawHeaders, body, {
-      sourceIp: context.peerAddress,
-      requestId,
-      receivedAt: started,
-      pathParameters: route.pathParameters,
-      routeKey: route.routeKey,
-      resource: route.resource,
-      accountId: backend.resolved.accountId ?? '',
-      payloadBytes: platform.payloadBytes,
-    });
+    const inbound = new PipelineInbound(
+      request.method,
+      filtered.url,
+      filtered.headers,
+      context.rawHeaders,
+      body,
+      {
+        sourceIp: context.peerAddress,
+        requestId,
+        receivedAt: started,
+        pathParameters: route.pathParameters,
+        routeKey: route.routeKey,
+        resource: route.resource,
+        accountId: backend.resolved.accountId ?? '',
+        payloadBytes: platform.payloadBytes,
+      },
+      // Unfiltered and untouched on the way: the codecs may read the client's lines directly.
+      route.headersAsReceived === true && filtered.headers === request.headers,
+    );
     // Started, not awaited: the mirrors never hold the client's answer (core/request-mirror.ts).
     if (route.mirrors !== undefined) startMirrors(route.mirrors, inbound, platform, { requestId, route: route.routeName, traceId });
     const payload = backend.codec.encodeEvent(inbound);

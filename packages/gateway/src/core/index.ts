@@ -1,4 +1,4 @@
-export { compileGateway, createGateway } from './create-gateway.ts';
+export { compileGateway, createGateway, serverFetchOf } from './create-gateway.ts';
 export type { CompiledGateway, CreateGatewayOptions, GatewayRouteSpec, RouteTableRow } from './create-gateway.ts';
 export { lambda } from './lambda-handler.ts';
 export type { LambdaHandlerOptions } from './lambda-handler.ts';

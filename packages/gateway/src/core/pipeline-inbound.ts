@@ -1,4 +1,4 @@
-import { reconcileRawHeaders, stripHopByHop, type HeaderPair, type InboundRequest } from '../payload/index.ts';
+import { reconcileRawHeaders, stripHopByHop, unfilteredRawPairs, type HeaderPair, type InboundRequest } from '../payload/index.ts';
 
 /** InboundRequest's fields that are known before the event is built. */
 type InboundFields = Omit<InboundRequest, 'method' | 'url' | 'headers' | 'headerPairs' | 'body'>;
@@ -26,6 +26,8 @@ export class PipelineInbound implements InboundRequest {
     private readonly rawHeaders: readonly string[] | undefined,
     readonly body: Uint8Array,
     fields: InboundFields,
+    /** No route filter changed the headers: the runtime's own view of `rawHeaders`. */
+    private readonly headersAsReceived = false,
   ) {
     this.sourceIp = fields.sourceIp;
     this.requestId = fields.requestId;
@@ -43,7 +45,10 @@ export class PipelineInbound implements InboundRequest {
 
   /** The client's lines (casing, repeated values) where the adapter kept them (Node). */
   get headerPairs(): HeaderPair[] | undefined {
-    if (this.#headerPairs === undefined && this.rawHeaders) this.#headerPairs = reconcileRawHeaders(this.rawHeaders, this.headers);
+    if (this.#headerPairs === undefined && this.rawHeaders) {
+      // Unfiltered: the pairs as received, without building any Headers (unfilteredRawPairs).
+      this.#headerPairs = (this.headersAsReceived ? unfilteredRawPairs(this.rawHeaders) : undefined) ?? reconcileRawHeaders(this.rawHeaders, this.headers);
+    }
     return this.#headerPairs;
   }
 }

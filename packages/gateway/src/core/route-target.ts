@@ -137,11 +137,12 @@ export function serveRouteTarget(
   env: unknown,
   matched: RouteMatchResult<RouteTarget>,
   platform: Platform,
+  headersAsReceived = false,
 ): Response | Promise<Response> {
   const target = matched.target;
   if (target.cors !== undefined && isPreflight(request)) return answerPreflight(target.cors, request, matched.routeName, platform);
   const choice = target.pick();
-  return withCors(choice?.cors ?? target.cors, request, serveChoice(request, url, env, matched, choice, platform));
+  return withCors(choice?.cors ?? target.cors, request, serveChoice(request, url, env, matched, choice, platform, headersAsReceived));
 }
 
 function serveChoice(
@@ -151,6 +152,7 @@ function serveChoice(
   matched: RouteMatchResult<RouteTarget>,
   choice: BackendChoice | undefined,
   platform: Platform,
+  headersAsReceived: boolean,
 ): Response | Promise<Response> {
   if (choice === undefined) {
     const requestId = requestIdFor(request.headers);
@@ -187,6 +189,7 @@ function serveChoice(
     url,
     ...(choice.mirrors === undefined ? {} : { mirrors: choice.mirrors }),
     ...(choice.retry === undefined ? {} : { retry: choice.retry }),
+    headersAsReceived,
   };
   // The one place this request meets its adapter: everything after reads the context.
   return handleLambdaRequest(request, platform.requestContext(request, env), choice.backend, route, platform);

@@ -33,7 +33,7 @@ function droppedNames(connection: string | null): Set<string> {
  * The names a Connection header nominates (lower-case) beyond the fixed hop-by-hop set, which is
  * tested anyway; undefined when there are none (the usual `keep-alive` / `close` of HTTP/1.1 clients).
  */
-function nominatedNames(connection: string | null): Set<string> | undefined {
+export function nominatedNames(connection: string | null): Set<string> | undefined {
   if (connection === null || connection === 'keep-alive' || connection === 'Keep-Alive') return undefined;
   let names: Set<string> | undefined;
   for (const token of connection.split(',')) {

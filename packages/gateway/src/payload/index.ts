@@ -32,6 +32,6 @@ export type { PayloadBytes } from './payload-bytes.ts';
 export { webPayloadBytes } from './payload-bytes.ts';
 export { FunctionHeaders, HOP_BY_HOP_HEADERS, stripHopByHop } from './headers.ts';
 export type { HeaderPair } from './header-pairs.ts';
-export { pairsFromHeaders, reconcileRawHeaders, requestHeaderPairs } from './header-pairs.ts';
+export { pairsFromHeaders, reconcileRawHeaders, requestHeaderPairs, unfilteredRawPairs } from './header-pairs.ts';
 export type { HeaderLines } from './response-lines.ts';
 export { headerLinesOf, headerLinesStillValid, recordHeaderLines } from './response-lines.ts';
