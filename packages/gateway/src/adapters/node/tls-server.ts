@@ -43,23 +43,29 @@ export interface Http1Limits {
   maxRequestsPerConnection: number;
 }
 
-/** Reads the pair; a bad pair throws here (tls.createSecureContext validates cert against key). */
-function samePair(a: { cert: Buffer | string; key: Buffer | string }, b: { cert: Buffer | string; key: Buffer | string }): boolean {
-  return Buffer.from(a.cert).equals(Buffer.from(b.cert)) && Buffer.from(a.key).equals(Buffer.from(b.key));
-}
+type Pair = { cert: Buffer | string; key: Buffer | string };
 
-function readPair(tls: TlsSource): { cert: Buffer | string; key: Buffer | string } {
+/** Reads the pair; a bad pair throws here (tls.createSecureContext validates cert against key). */
+function readPair(tls: TlsSource): Pair {
   if ('certFile' in tls) return { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) };
   return { cert: tls.cert, key: tls.key };
 }
 
+/** The same certificate and key bytes. */
+function samePair(a: Pair, b: Pair): boolean {
+  return Buffer.from(a.cert).equals(Buffer.from(b.cert)) && Buffer.from(a.key).equals(Buffer.from(b.key));
+}
+
 export function createTlsServer(listener: Listener, options: TlsServerOptions, limits?: Http1Limits): TlsServer {
   const contexts = new Map<string, SecureContext>();
-  for (const entry of options.sni ?? []) contexts.set(entry.hostname, createSecureContext(readPair(entry.tls)));
+  // Each pair read once: what is served is what its watcher compares later changes with.
+  const defaultPair = readPair(options.tls);
+  const sniPairs = (options.sni ?? []).map((entry) => ({ entry, pair: readPair(entry.tls) }));
+  for (const { entry, pair } of sniPairs) contexts.set(entry.hostname, createSecureContext(pair));
   const wildcards = () => [...contexts.keys()].filter((name) => name.startsWith('*.')).sort((a, b) => b.length - a.length);
   const server = createSecureServer(
     {
-      ...readPair(options.tls),
+      ...defaultPair,
       allowHTTP1: true,
       // HTTP/1.1 over TLS gets the same response class as plain HTTP (one header line per value).
       Http1ServerResponse: HeaderLinesServerResponse as unknown as typeof ServerResponse,
@@ -87,9 +93,9 @@ export function createTlsServer(listener: Listener, options: TlsServerOptions, l
     http1.connectionsCheckingInterval = 1_000;
   }
   const watchers = [
-    'certFile' in options.tls ? watchPair(options.tls, options, (pair) => server.setSecureContext(pair)) : () => undefined,
-    ...(options.sni ?? []).map((entry) =>
-      'certFile' in entry.tls ? watchPair(entry.tls, options, (pair) => contexts.set(entry.hostname, createSecureContext(pair))) : () => undefined,
+    'certFile' in options.tls ? watchPair(options.tls, defaultPair, options, (pair) => server.setSecureContext(pair)) : () => undefined,
+    ...sniPairs.map(({ entry, pair }) =>
+      'certFile' in entry.tls ? watchPair(entry.tls, pair, options, (next) => contexts.set(entry.hostname, createSecureContext(next))) : () => undefined,
     ),
   ];
   const stopWatching = () => {
@@ -143,15 +149,11 @@ export function createTlsServer(listener: Listener, options: TlsServerOptions, l
 }
 
 /** Polls both files; on a change, loads the new pair, or keeps the old one if it does not load (half-rotated). */
-function watchPair(
-  files: { certFile: string; keyFile: string },
-  options: TlsServerOptions,
-  use: (pair: { cert: Buffer | string; key: Buffer | string }) => void,
-): () => void {
+function watchPair(files: { certFile: string; keyFile: string }, served: Pair, options: TlsServerOptions, use: (pair: Pair) => void): () => void {
   const interval = options.watchIntervalMs ?? 2000;
   // Each file is polled on its own: a rotation that replaced both is seen twice, and the second
   // look finds the pair already in use (compared by content), so it is loaded and told once.
-  let inUse = readPair(files);
+  let inUse = served;
   const onChange = (current: Stats, previous: Stats) => {
     if (current.mtimeMs === previous.mtimeMs && current.ino === previous.ino && current.size === previous.size) return;
     try {
