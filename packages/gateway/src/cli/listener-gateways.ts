@@ -68,11 +68,7 @@ export function compilePortGateways(
           // The Host belongs to a listener; the connection must have been opened (SNI) for that one too.
           const serverName = tlsServerName(env);
           if (serverName !== undefined && listenerFor(apps, serverName) !== chosen) {
-            return misdirectedResponse(request, serverName, {
-              exposeDetails: gatewayOptions?.exposeErrorDetails === true,
-              logger: platform.logger,
-              metrics: platform.metrics,
-            });
+            return misdirectedResponse(request, serverName, { exposeDetails: gatewayOptions?.exposeErrorDetails === true, platform });
           }
         }
         return serverFetchOf(chosen?.gateway ?? fallback)(request, env);

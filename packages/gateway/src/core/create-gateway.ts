@@ -8,6 +8,7 @@ import { answerPreflight, isPreflight, matchWithPreflight, virtualHostCorsLookup
 import { registerHealthRoutes, type HealthPaths } from './health.ts';
 import type { ReadinessState } from './readiness.ts';
 import { requestIdFor } from './request-id.ts';
+import { recordUnrouted } from './unrouted.ts';
 import { sharedDefaultPlatform } from './default-platform.ts';
 import type { Platform } from './platform.ts';
 import type { RouteFilter } from './route-filters.ts';
@@ -127,9 +128,7 @@ export function compileGateway(options: CreateGatewayOptions): CompiledGateway {
       const requestId = requestIdFor(request.headers);
       const cors = virtualHostCors?.(request, url);
       if (cors !== undefined && isPreflight(request)) return answerPreflight(cors, request, undefined, platform);
-      // Logged as every answered request is: a route missing after a config change shows here.
-      platform.logger.warn('request failed', { requestId, method: request.method, path: url.pathname, status: 404, error: 'RouteNotFound' });
-      platform.metrics?.requestUnrouted?.(404, 'RouteNotFound');
+      recordUnrouted(platform, { requestId, method: request.method, path: url.pathname, status: 404, error: 'RouteNotFound' });
       return withCors(
         cors,
         request,

@@ -17,8 +17,7 @@ export interface HealthPaths {
  * route matching, so no route can shadow them; move them with `paths`.
  */
 export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[], readiness?: ReadinessState, paths: HealthPaths = {}): HealthRoutes {
-  const { healthz, readyz } = resolveHealthPaths(paths);
-  const probePaths = [healthz, readyz].filter((path): path is string => path !== false);
+  const { healthz, readyz, served: probePaths } = resolveHealthPaths(paths);
   if (healthz !== false) app.get(healthz, (c) => c.json({ status: 'ok' }));
   if (readyz !== false) {
     app.get(readyz, async (c) => {
@@ -30,9 +29,14 @@ export function registerHealthRoutes(app: Hono, backends: () => BoundBackend[], 
   return { mayMatch: (url) => mayMatchProbe(url, probePaths) };
 }
 
-/** The probe paths with their defaults filled in: `/healthz` and `/readyz`, `false` where left to the routes. */
-export function resolveHealthPaths(paths: HealthPaths = {}): { healthz: string | false; readyz: string | false } {
-  return { healthz: paths.healthz ?? '/healthz', readyz: paths.readyz ?? '/readyz' };
+/**
+ * The probe paths with their defaults filled in (`/healthz` and `/readyz`, `false` where left to
+ * the routes), and `served`: those that are answered as probes.
+ */
+export function resolveHealthPaths(paths: HealthPaths = {}): { healthz: string | false; readyz: string | false; served: string[] } {
+  const healthz = paths.healthz ?? '/healthz';
+  const readyz = paths.readyz ?? '/readyz';
+  return { healthz, readyz, served: [healthz, readyz].filter((path): path is string => path !== false) };
 }
 
 /** Where a request may be one of the probes (see registerHealthRoutes). */

@@ -7,28 +7,28 @@
  * same port"); a client that coalesced connections then opens one for the right name.
  */
 import { GatewayError, errorResponse } from '../errors/index.ts';
-import type { Logger } from '../logging/index.ts';
-import type { GatewayMetrics } from './gateway-metrics.ts';
+import type { Platform } from './platform.ts';
 import { requestIdFor } from './request-id.ts';
+import { recordUnrouted } from './unrouted.ts';
 
-/** The 421 answer, logged as a failed request and counted (`logger`, `metrics`: the platform's; the names are the client's own SNI and Host). */
+/** The 421 answer, logged and counted (recordUnrouted) when `platform` is given; the names are the client's own SNI and Host. */
 export function misdirectedResponse(
   request: Request,
   serverName: string,
-  options: { exposeDetails?: boolean; logger?: Logger; metrics?: GatewayMetrics | undefined } = {},
+  options: { exposeDetails?: boolean; platform?: Pick<Platform, 'logger' | 'metrics'> } = {},
 ): Response {
   const url = new URL(request.url);
   const requestId = requestIdFor(request.headers);
-  options.logger?.warn('request failed', {
-    requestId,
-    method: request.method,
-    path: url.pathname,
-    status: 421,
-    error: 'MisdirectedRequest',
-    serverName,
-    host: url.hostname,
-  });
-  options.metrics?.requestUnrouted?.(421, 'MisdirectedRequest');
+  if (options.platform) {
+    recordUnrouted(options.platform, {
+      requestId,
+      method: request.method,
+      path: url.pathname,
+      status: 421,
+      error: 'MisdirectedRequest',
+      details: { serverName, host: url.hostname },
+    });
+  }
   return errorResponse(
     new GatewayError(421, 'MisdirectedRequest', `the connection was opened for ${serverName}, whose listener does not serve ${url.hostname}`),
     requestId,

@@ -27,14 +27,15 @@ export class RequestGuard {
     private readonly limits: ServerLimits,
     healthPaths?: HealthPaths,
   ) {
-    const { healthz, readyz } = resolveHealthPaths(healthPaths);
-    this.probePaths = new Set([healthz, readyz].filter((path): path is string => path !== false));
+    const { readyz, served } = resolveHealthPaths(healthPaths);
+    this.probePaths = new Set(served);
     this.readyzPath = readyz;
   }
 
-  /** A path (to its `?`) where the traffic port answers a probe: never shed. */
-  isProbePath(path: string): boolean {
-    return this.probePaths.has(path);
+  /** The path of a request target (to its `?`) when the traffic port answers a probe there (never shed), else undefined. */
+  probeAt(target: string | undefined): string | undefined {
+    const path = pathOf(target);
+    return this.probePaths.has(path) ? path : undefined;
   }
 
   wrap(listener: RequestListener): RequestListener {
@@ -64,11 +65,11 @@ export class RequestGuard {
         if (!outgoing.headersSent) outgoing.setHeader('connection', 'close');
       });
     }
-    const path = pathOf(incoming.url);
     // The probes are never shed: the kubelet must still see the pod. A path left to the routes is a route.
-    if (this.isProbePath(path)) {
+    const probe = this.probeAt(incoming.url);
+    if (probe !== undefined) {
       // Fails at once on the signal, so endpoint removal starts while requests are still served.
-      if (this.draining && path === this.readyzPath) respondDraining(outgoing);
+      if (this.draining && probe === this.readyzPath) respondDraining(outgoing);
       else listener(incoming, outgoing);
       return;
     }

@@ -18,8 +18,7 @@ export function guardTlsListener(listener: RequestListener, guard: RequestGuard,
   const http1 = guard.wrap(listener);
   return (request, response) => {
     if (request.httpVersionMajor === 1) return http1(request as IncomingMessage, response as ServerResponse);
-    const path = (request.url ?? '').split('?', 1)[0] ?? '';
-    if (!guard.isProbePath(path) && guard.inFlight >= limits.maxInFlight) {
+    if (guard.probeAt(request.url) === undefined && guard.inFlight >= limits.maxInFlight) {
       refuseRequest(request as unknown as IncomingMessage, response as unknown as ServerResponse, {
         status: 503,
         code: 'Overloaded',
