@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAws } from '../../packages/local-aws/src/index.ts';
 import { freePort } from '../support/free-port.ts';
+import { lambdaBackendManifest } from '../support/listener-stack.ts';
 import { startServeProcess } from '../support/serve-process.ts';
 import { KEYS, startTestAws, writeMountedSecret } from '../support/stack.ts';
 
@@ -34,17 +35,7 @@ spec:
     - { name: first, protocol: HTTP, port: ${ports[0]} }
     - { name: second, protocol: HTTP, port: ${ports[1]} }
 ---
-apiVersion: gateway.kgateway.dev/v1alpha1
-kind: Backend
-metadata: { name: sleep, namespace: default }
-spec:
-  type: AWS
-  aws:
-    region: us-east-1
-    accountId: "222222222222"
-    auth: { type: Secret, secretRef: { name: aws-creds } }
-    lambda: { functionName: sleep, payloadTransformMode: None }
----
+${lambdaBackendManifest('sleep', 'default', 'None')}---
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: { name: slow, namespace: default }

@@ -49,25 +49,36 @@ let current: Awaited<ReturnType<typeof certificate>>;
 let server: Awaited<ReturnType<typeof startGateway>> | undefined;
 const logs: string[] = [];
 
+/** Writes a mounted TLS Secret: key first, then certificate (in between the pair does not match, and the old one stays). */
+async function writePair(name: string, pem: { cert: string; private: string }): Promise<void> {
+  await mkdir(join(dir, 'secrets', name), { recursive: true });
+  await writeFile(join(dir, 'secrets', name, 'tls.key'), pem.private);
+  await writeFile(join(dir, 'secrets', name, 'tls.crt'), pem.cert);
+}
+
+/** The real server on `config` (written as `<name>.yaml`), the secrets directory above, lines to `log`. */
+async function startHttps(name: string, config: string, log: (line: string) => void, watch = true) {
+  await writeFile(join(dir, `${name}.yaml`), config);
+  return startGateway({
+    config: [join(dir, `${name}.yaml`)],
+    port: 0,
+    host: '127.0.0.1',
+    secretsDir: join(dir, 'secrets'),
+    adminPort: 0,
+    watch,
+    logger: createJsonLogger(log, 'info'),
+    env: { AWS_ENDPOINT_URL: aws.url, AWS_REGION: 'us-east-1' },
+  });
+}
+
 beforeAll(async () => {
   aws = await startTestAws();
   dir = await mkdtemp(join(tmpdir(), 'lambda-gateway-https-'));
   first = await certificate('first.test');
   current = first;
-  await mkdir(join(dir, 'secrets', 'gw-cert'), { recursive: true });
-  await writeFile(join(dir, 'secrets', 'gw-cert', 'tls.crt'), first.cert);
-  await writeFile(join(dir, 'secrets', 'gw-cert', 'tls.key'), first.private);
+  await writePair('gw-cert', first);
   await writeMountedSecret(join(dir, 'secrets'), 'aws-creds', { accessKey: KEYS.gateway.accessKey, secretKey: KEYS.gateway.secretKey });
-  await writeFile(join(dir, 'gateway.yaml'), CONFIG);
-  server = await startGateway({
-    config: [join(dir, 'gateway.yaml')],
-    port: 0,
-    host: '127.0.0.1',
-    secretsDir: join(dir, 'secrets'),
-    adminPort: 0,
-    logger: createJsonLogger((line) => logs.push(line), 'info'),
-    env: { AWS_ENDPOINT_URL: aws.url, AWS_REGION: 'us-east-1' },
-  });
+  server = await startHttps('gateway', CONFIG, (line) => logs.push(line));
 }, 60_000);
 
 afterAll(async () => {
@@ -82,10 +93,11 @@ function servedCommonName(): Promise<string> {
   return servedCommonNameAt(server!.url);
 }
 
-function servedCommonNameAt(url: string): Promise<string> {
+/** The subject CN of the certificate presented at `url` (to `servername` by SNI, if given). */
+function servedCommonNameAt(url: string, servername?: string): Promise<string> {
   const { port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = connectTls({ host: '127.0.0.1', port: Number(port), rejectUnauthorized: false }, () => {
+    const socket = connectTls({ host: '127.0.0.1', port: Number(port), rejectUnauthorized: false, ...(servername ? { servername } : {}) }, () => {
       resolve(String(socket.getPeerCertificate().subject.CN));
       socket.end();
     });
@@ -129,9 +141,7 @@ describe('HTTPS listener', () => {
   it('re-reads the certificate when the mounted files are replaced', async () => {
     expect(await servedCommonName()).toBe('first.test');
     const next = await certificate('rotated.test');
-    // Key first, then certificate: in between the pair does not match, and the old one stays.
-    await writeFile(join(dir, 'secrets', 'gw-cert', 'tls.key'), next.private);
-    await writeFile(join(dir, 'secrets', 'gw-cert', 'tls.crt'), next.cert);
+    await writePair('gw-cert', next);
     await expect.poll(servedCommonName, { timeout: 20_000, interval: 500 }).toBe('rotated.test');
     current = next;
     expect(logs.some((line) => line.includes('TLS certificate reloaded'))).toBe(true);
@@ -160,5 +170,60 @@ describe('HTTPS listener', () => {
     await closed;
     session.destroy();
     await expect(servedCommonNameAt(running.url)).rejects.toThrow(/ECONNREFUSED/);
+  }, 40_000);
+});
+
+/*
+ * Several HTTPS listeners on one port, one certificate each, chosen by SNI: when the kubelet
+ * replaces one listener's mounted Secret files, that name is served the new certificate without
+ * a restart, and the other listeners keep theirs.
+ */
+const SNI_CONFIG = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: sni, namespace: apps }
+spec:
+  gatewayClassName: lambda-gateway
+  listeners:
+    - { name: a, protocol: HTTPS, port: 8443, hostname: a.test, tls: { mode: Terminate, certificateRefs: [{ kind: Secret, name: cert-a }] } }
+    - { name: b, protocol: HTTPS, port: 8443, hostname: b.test, tls: { mode: Terminate, certificateRefs: [{ kind: Secret, name: cert-b }] } }
+---
+backends:
+  echo: { region: us-east-1, accountId: "222222222222", functionName: echo, auth: { type: secret, name: aws-creds } }
+routes:
+  - { name: echo, matches: [{ path: { type: PathPrefix, value: /echo } }], backend: echo }
+`;
+
+describe('SNI certificates on one port', () => {
+  let sni: Awaited<ReturnType<typeof startGateway>> | undefined;
+  const sniLogs: Array<Record<string, unknown>> = [];
+  beforeAll(async () => {
+    await writePair('cert-a', await certificate('a.test'));
+    await writePair('cert-b', await certificate('b.test'));
+    sni = await startHttps('sni', SNI_CONFIG, (line) => sniLogs.push(JSON.parse(line) as Record<string, unknown>), false);
+  }, 60_000);
+  afterAll(() => sni?.close(2_000));
+
+  it('a replaced Secret is served for its listener only, without a restart, and told once by name', async () => {
+    const served = (name: string) => servedCommonNameAt(sni!.url, name);
+    expect([await served('a.test'), await served('b.test')]).toEqual(['a.test', 'b.test']);
+    await writePair('cert-b', await certificate('b-rotated.test'));
+    await expect.poll(() => served('b.test'), { timeout: 20_000, interval: 500 }).toBe('b-rotated.test');
+    expect(await served('a.test')).toBe('a.test');
+    // Each file is polled on its own; the second look finds the pair in use. Never a line about the untouched listener.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(sniLogs.filter((line) => line.msg === 'TLS certificate reloaded')).toEqual([
+      expect.objectContaining({ level: 'info', tlsCertificate: 'cert-b', listeners: ['b'], certFile: join(dir, 'secrets', 'cert-b', 'tls.crt') }),
+    ]);
+    // Answering as before on the rotated name.
+    const status = await new Promise<number>((resolve, reject) => {
+      const socket = connectTls({ host: '127.0.0.1', port: Number(new URL(sni!.url).port), servername: 'b.test', rejectUnauthorized: false }, () => {
+        socket.write('POST /echo HTTP/1.1\r\nHost: b.test\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}');
+      });
+      let received = '';
+      socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      socket.on('end', () => resolve(Number(received.split(' ')[1])));
+      socket.on('error', reject);
+    });
+    expect(status).toBe(200);
   }, 40_000);
 });

@@ -44,7 +44,12 @@ const BACKEND_ECHO = `export const handler = async (event, context) => ({
 });
 `;
 
-const backend = (name: string, namespace: string) => `apiVersion: gateway.kgateway.dev/v1alpha1
+/** A kgateway AWS Backend for function `name` in account 222222222222, signed with the mounted `aws-creds` Secret. */
+export const lambdaBackendManifest = (
+  name: string,
+  namespace: string,
+  payloadTransformMode: 'Envoy' | 'None' = 'Envoy',
+) => `apiVersion: gateway.kgateway.dev/v1alpha1
 kind: Backend
 metadata: { name: ${name}, namespace: ${namespace} }
 spec:
@@ -53,13 +58,13 @@ spec:
     region: us-east-1
     accountId: "222222222222"
     auth: { type: Secret, secretRef: { name: aws-creds } }
-    lambda: { functionName: ${name}, payloadTransformMode: Envoy }
+    lambda: { functionName: ${name}, payloadTransformMode: ${payloadTransformMode} }
 `;
 
 /** kgateway Backends named as the suite's Services, each to its own function, in the Services' namespaces. */
 const BACKENDS = [
-  ...['infra-backend-v1', 'infra-backend-v2', 'infra-backend-v3'].map((name) => backend(name, 'gateway-conformance-infra')),
-  backend('web-backend', 'gateway-conformance-web-backend'),
+  ...['infra-backend-v1', 'infra-backend-v2', 'infra-backend-v3'].map((name) => lambdaBackendManifest(name, 'gateway-conformance-infra')),
+  lambdaBackendManifest('web-backend', 'gateway-conformance-web-backend'),
 ].join('---\n');
 
 /** The suite's backendRefs to Services become refs to the kgateway Backends above. */
