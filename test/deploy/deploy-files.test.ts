@@ -98,7 +98,7 @@ describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () =>
     expect(last('USER')).toBe('1000:1000');
     const command = JSON.parse(last('CMD') ?? 'null') as string[];
     const entrypoint = JSON.parse(last('ENTRYPOINT') ?? 'null') as string[];
-    expect(entrypoint).toEqual(['node', '--heap-growing-percent=50', '/app/node_modules/lambda-gateway/bin/lambda-gateway.mjs']);
+    expect(entrypoint).toEqual(['node', '--heap-growing-percent=50', '--no-maglev', '/app/node_modules/lambda-gateway/bin/lambda-gateway.mjs']);
     // The V8 flags it passes exist in the Node this suite runs on (CI runs it on each supported line).
     const flags = entrypoint.slice(1, -1);
     const checked = spawnSync(process.execPath, [...flags, '-e', ''], { encoding: 'utf8' });
