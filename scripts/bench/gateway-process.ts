@@ -19,6 +19,8 @@ export interface GatewayProcessOptions {
   upstream: string;
   cpuProfileDir?: string | undefined;
   nodeOptions?: string[];
+  /** More environment (the image's malloc settings, image-node-options.ts). */
+  env?: Record<string, string> | undefined;
   /** More `serve` flags (e.g. `--no-metrics`). */
   serveArgs?: string[] | undefined;
 }
@@ -100,7 +102,7 @@ export function startGateway(name: string, options: GatewayProcessOptions): Prom
   const logDir = mkdtempSync(join(tmpdir(), 'bench-gateway-log-'));
   const logFile = join(logDir, 'stdout.log');
   const logFd = openSync(logFile, 'a+');
-  const child = spawn(process.execPath, args, { env: gatewayEnv(options.upstream), stdio: ['ignore', logFd, 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...gatewayEnv(options.upstream), ...options.env }, stdio: ['ignore', logFd, 'pipe'] });
   running.add(child);
   let emptier: NodeJS.Timeout | undefined;
   child.once('exit', () => {

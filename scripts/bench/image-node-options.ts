@@ -27,3 +27,16 @@ export function imageNodeOptions(): string[] {
     argv[0] === 'node' ? argv.slice(1).filter((arg, index, all) => arg.startsWith('--') && all.slice(0, index).every((before) => before.startsWith('--'))) : [];
   return [...fromEnv, ...fromEntrypoint];
 }
+
+/**
+ * The glibc malloc settings deploy/Dockerfile sets with `ENV MALLOC_…=…` (today the trim
+ * threshold): the gateway contenders that run with the image's flags get them too.
+ */
+export function imageMallocEnvironment(): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const line of readFileSync(DOCKERFILE, 'utf8').split('\n')) {
+    const match = /^ENV\s+(MALLOC_[A-Z_]+)=(\S+)\s*$/.exec(line);
+    if (match) settings[match[1]!] = match[2]!;
+  }
+  return settings;
+}

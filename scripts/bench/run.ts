@@ -16,7 +16,7 @@ import { BenchUsageError, HELP, parseBenchOptions, type ContenderId } from './op
 import { cpuMillisOf, memoryOf, resetPeak, sampleRss } from './process-stats.ts';
 import { formatReport, SERVE_AT_REST, type BenchReport, type Cell } from './report.ts';
 import { measureStartup } from './startup.ts';
-import { imageNodeOptions } from './image-node-options.ts';
+import { imageMallocEnvironment, imageNodeOptions } from './image-node-options.ts';
 
 /**
  * `npm run bench`: starts the upstream and every contender on loopback, runs
@@ -58,6 +58,8 @@ const selected = (id: ContenderId) => !ONLY || ONLY.has(id);
 const GATEWAY_IDS: ContenderId[] = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role', 'gateway-no-metrics', 'gateway-node-defaults'];
 /** The image's Node flags (deploy/Dockerfile), for every gateway contender but `gateway-node-defaults`. */
 const IMAGE_NODE_OPTIONS = imageNodeOptions();
+/** The image's glibc malloc settings (deploy/Dockerfile), for the same contenders. */
+const IMAGE_MALLOC_ENV = imageMallocEnvironment();
 /** Fresh `serve` processes timed from spawn to their first answered request. */
 const STARTUP_RUNS = 5;
 
@@ -237,7 +239,12 @@ async function main(): Promise<void> {
     const upstream = upstreamChild.url;
     const configs = writeGatewayConfigs(configDir, upstream);
     /** A plain `serve` (no profiler: it would slow the start-up and inflate the memory at rest). */
-    const plainServe: GatewayProcessOptions = { configFile: configs.passthrough, upstream, nodeOptions: [...IMAGE_NODE_OPTIONS, ...NODE_OPTIONS] };
+    const plainServe: GatewayProcessOptions = {
+      configFile: configs.passthrough,
+      upstream,
+      nodeOptions: [...IMAGE_NODE_OPTIONS, ...NODE_OPTIONS],
+      env: IMAGE_MALLOC_ENV,
+    };
     const add = (id: ContenderId, label: string, child: Child, signs: boolean) => {
       children.push(child);
       contenders.push({ id, label, child, url: `${child.url}${PROXY_PATH}`, headers: jsonHeaders, signs });
@@ -248,7 +255,19 @@ async function main(): Promise<void> {
     const gateway = async (id: ContenderId, label: string, mode: GatewayMode, serveArgs: string[] = [], imageFlags = true) => {
       const nodeOptions = [...(imageFlags ? IMAGE_NODE_OPTIONS : []), ...NODE_OPTIONS];
       if (selected(id))
-        add(id, label, await startGateway(id, { configFile: configs[mode], upstream, cpuProfileDir: profileDir, nodeOptions, serveArgs }), true);
+        add(
+          id,
+          label,
+          await startGateway(id, {
+            configFile: configs[mode],
+            upstream,
+            cpuProfileDir: profileDir,
+            nodeOptions,
+            env: imageFlags ? IMAGE_MALLOC_ENV : undefined,
+            serveArgs,
+          }),
+          true,
+        );
     };
     if (selected('direct')) {
       contenders.push({
@@ -322,7 +341,11 @@ async function main(): Promise<void> {
         warmupSeconds: WARMUP,
         soakSeconds: SOAK,
         upstreamSignatureCheck: 'off under load (each signer verified once beforehand)',
-        gatewayProcess: `node ${IMAGE_NODE_OPTIONS.join(' ')} packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx; the image's NODE_OPTIONS from deploy/Dockerfile, except gateway-node-defaults)`,
+        gatewayProcess: `node ${IMAGE_NODE_OPTIONS.join(' ')} packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx; the image's NODE_OPTIONS, ENTRYPOINT flags and ${
+          Object.entries(IMAGE_MALLOC_ENV)
+            .map(([name, value]) => `${name}=${value}`)
+            .join(' ') || 'no malloc settings'
+        } from deploy/Dockerfile, except gateway-node-defaults)`,
         gatewayLogLevel: 'info (access logs on, stdout to a file emptied every second, as a container runtime writes it)',
         proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none',
         nginx: !selected('nginx') ? 'not selected' : nginx ? `${nginx}, worker_processes 1, upstream keepalive` : 'skipped: no nginx binary',

@@ -27,7 +27,7 @@ import { type Child, startChild } from './child.ts';
 import { BASE_KEYS, REGION } from './common.ts';
 import { ensureGatewayBuilt } from './gateway-build.ts';
 import { startGateway } from './gateway-process.ts';
-import { imageNodeOptions } from './image-node-options.ts';
+import { imageMallocEnvironment, imageNodeOptions } from './image-node-options.ts';
 import { cpuMillisOf, memoryOf, sampleRss } from './process-stats.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -148,6 +148,7 @@ export async function runStreamingBench(
       upstream: aws.url,
       cpuProfileDir: options.cpuProfileDir,
       nodeOptions: options.gatewayNodeOptions ?? imageNodeOptions(),
+      env: imageMallocEnvironment(),
       // No readiness drain at the end: stopProcess forces an exit after 5 s, before `--cpu-prof` could write.
       serveArgs: ['--drain-delay', '0'],
     });

@@ -90,6 +90,8 @@ describe('deploy/Dockerfile (parsed: no Docker engine on these machines)', () =>
     expect(runtimeRun).toContain('npm install --omit=dev --no-audit --no-fund /tmp/lambda-gateway.tgz');
     expect(runtimeRun).not.toMatch(/\btsx\b|npm ci/);
     expect(runtime.find((step) => step.keyword === 'WORKDIR')?.args).toBe('/app');
+    // glibc's trim threshold, fixed (README "On Node 24, the image's runtime"): its default grows to 32 MB.
+    expect(runtime.filter((step) => step.keyword === 'ENV').map((step) => step.args)).toContain('MALLOC_TRIM_THRESHOLD_=131072');
   });
 
   it('runs as uid 1000 the installed bin, serving the ConfigMap path the Deployment mounts', async () => {
