@@ -19,7 +19,7 @@ export interface GatewayProcessOptions {
   upstream: string;
   cpuProfileDir?: string | undefined;
   nodeOptions?: string[];
-  /** More environment (the image's malloc settings, image-node-options.ts). */
+  /** More environment (the image's malloc settings, image-settings.ts). */
   env?: Record<string, string> | undefined;
   /** More `serve` flags (e.g. `--no-metrics`). */
   serveArgs?: string[] | undefined;

@@ -16,7 +16,7 @@ import { BenchUsageError, HELP, parseBenchOptions, type ContenderId } from './op
 import { cpuMillisOf, memoryOf, resetPeak, sampleRss } from './process-stats.ts';
 import { formatReport, SERVE_AT_REST, type BenchReport, type Cell } from './report.ts';
 import { measureStartup } from './startup.ts';
-import { imageMallocEnvironment, imageNodeOptions } from './image-node-options.ts';
+import { describeImageEnv, imageSettings, type ImageSettings } from './image-settings.ts';
 
 /**
  * `npm run bench`: starts the upstream and every contender on loopback, runs
@@ -56,10 +56,9 @@ const OPTIONS = parseOptionsOrExit();
 const { seconds: SECONDS, warmup: WARMUP, soak: SOAK, nodeOptions: NODE_OPTIONS, only: ONLY } = OPTIONS;
 const selected = (id: ContenderId) => !ONLY || ONLY.has(id);
 const GATEWAY_IDS: ContenderId[] = ['gateway', 'gateway-apigw-v2', 'gateway-assume-role', 'gateway-no-metrics', 'gateway-node-defaults'];
-/** The image's Node flags (deploy/Dockerfile), for every gateway contender but `gateway-node-defaults`. */
-const IMAGE_NODE_OPTIONS = imageNodeOptions();
-/** The image's glibc malloc settings (deploy/Dockerfile), for the same contenders. */
-const IMAGE_MALLOC_ENV = imageMallocEnvironment();
+/** The image's Node flags and malloc settings (deploy/Dockerfile), for every gateway contender but `gateway-node-defaults`. */
+const IMAGE = imageSettings();
+const NO_IMAGE_SETTINGS: ImageSettings = { nodeOptions: [], env: {} };
 /** Fresh `serve` processes timed from spawn to their first answered request. */
 const STARTUP_RUNS = 5;
 
@@ -242,8 +241,8 @@ async function main(): Promise<void> {
     const plainServe: GatewayProcessOptions = {
       configFile: configs.passthrough,
       upstream,
-      nodeOptions: [...IMAGE_NODE_OPTIONS, ...NODE_OPTIONS],
-      env: IMAGE_MALLOC_ENV,
+      nodeOptions: [...IMAGE.nodeOptions, ...NODE_OPTIONS],
+      env: IMAGE.env,
     };
     const add = (id: ContenderId, label: string, child: Child, signs: boolean) => {
       children.push(child);
@@ -253,19 +252,13 @@ async function main(): Promise<void> {
       if (selected(id)) add(id, label, await startChild(id, file, ['--upstream', upstream], { nodeOptions: NODE_OPTIONS }), signs);
     };
     const gateway = async (id: ContenderId, label: string, mode: GatewayMode, serveArgs: string[] = [], imageFlags = true) => {
-      const nodeOptions = [...(imageFlags ? IMAGE_NODE_OPTIONS : []), ...NODE_OPTIONS];
+      const image = imageFlags ? IMAGE : NO_IMAGE_SETTINGS;
+      const nodeOptions = [...image.nodeOptions, ...NODE_OPTIONS];
       if (selected(id))
         add(
           id,
           label,
-          await startGateway(id, {
-            configFile: configs[mode],
-            upstream,
-            cpuProfileDir: profileDir,
-            nodeOptions,
-            env: imageFlags ? IMAGE_MALLOC_ENV : undefined,
-            serveArgs,
-          }),
+          await startGateway(id, { configFile: configs[mode], upstream, cpuProfileDir: profileDir, nodeOptions, env: image.env, serveArgs }),
           true,
         );
     };
@@ -341,11 +334,7 @@ async function main(): Promise<void> {
         warmupSeconds: WARMUP,
         soakSeconds: SOAK,
         upstreamSignatureCheck: 'off under load (each signer verified once beforehand)',
-        gatewayProcess: `node ${IMAGE_NODE_OPTIONS.join(' ')} packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx; the image's NODE_OPTIONS, ENTRYPOINT flags and ${
-          Object.entries(IMAGE_MALLOC_ENV)
-            .map(([name, value]) => `${name}=${value}`)
-            .join(' ') || 'no malloc settings'
-        } from deploy/Dockerfile, except gateway-node-defaults)`,
+        gatewayProcess: `${describeImageEnv(IMAGE)} node ${IMAGE.nodeOptions.join(' ')} packages/gateway/bin/lambda-gateway.mjs serve (compiled dist/, no tsx; the image's settings from deploy/Dockerfile, except gateway-node-defaults)`,
         gatewayLogLevel: 'info (access logs on, stdout to a file emptied every second, as a container runtime writes it)',
         proxyNodeOptions: NODE_OPTIONS.join(' ') || 'none',
         nginx: !selected('nginx') ? 'not selected' : nginx ? `${nginx}, worker_processes 1, upstream keepalive` : 'skipped: no nginx binary',

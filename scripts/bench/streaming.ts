@@ -27,7 +27,7 @@ import { type Child, startChild } from './child.ts';
 import { BASE_KEYS, REGION } from './common.ts';
 import { ensureGatewayBuilt } from './gateway-build.ts';
 import { startGateway } from './gateway-process.ts';
-import { imageMallocEnvironment, imageNodeOptions } from './image-node-options.ts';
+import { imageSettings } from './image-settings.ts';
 import { cpuMillisOf, memoryOf, sampleRss } from './process-stats.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -143,12 +143,13 @@ export async function runStreamingBench(
   let bare: Child | undefined;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
+    const image = imageSettings();
     gateway = await startGateway('gateway', {
       configFile: join(dir, 'gateway.yaml'),
       upstream: aws.url,
       cpuProfileDir: options.cpuProfileDir,
-      nodeOptions: options.gatewayNodeOptions ?? imageNodeOptions(),
-      env: imageMallocEnvironment(),
+      nodeOptions: options.gatewayNodeOptions ?? image.nodeOptions,
+      env: image.env,
       // No readiness drain at the end: stopProcess forces an exit after 5 s, before `--cpu-prof` could write.
       serveArgs: ['--drain-delay', '0'],
     });
